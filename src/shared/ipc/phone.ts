@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { clientCardSchema } from './contacts.ts';
+
+/**
+ * Registration with the PBX.
+ *
+ *   unconfigured ──configure──▶ connecting ──200 OK──▶ registered
+ *                                   ▲   │                  │
+ *                                   │   └─error─▶ failed ◀─┘ (drop, 403, timeout)
+ *                                   └──── backoff timer ───┘
+ */
+export const registrationStatusSchema = z.enum(['unconfigured', 'connecting', 'registered', 'failed']);
+export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
+export const registrationStateSchema = z.object({
+  status: registrationStatusSchema,
+  /** The server's words ("403 Forbidden") or what went wrong ("server unreachable"). */
+  reason: z.string().nullable(),
+  /** When the next automatic attempt happens (ms since epoch), while failed. */
+  retryAt: z.number().nullable(),
+  attempt: z.number().int(),
+  aor: z.string().nullable(),
+});
+export type RegistrationState = z.infer<typeof registrationStateSchema>;
+
+/**
+ * A live call.
+ *
+ *   ringing ──answer──▶ answering ──media up──▶ active ──BYE──▶ ended
+ *      │                    │                                   ▲
+ *      └──CANCEL / decline / busy / failure────────────────────┘
+ */
+export const callStateSchema = z.enum(['ringing', 'answering', 'active', 'ended']);
+export type CallState = z.infer<typeof callStateSchema>;
+
+export const endReasonSchema = z.enum([
+  'caller-hung-up',
+  'agent-hung-up',
+  'missed',
+  'declined',
+  'busy',
+  'answered-elsewhere',
+  'failed',
+]);
+export type EndReason = z.infer<typeof endReasonSchema>;
+
+export const liveCallSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: callStateSchema,
+  /** Display name from the network, control characters stripped: render as text only. */
+  displayName: z.string(),
+  number: z.string(),
+  card: clientCardSchema,
+  /** The ring in progress or last completed (1-based); 0 before the first. */
+  ring: z.number().int(),
+  ringPhase: z.enum(['on', 'off', 'none']),
+  /** The ring on whose end it will answer by itself; null when it will not. */
+  autoAnswerOnRing: z.number().int().nullable(),
+  /** Ringing while another call is active (call waiting). */
+  waiting: z.boolean(),
+  inviteAt: z.number(),
+  answeredAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  endedBy: z.enum(['caller', 'agent', 'system']).nullable(),
+  endReason: endReasonSchema.nullable(),
+  /** Why media failed, if it did. */
+  error: z.string().nullable(),
+});
+export type LiveCall = z.infer<typeof liveCallSchema>;
+
+export const phoneSnapshotSchema = z.object({
+  registration: registrationStateSchema,
+  calls: z.array(liveCallSchema),
+});
+export type PhoneSnapshot = z.infer<typeof phoneSnapshotSchema>;

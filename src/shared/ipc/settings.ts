@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** No CR/LF or other control characters: these strings end up in SIP headers and URIs. */
+const headerSafe = (max: number) =>
+  z.string().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters or line breaks');
+
+export const accountSettingsSchema = z.object({
+  /** ws:// or wss:// URL of the PBX's SIP-over-WebSocket endpoint. */
+  serverUrl: headerSafe(500).refine((s) => s === '' || /^wss?:\/\/[^\s]+$/i.test(s), 'must be a ws:// or wss:// URL'),
+  /** Address of record, e.g. sip:101@pbx.example.com */
+  sipUri: headerSafe(300).refine((s) => s === '' || /^sips?:[^\s@]+@[^\s]+$/i.test(s), 'must look like sip:user@host'),
+  /** Digest user name; empty means the user part of sipUri. */
+  authUser: headerSafe(200),
+  displayName: headerSafe(100),
+});
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+
+export const ringPolicySchema = z.object({
+  /** Answer by itself when this ring completes (R1: 2nd–3rd ring); null = auto-answer off. */
+  answerOnRing: z.number().int().min(1).max(6).nullable(),
+  ringOnMs: z.number().int().min(200).max(10_000),
+  ringOffMs: z.number().int().min(0).max(20_000),
+  /** Calls beyond this many at once are refused with 486 Busy Here. */
+  maxLines: z.number().int().min(1).max(8),
+});
+export type RingPolicy = z.infer<typeof ringPolicySchema>;
+
+export const deviceSettingsSchema = z.object({
+  microphoneId: z.string().max(500).nullable(),
+  headsetId: z.string().max(500).nullable(),
+  ringerId: z.string().max(500).nullable(),
+  /** Labels remembered so a notice can name a device that is gone. */
+  microphoneLabel: z.string().max(500).nullable(),
+  headsetLabel: z.string().max(500).nullable(),
+  ringerLabel: z.string().max(500).nullable(),
+});
+export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
+
+export const availabilitySchema = z.enum(['available', 'away']);
+export type Availability = z.infer<typeof availabilitySchema>;
+
+export const settingsSchema = z.object({
+  account: accountSettingsSchema,
+  ringPolicy: ringPolicySchema,
+  /** ISO 3166 region used to read numbers without a country code. */
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as GR or RU'),
+  devices: deviceSettingsSchema,
+  availability: availabilitySchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = z.object({
+  account: accountSettingsSchema.partial().optional(),
+  ringPolicy: ringPolicySchema.partial().optional(),
+  defaultRegion: settingsSchema.shape.defaultRegion.optional(),
+  devices: deviceSettingsSchema.partial().optional(),
+  availability: availabilitySchema.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = {
+  account: { serverUrl: '', sipUri: '', authUser: '', displayName: '' },
+  ringPolicy: { answerOnRing: 2, ringOnMs: 1000, ringOffMs: 4000, maxLines: 2 },
+  defaultRegion: 'GR',
+  devices: { microphoneId: null, headsetId: null, ringerId: null, microphoneLabel: null, headsetLabel: null, ringerLabel: null },
+  availability: 'available',
+};
+
+/** What the UI sees: the settings plus whether a password is held (never the password). */
+export const settingsViewSchema = z.object({ settings: settingsSchema, hasPassword: z.boolean(), dataDir: z.string() });
+export type SettingsView = z.infer<typeof settingsViewSchema>;
