@@ -1,0 +1,62 @@
+import type { Handlers } from '../../shared/ipc/rpc-protocol.ts';
+import type { MediaMethods } from '../../shared/ipc/api.ts';
+import { defaultSettings, type DeviceSettings } from '../../shared/ipc/settings.ts';
+import { PeerSession } from './peer-session.ts';
+import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
+
+export interface MediaEngine {
+  /** Answers the core's media.* requests. */
+  handlers: Handlers<MediaMethods>;
+  setDevices(devices: DeviceSettings): void;
+  setRinging(mode: RingMode): void;
+  dispose(): void;
+}
+
+/**
+ * The renderer half of a call: main does the signalling and asks for SDP here; every call gets
+ * its own PeerSession, created on the first request that names it.
+ */
+export function createMediaEngine(deps: { onNotice(message: string): void }): MediaEngine {
+  let devices: DeviceSettings = defaultSettings.devices;
+  const sessions = new Map<string, PeerSession>();
+  const ringtone = new RingtonePlayer(deps.onNotice);
+
+  const session = (id: string): PeerSession => {
+    let existing = sessions.get(id);
+    if (!existing) {
+      existing = new PeerSession(id, () => devices, deps.onNotice);
+      sessions.set(id, existing);
+    }
+    return existing;
+  };
+
+  const handlers: Handlers<MediaMethods> = {
+    'media.getDescription': async ({ sessionId, hold }) => ({ sdp: await session(sessionId).getDescription(hold) }),
+    'media.setDescription': async ({ sessionId, sdp }) => {
+      await session(sessionId).setDescription(sdp);
+      return {};
+    },
+    'media.close': ({ sessionId }) => {
+      sessions.get(sessionId)?.close();
+      sessions.delete(sessionId);
+      return {};
+    },
+    'media.sendDtmf': ({ sessionId, tones }) => ({ sent: sessions.get(sessionId)?.sendDtmf(tones) ?? false }),
+  };
+
+  return {
+    handlers,
+    setDevices(next) {
+      devices = next;
+      ringtone.setOutput(next.ringerId, next.ringerLabel);
+    },
+    setRinging(mode) {
+      ringtone.setMode(mode);
+    },
+    dispose() {
+      for (const s of sessions.values()) s.close();
+      sessions.clear();
+      ringtone.dispose();
+    },
+  };
+}
