@@ -1,0 +1,72 @@
+import type {
+  BodyAndContentType,
+  SessionDescriptionHandler,
+  SessionDescriptionHandlerModifier,
+  SessionDescriptionHandlerOptions,
+} from 'sip.js';
+import type { Logger } from '../../shared/logger.ts';
+import type { MediaBridge } from '../media/media-bridge.ts';
+
+/** SIP.js passes `hold` in the options when it re-INVITEs to hold or resume. */
+type HoldOptions = SessionDescriptionHandlerOptions & { hold?: boolean };
+
+/**
+ * Lets SIP.js run in the main process while the RTCPeerConnection lives in the renderer: every
+ * offer/answer step is forwarded to the media engine over the typed API. Modifiers are plain
+ * functions over the SDP text, so they are applied here.
+ */
+export class BridgeSessionDescriptionHandler implements SessionDescriptionHandler {
+  private closed = false;
+  private readonly sessionId: string;
+  private readonly media: MediaBridge;
+  private readonly log: Logger;
+
+  constructor(sessionId: string, media: MediaBridge, log: Logger) {
+    this.sessionId = sessionId;
+    this.media = media;
+    this.log = log;
+  }
+
+  async getDescription(options?: HoldOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<BodyAndContentType> {
+    this.assertOpen();
+    const { sdp } = await this.media.call('media.getDescription', { sessionId: this.sessionId, hold: options?.hold ?? false });
+    const modified = await applyModifiers({ type: 'offer', sdp }, modifiers);
+    return { body: modified.sdp ?? sdp, contentType: 'application/sdp' };
+  }
+
+  async setDescription(sdp: string, options?: HoldOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<void> {
+    this.assertOpen();
+    const modified = await applyModifiers({ type: 'offer', sdp }, modifiers);
+    await this.media.call('media.setDescription', { sessionId: this.sessionId, sdp: modified.sdp ?? sdp, hold: options?.hold ?? false });
+  }
+
+  hasDescription(contentType: string): boolean {
+    return contentType.toLowerCase().startsWith('application/sdp');
+  }
+
+  sendDtmf(tones: string): boolean {
+    this.media.call('media.sendDtmf', { sessionId: this.sessionId, tones }).catch((error: unknown) => {
+      this.log.warn('DTMF was not sent', { sessionId: this.sessionId, error: String(error) });
+    });
+    return true;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.media.call('media.close', { sessionId: this.sessionId }).catch(() => undefined);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The call media is closed');
+  }
+}
+
+async function applyModifiers(
+  description: RTCSessionDescriptionInit,
+  modifiers: SessionDescriptionHandlerModifier[] | undefined,
+): Promise<RTCSessionDescriptionInit> {
+  let current = description;
+  for (const modifier of modifiers ?? []) current = await modifier(current);
+  return current;
+}

@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionState, type Invitation } from 'sip.js';
+import { systemClock } from '../../shared/clock.ts';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { CallManager, type CallRecordPatch, type NewCallRecord } from './call-manager.ts';
+
+const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
+
+/** Just enough of a sip.js Invitation to drive the manager. */
+class FakeInvitation {
+  state: SessionState = SessionState.Initial;
+  delegate: { onCancel?(cancel: { request: { getHeader(name: string): string | undefined } }): void } | undefined;
+  readonly listeners: ((state: SessionState) => void)[] = [];
+  readonly stateChange = { addListener: (l: (state: SessionState) => void) => this.listeners.push(l) };
+  readonly remoteIdentity: { uri: { user: string }; displayName: string };
+  readonly request = { callId: 'call-id@test' };
+  rejectedWith: number | null = null;
+  accepted = false;
+  progressed = false;
+
+  constructor(user: string, displayName = '') {
+    this.remoteIdentity = { uri: { user }, displayName };
+  }
+  progress() {
+    this.progressed = true;
+    return Promise.resolve();
+  }
+  accept() {
+    this.accepted = true;
+    this.moveTo(SessionState.Establishing);
+    this.moveTo(SessionState.Established);
+    return Promise.resolve();
+  }
+  reject(options: { statusCode: number }) {
+    this.rejectedWith = options.statusCode;
+    this.moveTo(SessionState.Terminated);
+    return Promise.resolve();
+  }
+  bye() {
+    this.moveTo(SessionState.Terminated);
+    return Promise.resolve();
+  }
+  callerCancels(reason?: string) {
+    this.delegate?.onCancel?.({ request: { getHeader: () => reason } });
+    this.moveTo(SessionState.Terminated);
+  }
+  moveTo(state: SessionState) {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+}
+
+function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability } = {}) {
+  const policy: RingPolicy = { ...defaultSettings.ringPolicy, ...options.policy };
+  let availability: Availability = options.availability ?? 'available';
+  const inserted: NewCallRecord[] = [];
+  const patches = new Map<string, CallRecordPatch>();
+  let snapshots: LiveCall[][] = [];
+  let nextId = 1;
+  const manager = new CallManager({
+    clock: systemClock,
+    log: silentLog,
+    newId: () => `call-${nextId++}`,
+    ringPolicy: () => policy,
+    availability: () => availability,
+    onCallsChanged: (calls) => snapshots.push(calls),
+    onCallStored: () => {},
+    bindSession: () => {},
+    store: {
+      cardForNumber: (number) =>
+        Promise.resolve(
+          number === '6001'
+            ? { match: 'number' as const, number, contact: { id: 'c1', name: 'Eleni Georgiou', organization: '', position: '', email: '', category: null, notes: '', phones: [], createdAt: 0, updatedAt: 0 }, recentCalls: [] }
+            : { match: 'none' as const, number, contact: null, recentCalls: [] },
+        ),
+      insertCall: (call) => {
+        inserted.push(call);
+        return Promise.resolve();
+      },
+      updateCall: (id, patch) => {
+        patches.set(id, { ...patches.get(id), ...patch });
+        return Promise.resolve();
+      },
+    },
+  });
+  const ring = async (user: string, displayName?: string) => {
+    const invitation = new FakeInvitation(user, displayName);
+    await manager.handleInvite(invitation as unknown as Invitation);
+    return invitation;
+  };
+  return {
+    manager,
+    ring,
+    inserted,
+    patches,
+    last: () => snapshots.at(-1) ?? [],
+    setAvailability: (next: Availability) => {
+      availability = next;
+      manager.refresh();
+    },
+    clearSnapshots: () => (snapshots = []),
+  };
+}
+
+describe('CallManager', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-22T09:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the card while it rings and answers by itself when ring 2 completes (6 s)', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001', 'Eleni');
+    expect(invitation.progressed).toBe(true);
+    expect(t.last()[0]).toMatchObject({ state: 'ringing', ring: 1, ringPhase: 'on', autoAnswerOnRing: 2 });
+    expect(t.last()[0]?.card.contact?.name).toBe('Eleni Georgiou');
+
+    await vi.advanceTimersByTimeAsync(5999);
+    expect(invitation.accepted).toBe(false);
+    expect(t.last()[0]).toMatchObject({ ring: 2, ringPhase: 'on' });
+
+    await vi.advanceTimersByTimeAsync(1);
+    expect(invitation.accepted).toBe(true);
+    expect(t.last()[0]?.state).toBe('active');
+    const stored = t.patches.get('call-1');
+    expect(stored).toMatchObject({ rings: 2, answerMs: 6000, autoAnswered: true, status: 'answered' });
+  });
+
+  it('keeps ringing when auto-answer is off, counts rings, and stores the ring the person answered on', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const invitation = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(15_500);
+    expect(invitation.accepted).toBe(false);
+    expect(t.last()[0]).toMatchObject({ ring: 4, ringPhase: 'on', autoAnswerOnRing: null });
+    await t.manager.answer('call-1');
+    expect(t.patches.get('call-1')).toMatchObject({ rings: 4, answerMs: 15_500, autoAnswered: false });
+  });
+
+  it('does not answer by itself when the person is away, and resumes auto-answer on the next ring', async () => {
+    const t = setup({ availability: 'away' });
+    const invitation = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(invitation.accepted).toBe(false);
+    t.setAvailability('available');
+    expect(t.last()[0]?.autoAnswerOnRing).toBe(3);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(invitation.accepted).toBe(true);
+    expect(t.patches.get('call-1')?.rings).toBe(3);
+  });
+
+  it('rings a second call as waiting and never answers it by itself, even after the first ends', async () => {
+    const t = setup();
+    const first = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(first.accepted).toBe(true);
+    const second = await t.ring('6002');
+    const waiting = t.last().find((c) => c.id === 'call-2');
+    expect(waiting).toMatchObject({ state: 'ringing', waiting: true, autoAnswerOnRing: null });
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(second.accepted).toBe(false);
+    await t.manager.hangup('call-1');
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(second.accepted).toBe(false);
+  });
+
+  it('refuses calls beyond the line limit with 486 and stores them', async () => {
+    const t = setup({ policy: { maxLines: 1 } });
+    await t.ring('6001');
+    const extra = await t.ring('6002');
+    expect(extra.rejectedWith).toBe(486);
+    expect(t.patches.get('call-2')).toMatchObject({ status: 'rejected', endReason: 'busy', endedBy: 'system' });
+  });
+
+  it('stores a missed call when the caller hangs up during ring 1', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(500);
+    invitation.callerCancels();
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endedBy: 'caller', endReason: 'missed' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get('call-1')).toMatchObject({ status: 'missed', rings: 1, endedBy: 'caller', durationMs: null });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(t.last()).toEqual([]);
+  });
+
+  it('tells a call answered on another phone from a missed one', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const invitation = await t.ring('6001');
+    invitation.callerCancels('SIP;cause=200;text="Call completed elsewhere"');
+    expect(t.last()[0]).toMatchObject({ endReason: 'answered-elsewhere', endedBy: 'system' });
+  });
+
+  it('records who hung up and the talk time', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(6000);
+    await vi.advanceTimersByTimeAsync(30_000);
+    invitation.moveTo(SessionState.Terminated);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get('call-1')).toMatchObject({ endedBy: 'caller', endReason: 'caller-hung-up', durationMs: 30_000 });
+
+    const second = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(6000 + 10_000);
+    await t.manager.hangup('call-2');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.state).toBe(SessionState.Terminated);
+    expect(t.patches.get('call-2')).toMatchObject({ endedBy: 'agent', endReason: 'agent-hung-up', durationMs: 10_000 });
+  });
+
+  it('strips control characters from the display name', async () => {
+    const t = setup();
+    await t.ring('6009', 'Mallory\r\nX-Evil: 1\u202E');
+    expect(t.last()[0]?.displayName).toBe('Mallory X-Evil: 1');
+    expect(t.inserted[0]?.remoteDisplayName).toBe('Mallory X-Evil: 1');
+  });
+
+  it('declines with 603, or 486 for a waiting call', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const invitation = await t.ring('6001');
+    await t.manager.decline('call-1');
+    expect(invitation.rejectedWith).toBe(603);
+    expect(t.last()[0]).toMatchObject({ endedBy: 'agent', endReason: 'declined' });
+  });
+});

@@ -1,0 +1,390 @@
+import { SessionState, type Invitation } from 'sip.js';
+import type { Clock } from '../../shared/clock.ts';
+import type { ClientCard } from '../../shared/ipc/contacts.ts';
+import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
+import type { Availability, RingPolicy } from '../../shared/ipc/settings.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import { missingCaseError, type Logger } from '../../shared/logger.ts';
+import { transitionCallState } from '../../shared/phone/call-state.ts';
+import { ringCompletesAtMs, ringPositionAt } from '../../shared/phone/ring-cadence.ts';
+import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
+
+/** How long an ended call stays on screen ("Call ended — caller hung up"). */
+const ENDED_CALL_LINGER_MS = 4000;
+
+export type StoredCallStatus = 'answered' | 'missed' | 'rejected' | 'failed' | 'in-progress';
+
+export interface NewCallRecord {
+  id: string;
+  direction: 'inbound';
+  remoteNumber: string;
+  remoteE164: string | null;
+  remoteDisplayName: string;
+  contactId: string | null;
+  match: 'number' | 'none';
+  inviteAt: number;
+  sipCallId: string;
+}
+
+export interface CallRecordPatch {
+  status?: StoredCallStatus;
+  contactId?: string | null;
+  rings?: number;
+  answeredAt?: number | null;
+  answerMs?: number | null;
+  autoAnswered?: boolean;
+  endedAt?: number | null;
+  endedBy?: 'caller' | 'agent' | 'system' | null;
+  endReason?: EndReason | null;
+  durationMs?: number | null;
+}
+
+/** The narrow view of storage the phone needs. */
+export interface CallManagerStore {
+  cardForNumber(rawNumber: string): Promise<ClientCard>;
+  insertCall(call: NewCallRecord): Promise<void>;
+  updateCall(id: string, patch: CallRecordPatch): Promise<void>;
+}
+
+export interface CallManagerDeps {
+  clock: Clock;
+  log: Logger;
+  store: CallManagerStore;
+  newId(): string;
+  ringPolicy(): RingPolicy;
+  availability(): Availability;
+  /** Every change of the live calls, for the UI. */
+  onCallsChanged(calls: LiveCall[]): void;
+  /** A call was stored or its record changed for good (it ended). */
+  onCallStored(): void;
+  /** Called before a SIP session's media handler is created, to tie it to the call id. */
+  bindSession(invitation: Invitation, callId: string): void;
+}
+
+interface Entry {
+  call: LiveCall;
+  invitation: Invitation;
+  phaseTimer: unknown;
+  lingerTimer: unknown;
+  autoAnswered: boolean;
+  agentEnded: boolean;
+  /** Once a call has rung as call waiting it is never answered by itself. */
+  wasWaiting: boolean;
+  /** Stored row written: updates wait for the insert. */
+  stored: Promise<void>;
+}
+
+/**
+ * The live inbound calls: ring counting, auto-answer on ring N (R1) when the person is available
+ * and not on another call, call waiting, the line limit (486 Busy Here), and a record of each call.
+ */
+export class CallManager {
+  private readonly deps: CallManagerDeps;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(deps: CallManagerDeps) {
+    this.deps = deps;
+  }
+
+  get calls(): LiveCall[] {
+    return [...this.entries.values()].map((e) => e.call);
+  }
+
+  async handleInvite(invitation: Invitation): Promise<void> {
+    const { clock, log } = this.deps;
+    const inviteAt = clock.now();
+    const id = this.deps.newId();
+    const number = invitation.remoteIdentity.uri.user ?? '';
+    const displayName = sanitizeDisplayName(invitation.remoteIdentity.displayName);
+    const busy = this.liveCount() >= this.deps.ringPolicy().maxLines;
+    this.deps.bindSession(invitation, id);
+
+    let card: ClientCard;
+    try {
+      card = await this.deps.store.cardForNumber(number);
+    } catch (error) {
+      log.error('Card lookup failed', { error: String(error) });
+      card = { match: 'none', number, contact: null, recentCalls: [] };
+    }
+    const record: NewCallRecord = {
+      id,
+      direction: 'inbound',
+      remoteNumber: number,
+      remoteE164: card.number.startsWith('+') ? card.number : null,
+      remoteDisplayName: displayName,
+      contactId: card.contact?.id ?? null,
+      match: card.match,
+      inviteAt,
+      sipCallId: invitation.request.callId,
+    };
+    const stored = this.deps.store.insertCall(record).catch((error: unknown) => {
+      log.error('Could not store the call', { callId: id, error: String(error) });
+    });
+
+    if (busy || invitation.state !== SessionState.Initial) {
+      if (busy) {
+        log.info('All lines busy: refusing the call with 486', { callId: id });
+        await invitation.reject({ statusCode: 486, reasonPhrase: 'Busy Here' }).catch(() => undefined);
+      }
+      await stored;
+      await this.persist(id, { status: busy ? 'rejected' : 'missed', rings: 0, endedAt: clock.now(), endedBy: busy ? 'system' : 'caller', endReason: busy ? 'busy' : 'missed' });
+      this.deps.onCallStored();
+      return;
+    }
+
+    const entry: Entry = {
+      call: {
+        id,
+        direction: 'inbound',
+        state: 'ringing',
+        displayName,
+        number,
+        card,
+        ring: 0,
+        ringPhase: 'none',
+        autoAnswerOnRing: null,
+        waiting: false,
+        inviteAt,
+        answeredAt: null,
+        endedAt: null,
+        endedBy: null,
+        endReason: null,
+        error: null,
+      },
+      invitation,
+      phaseTimer: null,
+      lingerTimer: null,
+      autoAnswered: false,
+      agentEnded: false,
+      wasWaiting: false,
+      stored,
+    };
+    this.entries.set(id, entry);
+    invitation.delegate = {
+      onCancel: (cancel) => {
+        const reason = cancel.request.getHeader('Reason') ?? '';
+        // A CANCEL with cause 200 means another phone of the same account took the call.
+        entry.call.endReason = /cause=200\b/.test(reason) ? 'answered-elsewhere' : 'missed';
+      },
+    };
+    invitation.stateChange.addListener((state) => this.onSessionState(entry, state));
+    invitation.progress().catch((error: unknown) => log.warn('180 Ringing was not sent', { error: String(error) }));
+    this.advanceRing(entry);
+  }
+
+  /** The person answers (click, keyboard) or the ring policy does. */
+  async answer(callId: string, auto = false): Promise<void> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'ringing') throw new RpcError('not-ringing', 'This call is no longer ringing.');
+    if (this.activeEntry()) {
+      throw new RpcError('line-busy', 'Finish the current call before answering the waiting one.');
+    }
+    const { clock, log } = this.deps;
+    this.clearPhaseTimer(entry);
+    entry.autoAnswered = auto;
+    const answeredAt = clock.now();
+    this.update(entry, {
+      state: transitionCallState(entry.call.state, 'answering'),
+      answeredAt,
+      ringPhase: 'none',
+      autoAnswerOnRing: null,
+    });
+    void this.persist(callId, {
+      rings: entry.call.ring,
+      answeredAt,
+      answerMs: answeredAt - entry.call.inviteAt,
+      autoAnswered: auto,
+    });
+    log.info(auto ? 'Answering by itself' : 'Answering', { callId, ring: entry.call.ring });
+    try {
+      await entry.invitation.accept();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error('The call could not be answered', { callId, error: message });
+      entry.call.error = message;
+      if (entry.invitation.state !== SessionState.Terminated) {
+        await entry.invitation.reject({ statusCode: 500 }).catch(() => undefined);
+      }
+      this.end(entry, 'system', 'failed');
+    }
+  }
+
+  async hangup(callId: string): Promise<void> {
+    const entry = this.require(callId);
+    switch (entry.call.state) {
+      case 'ringing':
+        return this.decline(callId);
+      case 'answering':
+      case 'active':
+        entry.agentEnded = true;
+        if (entry.invitation.state === SessionState.Established) await entry.invitation.bye();
+        else await entry.invitation.reject({ statusCode: 480 }).catch(() => undefined);
+        return;
+      case 'ended':
+        return;
+      default:
+        throw missingCaseError(entry.call.state);
+    }
+  }
+
+  async decline(callId: string): Promise<void> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'ringing') throw new RpcError('not-ringing', 'This call is no longer ringing.');
+    entry.agentEnded = true;
+    // 486 for a waiting call (the line is busy), 603 when the person chose not to take it.
+    const statusCode = entry.call.waiting ? 486 : 603;
+    await entry.invitation.reject({ statusCode }).catch(() => undefined);
+  }
+
+  /** The person's availability or the ring policy changed: ringing calls re-decide auto-answer. */
+  refresh(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.call.state === 'ringing') this.update(entry, this.ringFlags(entry));
+    }
+  }
+
+  /** A contact was saved or imported: live calls show (and store) the card as it is now. */
+  async refreshCards(): Promise<void> {
+    for (const entry of [...this.entries.values()]) {
+      if (entry.call.state === 'ended') continue;
+      const card = await this.deps.store.cardForNumber(entry.call.number);
+      if (!this.entries.has(entry.call.id)) continue;
+      const contactChanged = card.contact?.id !== entry.call.card.contact?.id;
+      this.update(entry, { card });
+      if (contactChanged) await this.persist(entry.call.id, { contactId: card.contact?.id ?? null });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const entry of [...this.entries.values()]) {
+      this.clearPhaseTimer(entry);
+      if (entry.lingerTimer !== null) this.deps.clock.clearTimeout(entry.lingerTimer);
+      if (entry.call.state === 'active') await entry.invitation.bye().catch(() => undefined);
+      if (entry.call.state === 'ringing') await entry.invitation.reject({ statusCode: 480 }).catch(() => undefined);
+    }
+    this.entries.clear();
+  }
+
+  private advanceRing(entry: Entry): void {
+    const { clock } = this.deps;
+    const policy = this.deps.ringPolicy();
+    const cadence = { onMs: policy.ringOnMs, offMs: policy.ringOffMs };
+    const elapsed = clock.now() - entry.call.inviteAt;
+    const position = ringPositionAt(cadence, elapsed);
+    // The decision made while the ring sounded counts, so compare before recomputing it.
+    const autoRing = entry.call.autoAnswerOnRing;
+    if (autoRing !== null && elapsed >= ringCompletesAtMs(cadence, autoRing)) {
+      this.update(entry, { ring: autoRing });
+      void this.answer(entry.call.id, true).catch((error: unknown) => {
+        this.deps.log.warn('Auto-answer did not happen', { error: String(error) });
+      });
+      return;
+    }
+    this.update(entry, { ring: position.ring, ringPhase: position.phase, ...this.ringFlags(entry) });
+    entry.phaseTimer = clock.setTimeout(() => {
+      entry.phaseTimer = null;
+      if (entry.call.state === 'ringing') this.advanceRing(entry);
+    }, Math.max(1, position.nextChangeAtMs - elapsed));
+  }
+
+  private ringFlags(entry: Entry): Pick<LiveCall, 'waiting' | 'autoAnswerOnRing'> {
+    const waiting = this.activeEntry() !== undefined;
+    if (waiting) entry.wasWaiting = true;
+    const policy = this.deps.ringPolicy();
+    if (entry.wasWaiting || this.deps.availability() !== 'available' || policy.answerOnRing === null) {
+      return { waiting, autoAnswerOnRing: null };
+    }
+    // Never answer on a ring that has already completed: a change mid-call waits for the next ring.
+    const position = ringPositionAt({ onMs: policy.ringOnMs, offMs: policy.ringOffMs }, this.deps.clock.now() - entry.call.inviteAt);
+    const firstPossible = position.phase === 'off' ? position.ring + 1 : position.ring;
+    return { waiting, autoAnswerOnRing: Math.max(policy.answerOnRing, firstPossible) };
+  }
+
+  private onSessionState(entry: Entry, state: SessionState): void {
+    switch (state) {
+      case SessionState.Initial:
+      case SessionState.Establishing:
+        return;
+      case SessionState.Established:
+        if (entry.call.state === 'answering') this.update(entry, { state: transitionCallState('answering', 'active') });
+        void this.persist(entry.call.id, { status: 'answered' });
+        this.refresh();
+        return;
+      case SessionState.Terminating:
+        return;
+      case SessionState.Terminated: {
+        if (entry.call.state === 'ended') return;
+        const wasTalking = entry.call.state === 'active';
+        if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
+        else if (wasTalking) this.end(entry, 'caller', 'caller-hung-up');
+        else if (entry.call.state === 'answering') this.end(entry, 'system', 'failed');
+        else this.end(entry, entry.call.endReason === 'answered-elsewhere' ? 'system' : 'caller', entry.call.endReason ?? 'missed');
+        return;
+      }
+      default:
+        throw missingCaseError(state);
+    }
+  }
+
+  private end(entry: Entry, endedBy: 'caller' | 'agent' | 'system', endReason: EndReason): void {
+    if (entry.call.state === 'ended') return;
+    const { clock } = this.deps;
+    this.clearPhaseTimer(entry);
+    const endedAt = clock.now();
+    const answeredAt = entry.call.answeredAt;
+    const talked = entry.call.state === 'active' && answeredAt !== null;
+    const rings = entry.call.ring;
+    this.update(entry, { state: transitionCallState(entry.call.state, 'ended'), endedAt, endedBy, endReason, ringPhase: 'none', autoAnswerOnRing: null });
+    const status: StoredCallStatus = talked ? 'answered' : endReason === 'declined' ? 'rejected' : endReason === 'failed' ? 'failed' : 'missed';
+    void this.persist(entry.call.id, {
+      status,
+      rings,
+      endedAt,
+      endedBy,
+      endReason,
+      durationMs: talked ? endedAt - answeredAt : null,
+    }).then(() => this.deps.onCallStored());
+    entry.lingerTimer = clock.setTimeout(() => {
+      this.entries.delete(entry.call.id);
+      this.emit();
+    }, ENDED_CALL_LINGER_MS);
+    this.refresh();
+  }
+
+  private async persist(id: string, patch: CallRecordPatch): Promise<void> {
+    await this.entries.get(id)?.stored;
+    try {
+      await this.deps.store.updateCall(id, patch);
+    } catch (error) {
+      this.deps.log.error('Could not update the stored call', { callId: id, error: String(error) });
+    }
+  }
+
+  private update(entry: Entry, patch: Partial<LiveCall>): void {
+    entry.call = { ...entry.call, ...patch };
+    this.emit();
+  }
+
+  private emit(): void {
+    this.deps.onCallsChanged(this.calls);
+  }
+
+  private activeEntry(): Entry | undefined {
+    return [...this.entries.values()].find((e) => e.call.state === 'answering' || e.call.state === 'active');
+  }
+
+  private liveCount(): number {
+    return [...this.entries.values()].filter((e) => e.call.state !== 'ended').length;
+  }
+
+  private clearPhaseTimer(entry: Entry): void {
+    if (entry.phaseTimer !== null) this.deps.clock.clearTimeout(entry.phaseTimer);
+    entry.phaseTimer = null;
+  }
+
+  private require(callId: string): Entry {
+    const entry = this.entries.get(callId);
+    if (!entry) throw new RpcError('no-such-call', 'That call has already ended.');
+    return entry;
+  }
+}

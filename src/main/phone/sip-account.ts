@@ -1,0 +1,274 @@
+import {
+  Invitation,
+  Registerer,
+  RegistererState,
+  UserAgent,
+  type LogLevel,
+  type SessionDescriptionHandlerFactory,
+  type UserAgentOptions,
+} from 'sip.js';
+import type { Clock } from '../../shared/clock.ts';
+import type { RegistrationState } from '../../shared/ipc/phone.ts';
+import type { AccountSettings } from '../../shared/ipc/settings.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { reconnectDelayMs } from './reconnect-backoff.ts';
+
+const REGISTER_EXPIRES_S = 300;
+const WATCHDOG_MS = 5000;
+/** A watchdog tick this late means the machine slept: reconnect at once. */
+const SLEEP_GAP_MS = 20_000;
+
+export interface SipAccountDeps {
+  clock: Clock;
+  log: Logger;
+  sessionDescriptionHandlerFactory: SessionDescriptionHandlerFactory;
+  onInvite(invitation: Invitation): void;
+  onStateChange(state: RegistrationState): void;
+  random?: () => number;
+}
+
+/**
+ * The account on the PBX: one sip.js UserAgent over WebSocket and its Registerer. It reconnects
+ * by itself with backoff after a drop or a sleep, and re-registers. A refused password is not
+ * retried automatically (that would lock accounts on servers with fail2ban); the user retries.
+ */
+export class SipAccount {
+  private readonly deps: SipAccountDeps;
+  private ua: UserAgent | null = null;
+  private registerer: Registerer | null = null;
+  private generation = 0;
+  private retryTimer: unknown = null;
+  private watchdogTimer: unknown = null;
+  private lastTick = 0;
+  private state: RegistrationState = { status: 'unconfigured', reason: null, retryAt: null, attempt: 0, aor: null };
+  private account: AccountSettings | null = null;
+  private password: string | null = null;
+
+  constructor(deps: SipAccountDeps) {
+    this.deps = deps;
+  }
+
+  get registration(): RegistrationState {
+    return this.state;
+  }
+
+  /** Applies new account settings: tears the old agent down and connects with the new one. */
+  configure(account: AccountSettings, password: string | null): void {
+    const same =
+      this.account !== null &&
+      JSON.stringify(this.account) === JSON.stringify(account) &&
+      this.password === password &&
+      this.ua !== null;
+    if (same) return;
+    this.account = account;
+    this.password = password;
+    void this.restart();
+  }
+
+  /** "Retry now", a wake from sleep, or a network change. */
+  reconnectNow(): void {
+    if (!this.account) return;
+    void this.restart();
+  }
+
+  notifyResume(): void {
+    this.deps.log.info('System resumed: reconnecting to the PBX');
+    this.reconnectNow();
+  }
+
+  async dispose(): Promise<void> {
+    this.generation++;
+    this.clearTimers();
+    await this.teardown();
+  }
+
+  private async restart(): Promise<void> {
+    const generation = ++this.generation;
+    this.clearTimers();
+    await this.teardown();
+    if (generation !== this.generation) return;
+    const account = this.account;
+    const missing = account ? missingAccountFields(account, this.password) : ['account'];
+    if (!account || missing.length > 0) {
+      this.setState({ status: 'unconfigured', reason: `Enter ${missing.join(', ')} in Settings`, retryAt: null, attempt: 0, aor: null });
+      return;
+    }
+    this.startWatchdog();
+    this.connect(generation, account, 1);
+  }
+
+  private connect(generation: number, account: AccountSettings, attempt: number): void {
+    const uri = UserAgent.makeURI(account.sipUri);
+    if (!uri) {
+      this.setState({ status: 'failed', reason: `“${account.sipUri}” is not a SIP address`, retryAt: null, attempt, aor: account.sipUri });
+      return;
+    }
+    this.setState({ status: 'connecting', reason: null, retryAt: null, attempt, aor: account.sipUri });
+    const ua = this.ua ?? this.createUserAgent(generation, account, uri);
+    this.ua = ua;
+    const connecting = ua.isConnected() ? Promise.resolve() : ua.state === 'Started' ? ua.reconnect() : ua.start();
+    connecting.then(
+      () => {
+        if (generation !== this.generation) return;
+        this.register(generation, account, attempt);
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.failAndRetry(generation, account, attempt, `Cannot reach ${account.serverUrl}: ${describe(error)}`);
+      },
+    );
+  }
+
+  private createUserAgent(generation: number, account: AccountSettings, uri: NonNullable<ReturnType<typeof UserAgent.makeURI>>): UserAgent {
+    const log = this.deps.log.child('sip.js');
+    const options: UserAgentOptions = {
+      uri,
+      transportOptions: { server: account.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
+      authorizationUsername: account.authUser || uri.user,
+      authorizationPassword: this.password ?? '',
+      displayName: account.displayName || undefined,
+      sessionDescriptionHandlerFactory: this.deps.sessionDescriptionHandlerFactory,
+      logBuiltinEnabled: false,
+      logLevel: 'warn',
+      logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
+        const fields = { category };
+        if (level === 'error') log.error(content, fields);
+        else if (level === 'warn') log.warn(content, fields);
+        else log.debug(content, fields);
+      },
+      noAnswerTimeout: 120,
+      userAgentString: 'Ringside',
+      delegate: {
+        onInvite: (invitation) => {
+          if (generation === this.generation) this.deps.onInvite(invitation);
+          else void invitation.reject({ statusCode: 480 }).catch(() => undefined);
+        },
+        onDisconnect: (error) => {
+          if (generation !== this.generation || !error) return;
+          this.deps.log.warn('Connection to the PBX lost', { error: describe(error) });
+          this.failAndRetry(generation, account, 1, 'Connection to the server was lost');
+        },
+      },
+    };
+    return new UserAgent(options);
+  }
+
+  private register(generation: number, account: AccountSettings, attempt: number): void {
+    const ua = this.ua;
+    if (!ua) return;
+    if (!this.registerer) {
+      const registerer = new Registerer(ua, { expires: REGISTER_EXPIRES_S });
+      registerer.stateChange.addListener((registererState) => {
+        if (generation !== this.generation) return;
+        if (registererState === RegistererState.Registered) {
+          this.setState({ status: 'registered', reason: null, retryAt: null, attempt: 0, aor: account.sipUri });
+        } else if (registererState === RegistererState.Unregistered && this.state.status === 'registered') {
+          this.failAndRetry(generation, account, 1, 'The server ended the registration');
+        }
+      });
+      this.registerer = registerer;
+    }
+    this.registerer
+      .register({
+        requestDelegate: {
+          // A refresh of a stale registration keeps the registerer "Registered", so no state
+          // change fires: the 200 OK itself is the signal.
+          onAccept: () => {
+            if (generation !== this.generation) return;
+            this.setState({ status: 'registered', reason: null, retryAt: null, attempt: 0, aor: account.sipUri });
+          },
+          onReject: (response) => {
+            if (generation !== this.generation) return;
+            const { statusCode, reasonPhrase } = response.message;
+            const reason = `${statusCode} ${reasonPhrase}`;
+            if (statusCode === 401 || statusCode === 403 || statusCode === 407) {
+              this.setState({
+                status: 'failed',
+                reason: `${reason}: the server refused the user name or password`,
+                retryAt: null,
+                attempt,
+                aor: account.sipUri,
+              });
+              return;
+            }
+            this.failAndRetry(generation, account, attempt, reason);
+          },
+        },
+      })
+      .catch((error: unknown) => {
+        if (generation !== this.generation) return;
+        this.failAndRetry(generation, account, attempt, `Registration failed: ${describe(error)}`);
+      });
+  }
+
+  private failAndRetry(generation: number, account: AccountSettings, attempt: number, reason: string): void {
+    if (this.retryTimer !== null) return;
+    const delay = reconnectDelayMs(attempt, this.deps.random);
+    const retryAt = this.deps.clock.now() + delay;
+    this.setState({ status: 'failed', reason, retryAt, attempt, aor: account.sipUri });
+    this.retryTimer = this.deps.clock.setTimeout(() => {
+      this.retryTimer = null;
+      if (generation !== this.generation) return;
+      this.connect(generation, account, attempt + 1);
+    }, delay);
+  }
+
+  private startWatchdog(): void {
+    this.lastTick = this.deps.clock.now();
+    const tick = () => {
+      const now = this.deps.clock.now();
+      const gap = now - this.lastTick;
+      this.lastTick = now;
+      this.watchdogTimer = this.deps.clock.setTimeout(tick, WATCHDOG_MS);
+      if (gap > SLEEP_GAP_MS) {
+        this.deps.log.info('The clock jumped (the machine probably slept): reconnecting', { gapMs: gap });
+        this.reconnectNow();
+      }
+    };
+    this.watchdogTimer = this.deps.clock.setTimeout(tick, WATCHDOG_MS);
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== null) this.deps.clock.clearTimeout(this.retryTimer);
+    if (this.watchdogTimer !== null) this.deps.clock.clearTimeout(this.watchdogTimer);
+    this.retryTimer = null;
+    this.watchdogTimer = null;
+  }
+
+  private async teardown(): Promise<void> {
+    const ua = this.ua;
+    const registerer = this.registerer;
+    this.ua = null;
+    this.registerer = null;
+    if (!ua) return;
+    try {
+      if (registerer && registerer.state === RegistererState.Registered && ua.isConnected()) {
+        await withTimeout(registerer.unregister(), 2000);
+      }
+    } catch (error) {
+      this.deps.log.debug('Unregister on teardown failed', { error: describe(error) });
+    }
+    await withTimeout(ua.stop(), 2000).catch(() => undefined);
+  }
+
+  private setState(state: RegistrationState): void {
+    this.state = state;
+    this.deps.onStateChange(state);
+  }
+}
+
+function missingAccountFields(account: AccountSettings, password: string | null): string[] {
+  const missing: string[] = [];
+  if (!account.serverUrl) missing.push('the server URL');
+  if (!account.sipUri) missing.push('the SIP address');
+  if (!password) missing.push('the password');
+  return missing;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
+}
