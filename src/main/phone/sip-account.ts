@@ -252,6 +252,7 @@ export class SipAccount {
   }
 
   private setState(state: RegistrationState): void {
+    if (JSON.stringify(state) === JSON.stringify(this.state)) return;
     this.state = state;
     this.deps.onStateChange(state);
   }

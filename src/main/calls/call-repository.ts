@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { CallListQuery, CallRecord } from '../../shared/ipc/calls.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
+
+export interface CallRepository {
+  insert(call: NewCallRecord): Promise<void>;
+  update(id: string, patch: CallRecordPatch): Promise<void>;
+  list(query: CallListQuery): Promise<CallRecord[]>;
+}
+
+export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): CallRepository {
+  const { db } = deps;
+  return {
+    async insert(call) {
+      await db
+        .insertInto('calls')
+        .values({
+          id: call.id,
+          direction: call.direction,
+          status: 'in-progress',
+          remote_number: call.remoteNumber,
+          remote_e164: call.remoteE164,
+          remote_display_name: call.remoteDisplayName,
+          contact_id: call.contactId,
+          match: call.match,
+          invite_at: call.inviteAt,
+          rings: 0,
+          answered_at: null,
+          answer_ms: null,
+          auto_answered: 0,
+          ended_at: null,
+          ended_by: null,
+          end_reason: null,
+          duration_ms: null,
+          sip_call_id: call.sipCallId,
+        })
+        .execute();
+    },
+
+    async update(id, patch) {
+      const set = {
+        ...(patch.status !== undefined && { status: patch.status }),
+        ...(patch.contactId !== undefined && { contact_id: patch.contactId }),
+        ...(patch.rings !== undefined && { rings: patch.rings }),
+        ...(patch.answeredAt !== undefined && { answered_at: patch.answeredAt }),
+        ...(patch.answerMs !== undefined && { answer_ms: patch.answerMs }),
+        ...(patch.autoAnswered !== undefined && { auto_answered: patch.autoAnswered ? 1 : 0 }),
+        ...(patch.endedAt !== undefined && { ended_at: patch.endedAt }),
+        ...(patch.endedBy !== undefined && { ended_by: patch.endedBy }),
+        ...(patch.endReason !== undefined && { end_reason: patch.endReason }),
+        ...(patch.durationMs !== undefined && { duration_ms: patch.durationMs }),
+      };
+      if (Object.keys(set).length === 0) return;
+      await db.updateTable('calls').set(set).where('id', '=', id).execute();
+    },
+
+    async list(query) {
+      let q = db
+        .selectFrom('calls')
+        .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
+        .selectAll('calls')
+        .select('contacts.name as contact_name')
+        .orderBy('calls.invite_at', 'desc')
+        .limit(query.limit);
+      if (query.filter === 'missed') q = q.where('calls.status', '=', 'missed');
+      if (query.before !== undefined) q = q.where('calls.invite_at', '<', query.before);
+      const rows = await q.execute();
+      return rows.map((r) => ({
+        id: r.id,
+        direction: r.direction,
+        status: r.status,
+        remoteNumber: r.remote_number,
+        remoteE164: r.remote_e164,
+        remoteDisplayName: r.remote_display_name,
+        contactId: r.contact_id,
+        contactName: r.contact_name,
+        inviteAt: Number(r.invite_at),
+        rings: r.rings,
+        answeredAt: r.answered_at === null ? null : Number(r.answered_at),
+        answerMs: r.answer_ms,
+        autoAnswered: r.auto_answered === 1,
+        endedAt: r.ended_at === null ? null : Number(r.ended_at),
+        endedBy: r.ended_by,
+        endReason: r.end_reason,
+        durationMs: r.duration_ms,
+      }));
+    },
+  };
+}

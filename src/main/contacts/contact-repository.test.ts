@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock.ts';
+import { createCallRepository } from '../calls/call-repository.ts';
+import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
+import { createContactRepository } from './contact-repository.ts';
+
+const blank = { organization: '', position: '', email: '', category: null, notes: '' };
+
+describe('contact repository', () => {
+  let database: OpenedDatabase;
+  beforeEach(async () => {
+    database = await openDatabase(':memory:');
+  });
+  afterEach(() => database.close());
+
+  it('pops the card with the last five calls of that contact, newest first', async () => {
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const calls = createCallRepository({ db: database.db });
+    const contact = await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '210 1234567', label: 'work' }] });
+    for (let i = 0; i < 7; i++) {
+      await calls.insert({ id: `k${i}`, direction: 'inbound', remoteNumber: '2101234567', remoteE164: '+302101234567', remoteDisplayName: '', contactId: contact.id, match: 'number', inviteAt: 1000 + i, sipCallId: '' });
+    }
+    const card = await repo.cardForNumber('00302101234567');
+    expect(card.contact?.name).toBe('Ελένη');
+    expect(card.recentCalls.map((c) => c.id)).toEqual(['k6', 'k5', 'k4', 'k3', 'k2']);
+  });
+
+  it('gives an unknown caller an empty card with the normalized number and that number\'s calls', async () => {
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const calls = createCallRepository({ db: database.db });
+    await calls.insert({ id: 'k1', direction: 'inbound', remoteNumber: '2107654321', remoteE164: '+302107654321', remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 5, sipCallId: '' });
+    const card = await repo.cardForNumber('210 765 4321');
+    expect(card).toMatchObject({ match: 'none', number: '+302107654321', contact: null });
+    expect(card.recentCalls).toHaveLength(1);
+  });
+
+  it('refuses a number that already belongs to someone else, naming them', async () => {
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '6001', label: '' }] });
+    await expect(repo.save({ ...blank, name: 'Other', phones: [{ number: '6001', label: '' }] })).rejects.toThrow(/already belongs to Ελένη/);
+  });
+
+  it('updates a contact and its phones', async () => {
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const created = await repo.save({ ...blank, name: 'Anna', phones: [{ number: '6001', label: '' }] });
+    const updated = await repo.save({ ...blank, id: created.id, name: 'Anna K.', category: 'A', phones: [{ number: '6002', label: 'desk' }] });
+    expect(updated).toMatchObject({ id: created.id, name: 'Anna K.', category: 'A', phones: [{ number: '6002', label: 'desk' }] });
+    expect((await repo.cardForNumber('6001')).contact).toBeNull();
+  });
+});

@@ -1,0 +1,134 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../shared/clock.ts';
+import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
+import type { CallSummary, ClientCard, Contact, ContactInput } from '../../shared/ipc/contacts.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import type { ContactsTable, DatabaseSchema } from '../db/database-schema.ts';
+import { foldForSearch } from './search-text.ts';
+
+export interface ContactRepository {
+  /** The screen pop: normalize, look up by index, and the last five calls. */
+  cardForNumber(rawNumber: string): Promise<ClientCard>;
+  get(id: string): Promise<Contact | null>;
+  save(input: ContactInput): Promise<Contact>;
+  search(query: string, limit: number): Promise<Contact[]>;
+}
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; clock: Clock; region: () => string }): ContactRepository {
+  const { db } = deps;
+
+  return {
+    async cardForNumber(rawNumber) {
+      const { number } = normalizePhoneNumber(rawNumber, deps.region());
+      if (!number) return { match: 'none', number: rawNumber, contact: null, recentCalls: [] };
+      const phone = await db.selectFrom('contact_phones').select('contact_id').where('number', '=', number).executeTakeFirst();
+      const contact = phone ? await loadContact(db, phone.contact_id) : null;
+      const recent = db
+        .selectFrom('calls')
+        .select(['id', 'direction', 'status', 'invite_at', 'duration_ms'])
+        .orderBy('invite_at', 'desc')
+        .limit(5);
+      const rows = contact
+        ? await recent.where('contact_id', '=', contact.id).execute()
+        : await recent.where('remote_e164', '=', number).execute();
+      const recentCalls: CallSummary[] = rows.map((r) => ({
+        id: r.id,
+        direction: r.direction,
+        status: r.status,
+        inviteAt: Number(r.invite_at),
+        durationMs: r.duration_ms,
+      }));
+      return { match: contact ? 'number' : 'none', number, contact, recentCalls };
+    },
+
+    get: (id) => loadContact(db, id),
+
+    async save(input) {
+      const now = deps.clock.now();
+      const phones = input.phones
+        .map((p, position) => ({ ...normalizePhoneNumber(p.number, deps.region()), label: p.label.trim(), position }))
+        .filter((p) => p.number !== '');
+      const seen = new Set<string>();
+      for (const phone of phones) {
+        if (seen.has(phone.number)) throw new RpcError('duplicate-phone', `The number ${phone.number} is listed twice.`);
+        seen.add(phone.number);
+      }
+      const id = await db.transaction().execute(async (trx) => {
+        const fields = contactFields(input);
+        let contactId = input.id;
+        if (contactId) {
+          const updated = await trx.updateTable('contacts').set({ ...fields, updated_at: now }).where('id', '=', contactId).executeTakeFirst();
+          if (updated.numUpdatedRows === 0n) throw new RpcError('no-such-contact', 'That contact no longer exists.');
+          await trx.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
+        } else {
+          contactId = uuidv7();
+          await trx.insertInto('contacts').values({ id: contactId, ...fields, created_at: now, updated_at: now }).execute();
+        }
+        for (const phone of phones) {
+          const owner = await trx.selectFrom('contact_phones').innerJoin('contacts', 'contacts.id', 'contact_phones.contact_id').select(['contacts.name']).where('number', '=', phone.number).executeTakeFirst();
+          if (owner) throw new RpcError('phone-taken', `The number ${phone.number} already belongs to ${owner.name || 'another contact'}.`);
+          await trx.insertInto('contact_phones').values({ id: uuidv7(), contact_id: contactId, number: phone.number, label: phone.label, position: phone.position }).execute();
+        }
+        return contactId;
+      });
+      const saved = await loadContact(db, id);
+      if (!saved) throw new Error('The saved contact could not be read back');
+      return saved;
+    },
+
+    async search(query, limit) {
+      const folded = foldForSearch(query.trim());
+      let q = db.selectFrom('contacts').select('id').orderBy('name').limit(limit);
+      if (folded) {
+        const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const digits = query.replace(/\D/g, '');
+        q = q.where((eb) =>
+          eb.or([
+            eb('search_text', 'like', like),
+            ...(digits.length >= 3
+              ? [eb('id', 'in', eb.selectFrom('contact_phones').select('contact_id').where('number', 'like', `%${digits}%`))]
+              : []),
+          ]),
+        );
+      }
+      const ids = await q.execute();
+      const contacts = await Promise.all(ids.map((r) => loadContact(db, r.id)));
+      return contacts.filter((c): c is Contact => c !== null);
+    },
+  };
+}
+
+function contactFields(input: ContactInput): Omit<ContactsTable, 'id' | 'created_at' | 'updated_at'> {
+  const name = input.name.trim();
+  const organization = input.organization.trim();
+  return {
+    name,
+    organization,
+    position: input.position.trim(),
+    email: input.email.trim(),
+    category: input.category,
+    notes: input.notes,
+    search_text: foldForSearch(`${name} ${organization}`),
+  };
+}
+
+export async function loadContact(db: Db, id: string): Promise<Contact | null> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const phones = await db.selectFrom('contact_phones').select(['number', 'label']).where('contact_id', '=', id).orderBy('position').execute();
+  return {
+    id: row.id,
+    name: row.name,
+    organization: row.organization,
+    position: row.position,
+    email: row.email,
+    category: row.category,
+    notes: row.notes,
+    phones,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}

@@ -1,0 +1,50 @@
+/** Kysely table types: one interface per table, columns as stored (times in ms since the epoch). */
+export interface ContactsTable {
+  id: string;
+  name: string;
+  organization: string;
+  position: string;
+  email: string;
+  category: 'A' | 'B' | 'C' | null;
+  notes: string;
+  /** Lower-case, accents removed: SQLite's LOWER only folds ASCII. */
+  search_text: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactPhonesTable {
+  id: string;
+  contact_id: string;
+  /** E.164, or a short extension as typed. */
+  number: string;
+  label: string;
+  position: number;
+}
+
+export interface CallsTable {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  status: 'answered' | 'missed' | 'rejected' | 'failed' | 'in-progress';
+  remote_number: string;
+  remote_e164: string | null;
+  remote_display_name: string;
+  contact_id: string | null;
+  match: 'number' | 'none';
+  invite_at: number;
+  rings: number;
+  answered_at: number | null;
+  answer_ms: number | null;
+  auto_answered: number;
+  ended_at: number | null;
+  ended_by: 'caller' | 'agent' | 'system' | null;
+  end_reason: string | null;
+  duration_ms: number | null;
+  sip_call_id: string;
+}
+
+export interface DatabaseSchema {
+  contacts: ContactsTable;
+  contact_phones: ContactPhonesTable;
+  calls: CallsTable;
+}

@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import type { DatabaseSchema } from './database-schema.ts';
+import { migrationProvider } from './migrations/index.ts';
+
+export interface OpenedDatabase {
+  db: Kysely<DatabaseSchema>;
+  sqlite: Database.Database;
+  close(): Promise<void>;
+}
+
+/** Opens (or creates) the database file in WAL mode and migrates it to the latest version. */
+export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateTo(db, 'latest');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}
+
+/** Migrates up or down to a named migration ('latest' for all); used by tests of each migration. */
+export async function migrateTo(db: Kysely<DatabaseSchema>, target: string | typeof NO_MIGRATIONS): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = target === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export { NO_MIGRATIONS };
