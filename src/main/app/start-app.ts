@@ -1,0 +1,60 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../../shared/clock.ts';
+import { createCore, type Core } from '../core/create-core.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { createFileLogger } from '../logging/file-logger.ts';
+import { loadConfigFile, settingsPatchFromConfig, type ConfigFile } from '../settings/config-file.ts';
+import { createMemorySecretStore, type SecretStore } from '../settings/secret-store.ts';
+import { createSettingsStore } from '../settings/settings-store.ts';
+import { defaultDataDir, prepareDataDir } from './data-dir.ts';
+import type { PowerEvents } from './power-events.ts';
+
+export interface StartedApp {
+  core: Core;
+  config: ConfigFile;
+  args: { host?: string; port?: number };
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  argv: string[];
+  /** The platform's user-data folder (Electron's app.getPath('userData')); else the XDG/AppData rule. */
+  userDataDir?: string;
+  power?: PowerEvents;
+  /** Electron passes safeStorage; browser mode keeps the password in memory. */
+  createSecrets?: (dataDir: string) => Promise<SecretStore>;
+}
+
+/** Everything both hosts share: arguments, config, data folder, logs, database, settings, the core. */
+export async function startApp(options: StartAppOptions): Promise<StartedApp> {
+  const { values } = parseArgs({
+    args: options.argv,
+    allowPositionals: true,
+    strict: false,
+    options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const config = typeof values.config === 'string' ? loadConfigFile(resolve(values.config)) : {};
+  const dataDir = prepareDataDir(resolve(config.dataDir ?? (typeof values['data-dir'] === 'string' ? values['data-dir'] : (options.userDataDir ?? defaultDataDir()))));
+  const secrets = options.createSecrets ? await options.createSecrets(dataDir) : createMemorySecretStore();
+  if (config.account?.password !== undefined) await secrets.setPassword(config.account.password || null);
+  const log = createFileLogger({ file: join(dataDir, 'logs', 'ringside.log'), level: 'info', secrets: () => [secrets.getPassword()] });
+  const database = await openDatabase(join(dataDir, 'ringside.sqlite'));
+  const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log: log.child('settings') });
+  const patch = settingsPatchFromConfig(config);
+  if (Object.keys(patch).length > 0) settings.update(patch);
+  const core = createCore({ dataDir, database, clock: systemClock, log, settings, secrets, ...(options.power && { power: options.power }) });
+  const port = typeof values.port === 'string' ? Number(values.port) : undefined;
+  log.info('Ringside started', { dataDir });
+  return {
+    core,
+    config,
+    dataDir,
+    args: { ...(typeof values.host === 'string' && { host: values.host }), ...(port !== undefined && Number.isInteger(port) && { port }) },
+    async dispose() {
+      await core.dispose();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startApp } from '../../app/start-app.ts';
+import { createFileLogger } from '../../logging/file-logger.ts';
+import { startWebServer } from './web-server.ts';
+
+const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
+
+try {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The interface is not built (${rendererDir} is missing): run "npm run build:renderer" first, or use "npm run web".`);
+  }
+  const app = await startApp({ argv: process.argv.slice(2) });
+  const host = app.args.host ?? app.config.web?.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    console.warn(`Warning: browser mode is listening on ${host}, not only on this machine. Anyone who has the URL with its token can use this phone.`);
+  }
+  const server = await startWebServer({
+    rendererDir,
+    host,
+    port: app.args.port ?? app.config.web?.port ?? 0,
+    ...(app.config.web?.token && { token: app.config.web.token }),
+    log: createFileLogger({ file: join(app.dataDir, 'logs', 'web.log'), level: 'info', secrets: () => [] }),
+    attachClient: (port) => app.core.attachClient(port),
+  });
+  console.log(`Ringside browser mode: ${server.url}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await app.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+} catch (error) {
+  console.error(`Ringside could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

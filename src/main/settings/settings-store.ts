@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/ipc/settings.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { SETTINGS_FILE_VERSION, upgradeSettingsFile } from './settings-file.ts';
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+/**
+ * settings.json in the data folder. A corrupt file is kept aside and defaults are used, so the
+ * app always starts and the person can repair the settings from the screen.
+ */
+export function createSettingsStore(deps: { file: string; log: Logger; now?: () => number }): SettingsStore {
+  const listeners = new Set<(settings: Settings) => void>();
+  let current = load();
+
+  function load(): Settings {
+    if (!existsSync(deps.file)) return defaultSettings;
+    try {
+      return upgradeSettingsFile(JSON.parse(readFileSync(deps.file, 'utf8')));
+    } catch (error) {
+      const aside = `${deps.file}.corrupt-${deps.now?.() ?? Date.now()}`;
+      renameSync(deps.file, aside);
+      deps.log.error('settings.json could not be read: using defaults; the old file is kept aside', { aside, error: String(error) });
+      return defaultSettings;
+    }
+  }
+
+  return {
+    get: () => current,
+    update(patch) {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        throw new RpcError('bad-settings', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      const p = parsed.data;
+      const next = settingsSchema.parse({
+        ...current,
+        ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
+        ...(p.availability !== undefined && { availability: p.availability }),
+        account: { ...current.account, ...p.account },
+        ringPolicy: { ...current.ringPolicy, ...p.ringPolicy },
+        devices: { ...current.devices, ...p.devices },
+      });
+      writeFileAtomic(deps.file, `${JSON.stringify({ version: SETTINGS_FILE_VERSION, settings: next }, null, 2)}\n`);
+      current = next;
+      for (const listener of listeners) listener(next);
+      return next;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
