@@ -15,7 +15,7 @@ export function prepareDataDir(dir: string): string {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new Error(`The data folder ${dir} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The data folder ${dir} cannot be used: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return dir;
 }

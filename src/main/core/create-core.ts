@@ -60,7 +60,7 @@ export function createCore(deps: CoreDeps): Core {
   const callRecords = createCallRepository({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
 
-  const broadcast = <K extends keyof CoreEvents & string>(name: K, payload: z.input<CoreEvents[K]>): void => {
+  const broadcast = <K extends keyof CoreEvents>(name: K, payload: z.input<CoreEvents[K]>): void => {
     for (const client of clients) client.emit(name, payload);
   };
   const settingsView = (): SettingsView => ({ settings: settings.get(), hasPassword: secrets.getPassword() !== null, dataDir: deps.dataDir });

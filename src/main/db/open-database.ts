@@ -33,7 +33,7 @@ export async function migrateTo(db: Kysely<DatabaseSchema>, target: string | typ
   const { error, results } = target === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
 }
 

@@ -4,7 +4,7 @@ import type { MediaMethods } from '../../shared/ipc/api.ts';
 
 /** The part of a connected client that can carry media: its RPC `call`. */
 export interface MediaHost {
-  call<K extends keyof MediaMethods & string>(method: K, params: ParamsOf<MediaMethods, K>): Promise<ResultOf<MediaMethods, K>>;
+  call<K extends keyof MediaMethods>(method: K, params: ParamsOf<MediaMethods, K>): Promise<ResultOf<MediaMethods, K>>;
 }
 
 /**
@@ -27,7 +27,7 @@ export class MediaBridge {
     return this.host !== null;
   }
 
-  call<K extends keyof MediaMethods & string>(method: K, params: ParamsOf<MediaMethods, K>): Promise<ResultOf<MediaMethods, K>> {
+  call<K extends keyof MediaMethods>(method: K, params: ParamsOf<MediaMethods, K>): Promise<ResultOf<MediaMethods, K>> {
     if (!this.host) {
       return Promise.reject(new RpcError('no-media', 'No Ringside window is open to carry the audio of the call.'));
     }

@@ -3,6 +3,7 @@ import {
   Registerer,
   RegistererState,
   UserAgent,
+  UserAgentState,
   type LogLevel,
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
@@ -106,7 +107,7 @@ export class SipAccount {
     this.setState({ status: 'connecting', reason: null, retryAt: null, attempt, aor: account.sipUri });
     const ua = this.ua ?? this.createUserAgent(generation, account, uri);
     this.ua = ua;
-    const connecting = ua.isConnected() ? Promise.resolve() : ua.state === 'Started' ? ua.reconnect() : ua.start();
+    const connecting = ua.isConnected() ? Promise.resolve() : ua.state === UserAgentState.Started ? ua.reconnect() : ua.start();
     connecting.then(
       () => {
         if (generation !== this.generation) return;

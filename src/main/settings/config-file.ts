@@ -24,7 +24,7 @@ export function loadConfigFile(file: string): ConfigFile {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const parsed = configFileSchema.safeParse(raw);
   if (!parsed.success) {

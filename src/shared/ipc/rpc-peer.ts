@@ -69,8 +69,8 @@ export class RpcPeer<Out extends MethodTable, In extends MethodTable, OutEvents 
       set = new Set();
       this.listeners.set(name, set);
     }
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   /** Rejects every call still waiting and stops listening. */

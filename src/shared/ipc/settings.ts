@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** No CR/LF or other control characters: these strings end up in SIP headers and URIs. */
 const headerSafe = (max: number) =>
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   z.string().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters or line breaks');
 
 export const accountSettingsSchema = z.object({

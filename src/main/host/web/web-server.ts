@@ -78,9 +78,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     };
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
+      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : new TextDecoder().decode(data);
       let message: unknown;
       try {
-        message = JSON.parse(data.toString());
+        message = JSON.parse(text);
       } catch {
         options.log.warn('Dropped a message that is not JSON');
         return;

@@ -1,0 +1,66 @@
+import { clientEvents, coreEvents, coreMethods, mediaMethods, type ClientEvents, type CoreEvents, type CoreMethods, type MediaMethods } from '../../shared/ipc/api.ts';
+import { PRELOAD_GLOBAL, type PreloadBridge } from '../../shared/ipc/bridge.ts';
+import { RpcPeer } from '../../shared/ipc/rpc-peer.ts';
+import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
+import { openWebSocketPort, rpcUrl, takeToken } from './web-socket-port.ts';
+
+export type CorePeer = RpcPeer<CoreMethods, MediaMethods, ClientEvents, CoreEvents>;
+
+export interface ConnectOptions {
+  mediaHandlers: Handlers<MediaMethods>;
+  /** Called with each new peer (first connect and every reconnect). */
+  onConnected(peer: CorePeer): void;
+  onDisconnected(reason: string): void;
+  onFatal(message: string): void;
+}
+
+/** Electron: the preload's bridge. Browser mode: a WebSocket that reconnects with backoff. */
+export function connectToCore(options: ConnectOptions): void {
+  const bridge = (window as unknown as Record<string, PreloadBridge | undefined>)[PRELOAD_GLOBAL];
+  if (bridge) {
+    const port: RpcPort = { send: (m) => bridge.send(m), onMessage: (h) => bridge.onMessage(h) };
+    options.onConnected(makePeer(port, options.mediaHandlers));
+    return;
+  }
+  const token = takeToken(window.location, window.sessionStorage, window.history);
+  if (!token) {
+    options.onFatal('This address has no access token. Open the full address Ringside printed when it started.');
+    return;
+  }
+  let attempt = 0;
+  const connect = () => {
+    let peer: CorePeer | null = null;
+    openWebSocketPort(rpcUrl(window.location, token), () => {
+      peer?.close();
+      options.onDisconnected('Ringside stopped answering');
+      schedule();
+    }).then(
+      (port) => {
+        attempt = 0;
+        peer = makePeer(port, options.mediaHandlers);
+        options.onConnected(peer);
+      },
+      () => {
+        if (attempt === 0) options.onDisconnected('Cannot connect to Ringside (is it running, and is the token right?)');
+        schedule();
+      },
+    );
+  };
+  const schedule = () => {
+    attempt++;
+    setTimeout(connect, Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
+  };
+  connect();
+}
+
+function makePeer(port: RpcPort, mediaHandlers: Handlers<MediaMethods>): CorePeer {
+  return new RpcPeer({
+    port,
+    outgoing: coreMethods,
+    incoming: mediaMethods,
+    handlers: mediaHandlers,
+    outgoingEvents: clientEvents,
+    incomingEvents: coreEvents,
+    onProtocolError: (error) => console.warn('Ringside protocol:', error.message),
+  });
+}

@@ -1,0 +1,51 @@
+import { History, Settings as SettingsIcon, Users } from 'lucide-react';
+import { CallsScreen } from '../calls/calls-screen.tsx';
+import { ContactsScreen } from '../contacts/contacts-screen.tsx';
+import { CallStage } from '../phone/call-stage.tsx';
+import { SettingsScreen } from '../settings/settings-screen.tsx';
+import { useAppStore, type Screen } from '../state/app-store.ts';
+import { Notices } from './notices.tsx';
+import { TopBar } from './top-bar.tsx';
+
+const nav: { screen: Screen; label: string; icon: typeof History }[] = [
+  { screen: 'calls', label: 'Calls', icon: History },
+  { screen: 'contacts', label: 'Contacts', icon: Users },
+  { screen: 'settings', label: 'Settings', icon: SettingsIcon },
+];
+
+export function AppShell() {
+  const screen = useAppStore((s) => s.screen);
+  const show = useAppStore((s) => s.show);
+  const connection = useAppStore((s) => s.connection);
+  const liveCalls = useAppStore((s) => s.calls);
+
+  if (connection.status === 'fatal') {
+    return <main className="fatal" role="alert">{connection.message}</main>;
+  }
+  return (
+    <div className="shell">
+      <TopBar />
+      {connection.status !== 'connected' && (
+        <div className="banner banner-warning" role="status">
+          {connection.status === 'connecting' ? 'Connecting to Ringside…' : `Reconnecting to Ringside… (${connection.message ?? ''})`}
+        </div>
+      )}
+      <Notices />
+      <div className="body">
+        <nav className="nav" aria-label="Screens">
+          {nav.map(({ screen: target, label, icon: Icon }) => (
+            <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
+              <Icon size={18} aria-hidden /> {label}
+            </button>
+          ))}
+        </nav>
+        <main className="content">
+          {liveCalls.length > 0 && <CallStage calls={liveCalls} />}
+          {screen === 'calls' && <CallsScreen />}
+          {screen === 'contacts' && <ContactsScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+      </div>
+    </div>
+  );
+}

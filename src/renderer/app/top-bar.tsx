@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { RegistrationState } from '../../shared/ipc/phone.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+
+export function TopBar() {
+  const registration = useAppStore((s) => s.registration);
+  const availability = useAppStore((s) => s.settings?.settings.availability ?? 'available');
+  const setAvailability = (next: 'available' | 'away') => void runAction((api) => api.call('phone.setAvailability', { availability: next }));
+  return (
+    <header className="top-bar">
+      <div className="brand">Ringside</div>
+      <RegistrationBadge registration={registration} />
+      <div className="availability" role="group" aria-label="Your status">
+        <button type="button" className={availability === 'available' ? 'pill pill-on available' : 'pill'} aria-pressed={availability === 'available'} onClick={() => setAvailability('available')}>
+          Available
+        </button>
+        <button type="button" className={availability === 'away' ? 'pill pill-on away' : 'pill'} aria-pressed={availability === 'away'} onClick={() => setAvailability('away')}>
+          Away
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function RegistrationBadge({ registration }: { registration: RegistrationState | null }) {
+  const now = useNow(registration?.retryAt ? 1000 : null);
+  if (!registration) return <div className="registration" data-status="unknown">…</div>;
+  const user = registration.aor?.replace(/^sips?:/, '').split('@')[0] ?? '';
+  switch (registration.status) {
+    case 'registered':
+      return <div className="registration" data-status="registered" role="status">● Registered as {user}</div>;
+    case 'connecting':
+      return <div className="registration" data-status="connecting" role="status">● Connecting…</div>;
+    case 'unconfigured':
+      return <div className="registration" data-status="unconfigured" role="status">● Not set up: {registration.reason}</div>;
+    case 'failed': {
+      const seconds = registration.retryAt ? Math.max(0, Math.ceil((registration.retryAt - now) / 1000)) : null;
+      return (
+        <div className="registration" data-status="failed" role="alert">
+          ● Failed: {registration.reason}
+          {seconds !== null && <span className="muted"> — retrying in {seconds} s</span>}
+          <button type="button" className="link-button" onClick={() => void runAction((api) => api.call('phone.reconnect', {}))}>
+            Retry now
+          </button>
+        </div>
+      );
+    }
+  }
+}
+
+/** The current time, refreshed every `intervalMs` while it is set. */
+export function useNow(intervalMs: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (intervalMs === null) return;
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import type { CallRecord } from '../../shared/ipc/calls.ts';
+import { formatDuration } from '../phone/call-presentation.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+
+const statusText: Record<CallRecord['status'], string> = {
+  answered: 'Answered',
+  missed: 'Missed',
+  rejected: 'Declined',
+  failed: 'Failed',
+  'in-progress': 'In progress',
+};
+const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as const;
+
+export function CallsScreen() {
+  const [filter, setFilter] = useState<'all' | 'missed'>('all');
+  const [calls, setCalls] = useState<CallRecord[] | null>(null);
+  const version = useAppStore((s) => s.dataVersion.calls + s.dataVersion.contacts);
+  const connected = useAppStore((s) => s.api !== null);
+
+  useEffect(() => {
+    if (!connected) return;
+    let current = true;
+    void runAction((api) => api.call('calls.list', { filter, limit: 200 })).then((list) => {
+      if (current && list) setCalls(list);
+    });
+    return () => {
+      current = false;
+    };
+  }, [filter, version, connected]);
+
+  return (
+    <section className="screen" aria-labelledby="calls-title">
+      <div className="screen-header">
+        <h2 id="calls-title">Calls</h2>
+        <div className="segmented" role="group" aria-label="Show">
+          <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+            All
+          </button>
+          <button type="button" aria-pressed={filter === 'missed'} onClick={() => setFilter('missed')}>
+            Missed
+          </button>
+        </div>
+      </div>
+      {calls === null ? (
+        <p className="muted">Loading…</p>
+      ) : calls.length === 0 ? (
+        <p className="muted">{filter === 'missed' ? 'No missed calls.' : 'No calls yet.'}</p>
+      ) : (
+        <table className="table calls-table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Caller</th>
+              <th scope="col">Status</th>
+              <th scope="col">Rings</th>
+              <th scope="col">Answered after</th>
+              <th scope="col">Hung up</th>
+              <th scope="col">Talk time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c) => (
+              <tr key={c.id} className={c.status === 'missed' ? 'row-missed' : undefined} data-call-id={c.id}>
+                <td>{new Date(c.inviteAt).toLocaleString()}</td>
+                <td>
+                  <div>{c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}</div>
+                  <div className="muted small">{c.remoteE164 ?? c.remoteNumber}</div>
+                </td>
+                <td className={`status status-${c.status}`}>{statusText[c.status]}{c.autoAnswered ? ' (auto)' : ''}</td>
+                <td data-column="rings">{c.rings}</td>
+                <td>{c.answerMs !== null ? `${(c.answerMs / 1000).toFixed(1)} s` : '—'}</td>
+                <td>{c.endedBy ? endedByText[c.endedBy] : '—'}</td>
+                <td>{c.durationMs !== null ? formatDuration(c.durationMs) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { ContactForm } from './contact-form.tsx';
+import { RecentCalls } from './recent-calls.tsx';
+
+/** The caller's card beside the call: read at a glance, or filled in during the call (R4, R28). */
+export function ClientCardPanel({ call }: { call: LiveCall }) {
+  const contact = call.card.contact;
+  const [editing, setEditing] = useState(false);
+  const showForm = contact === null ? call.state !== 'ended' : editing;
+  return (
+    <aside className="client-card" aria-label="Client card">
+      <div className="card-header">
+        <h2>{contact ? 'Client card' : 'New client card'}</h2>
+        {contact && !editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+      </div>
+      {showForm ? (
+        <ContactForm contact={contact} number={call.card.number} onSaved={() => setEditing(false)} {...(contact && { onCancel: () => setEditing(false) })} />
+      ) : contact ? (
+        <dl className="card-fields">
+          <dt>Name</dt>
+          <dd className="card-name">{contact.name || '—'}</dd>
+          <dt>Organization</dt>
+          <dd>{contact.organization || '—'}</dd>
+          <dt>Position</dt>
+          <dd>{contact.position || '—'}</dd>
+          <dt>Phones</dt>
+          <dd>{contact.phones.map((p) => p.number).join(', ') || '—'}</dd>
+          <dt>E-mail</dt>
+          <dd>{contact.email || '—'}</dd>
+          <dt>Category</dt>
+          <dd>{contact.category ?? '—'}</dd>
+          <dt>Notes</dt>
+          <dd className="card-notes">{contact.notes || '—'}</dd>
+        </dl>
+      ) : null}
+      <h3>Last calls</h3>
+      <RecentCalls calls={call.card.recentCalls} />
+    </aside>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import type { Contact, ContactInput } from '../../shared/ipc/contacts.ts';
+import { runAction } from '../state/app-store.ts';
+
+interface Props {
+  contact: Contact | null;
+  /** Prefilled for a new card (the caller's number). */
+  number?: string;
+  onSaved(contact: Contact): void;
+  onCancel?: () => void;
+}
+
+/** Create or edit a contact. The name comes first: write it down at once and use it (R5). */
+export function ContactForm({ contact, number, onSaved, onCancel }: Props) {
+  const [form, setForm] = useState<ContactInput>(() => ({
+    ...(contact && { id: contact.id }),
+    name: contact?.name ?? '',
+    organization: contact?.organization ?? '',
+    position: contact?.position ?? '',
+    email: contact?.email ?? '',
+    category: contact?.category ?? null,
+    notes: contact?.notes ?? '',
+    phones: contact?.phones.length ? contact.phones : [{ number: number ?? '', label: '' }],
+  }));
+  const [saving, setSaving] = useState(false);
+  const field = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+  const phonesText = form.phones.map((p) => p.number).join(', ');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    const saved = await runAction((api) => api.call('contacts.save', { ...form, phones: form.phones.filter((p) => p.number.trim() !== '') }));
+    setSaving(false);
+    if (saved) onSaved(saved);
+  };
+
+  return (
+    <form className="contact-form" onSubmit={(e) => void submit(e)} aria-label={contact ? 'Edit contact' : 'New contact'}>
+      <label className="field field-name">
+        Name <span className="hint">“How may I address you?”</span>
+        <input {...field('name')} autoComplete="off" placeholder="Name and patronymic" />
+      </label>
+      <label className="field">
+        Organization
+        <input {...field('organization')} autoComplete="off" />
+      </label>
+      <label className="field">
+        Position
+        <input {...field('position')} autoComplete="off" />
+      </label>
+      <label className="field">
+        Phones <span className="hint">separate with commas</span>
+        <input
+          value={phonesText}
+          onChange={(e) => setForm((f) => ({ ...f, phones: e.target.value.split(',').map((n) => ({ number: n.trim(), label: '' })) }))}
+          autoComplete="off"
+        />
+      </label>
+      <label className="field">
+        E-mail
+        <input {...field('email')} type="email" autoComplete="off" />
+      </label>
+      <label className="field">
+        Category
+        <select value={form.category ?? ''} onChange={(e) => setForm((f) => ({ ...f, category: (e.target.value || null) as ContactInput['category'] }))}>
+          <option value="">—</option>
+          <option value="A">A</option>
+          <option value="B">B</option>
+          <option value="C">C</option>
+        </select>
+      </label>
+      <label className="field field-wide">
+        Notes
+        <textarea {...field('notes')} rows={3} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save card'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectToCore } from './api/connect-to-core.ts';
+import { AppShell } from './app/app-shell.tsx';
+import { createMediaEngine } from './media/media-engine.ts';
+import { ringModeFor } from './phone/call-presentation.ts';
+import { useAppStore } from './state/app-store.ts';
+import './app/app.css';
+
+const store = useAppStore.getState();
+const media = createMediaEngine({ onNotice: (message) => useAppStore.getState().pushNotice('warning', message) });
+
+useAppStore.subscribe((state, previous) => {
+  if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));
+  if (state.settings?.settings.devices !== previous.settings?.settings.devices && state.settings) {
+    media.setDevices(state.settings.settings.devices);
+  }
+});
+
+connectToCore({
+  mediaHandlers: media.handlers,
+  onConnected(peer) {
+    peer.on('phone.registration', (r) => useAppStore.getState().setRegistration(r));
+    peer.on('phone.calls', (calls) => useAppStore.getState().setCalls(calls));
+    peer.on('settings.changed', (s) => useAppStore.getState().setSettings(s));
+    peer.on('data.changed', ({ what }) => useAppStore.getState().dataChanged(what));
+    peer.on('notice', ({ level, message }) => useAppStore.getState().pushNotice(level, message));
+    peer.call('session.hello', { media: true }).then(
+      (hello) => {
+        const s = useAppStore.getState();
+        s.connected(peer);
+        s.setSettings(hello.settings);
+        s.setRegistration(hello.phone.registration);
+        s.setCalls(hello.phone.calls);
+        s.dataChanged('calls');
+      },
+      (error: unknown) => store.disconnected(error instanceof Error ? error.message : String(error)),
+    );
+  },
+  onDisconnected: (reason) => useAppStore.getState().disconnected(reason),
+  onFatal: (message) => useAppStore.getState().disconnected(message, true),
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AppShell />
+    </StrictMode>,
+  );
+}

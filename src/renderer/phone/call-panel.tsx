@@ -1,0 +1,54 @@
+import { Phone, PhoneOff } from 'lucide-react';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { useNow } from '../app/top-bar.tsx';
+import { callerName, endReasonText, formatDuration } from './call-presentation.ts';
+import { answer, decline, hangup } from './call-stage.tsx';
+
+export function CallPanel({ call }: { call: LiveCall }) {
+  const now = useNow(call.state === 'active' ? 1000 : null);
+  const name = callerName(call);
+  const organization = call.card.contact?.organization;
+  return (
+    <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-invite-at={call.inviteAt}>
+      <div className="call-status" aria-live="assertive">
+        {call.state === 'ringing' && <span className="ringing-text">Incoming call · Ring {call.ring}…</span>}
+        {call.state === 'answering' && <span>Connecting…</span>}
+        {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
+        {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
+      </div>
+      <h1 className="caller-name">{name}</h1>
+      {organization && <div className="caller-org">{organization}</div>}
+      <div className="caller-number">{call.number}</div>
+      <div className={call.card.match === 'number' ? 'match match-number' : 'match match-none'}>
+        {call.card.match === 'number' ? 'Matched by number only — caller ID can be spoofed' : 'Unknown number — not in your contacts'}
+      </div>
+      {call.state === 'ringing' && (
+        <>
+          <p className="auto-answer">
+            {call.autoAnswerOnRing !== null
+              ? `Answers by itself at the end of ring ${call.autoAnswerOnRing}`
+              : call.waiting
+                ? 'Not answered by itself: you are on another call'
+                : 'Auto-answer is off — answer when you are ready'}
+          </p>
+          <div className="call-actions">
+            <button type="button" className="button button-answer" onClick={() => answer(call.id)} aria-keyshortcuts="Enter Alt+A">
+              <Phone size={20} aria-hidden /> Answer <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="button button-decline" onClick={() => decline(call.id)} aria-keyshortcuts="Alt+D">
+              <PhoneOff size={20} aria-hidden /> Decline <kbd>Alt+D</kbd>
+            </button>
+          </div>
+        </>
+      )}
+      {(call.state === 'active' || call.state === 'answering') && (
+        <div className="call-actions">
+          <button type="button" className="button button-decline" onClick={() => hangup(call.id)} aria-keyshortcuts="Alt+H">
+            <PhoneOff size={20} aria-hidden /> Hang up <kbd>Alt+H</kbd>
+          </button>
+        </div>
+      )}
+      {call.error && <p className="error-text" role="alert">{call.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { callerName, formatDuration, ringModeFor } from './call-presentation.ts';
+
+const base: LiveCall = {
+  id: 'c1', direction: 'inbound', state: 'ringing', displayName: '', number: '+302101234567',
+  card: { match: 'none', number: '+302101234567', contact: null, recentCalls: [] },
+  ring: 1, ringPhase: 'on', autoAnswerOnRing: 2, waiting: false, inviteAt: 0, answeredAt: null,
+  endedAt: null, endedBy: null, endReason: null, error: null,
+};
+
+describe('call presentation', () => {
+  it('rings only while a ring sounds, and beeps for a waiting call', () => {
+    expect(ringModeFor([base])).toBe('ring');
+    expect(ringModeFor([{ ...base, ringPhase: 'off' }])).toBe('silent');
+    expect(ringModeFor([{ ...base, state: 'active' }, { ...base, id: 'c2', waiting: true }])).toBe('waiting');
+    expect(ringModeFor([])).toBe('silent');
+  });
+
+  it('prefers the contact name, then the display name, then the number', () => {
+    const contact = { id: 'x', name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [], createdAt: 0, updatedAt: 0 };
+    expect(callerName({ ...base, card: { ...base.card, contact } })).toBe('Ελένη');
+    expect(callerName({ ...base, displayName: 'Reception' })).toBe('Reception');
+    expect(callerName(base)).toBe('+302101234567');
+  });
+
+  it('formats talk time', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_400)).toBe('1:05');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+  });
+});

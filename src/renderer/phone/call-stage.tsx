@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { ClientCardPanel } from '../contacts/client-card-panel.tsx';
+import { runAction } from '../state/app-store.ts';
+import { CallPanel } from './call-panel.tsx';
+import { callerName } from './call-presentation.ts';
+
+export const answer = (callId: string) => void runAction((api) => api.call('phone.answer', { callId }));
+export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
+export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+}
+
+/** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
+export function CallStage({ calls }: { calls: LiveCall[] }) {
+  const primary =
+    calls.find((c) => c.state === 'answering' || c.state === 'active') ??
+    calls.find((c) => c.state === 'ringing' && !c.waiting) ??
+    calls.find((c) => c.state === 'ringing') ??
+    calls.find((c) => c.state === 'ended');
+  const waiting = calls.filter((c) => c.state === 'ringing' && c !== primary);
+
+  useEffect(() => {
+    if (!primary) return;
+    const onKey = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      if (primary.state === 'ringing' && ((event.key === 'Enter' && !isTyping(event.target)) || (event.altKey && key === 'a'))) {
+        event.preventDefault();
+        answer(primary.id);
+      } else if (primary.state === 'ringing' && event.altKey && key === 'd') {
+        event.preventDefault();
+        decline(primary.id);
+      } else if ((primary.state === 'active' || primary.state === 'answering') && event.altKey && key === 'h') {
+        event.preventDefault();
+        hangup(primary.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [primary]);
+
+  if (!primary) return null;
+  return (
+    <section className="call-stage" aria-label="Current call">
+      {waiting.map((call) => (
+        <div key={call.id} className="waiting-banner" role="alert" data-call-id={call.id}>
+          <strong>Second call waiting:</strong> {callerName(call)} <span className="muted">{call.number}</span>
+          <span className="muted"> — ring {call.ring}, not answered by itself</span>
+          <button type="button" className="button button-decline" onClick={() => decline(call.id)}>
+            Decline
+          </button>
+        </div>
+      ))}
+      <div className="call-layout">
+        <CallPanel call={primary} />
+        <ClientCardPanel key={primary.id} call={primary} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../shared/ipc/settings.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+import { DevicePicker } from './device-picker.tsx';
+
+export function SettingsScreen() {
+  const view = useAppStore((s) => s.settings);
+  if (!view) return <p className="muted">Loading settings…</p>;
+  return <SettingsForm key={JSON.stringify(view.settings)} initial={view.settings} hasPassword={view.hasPassword} dataDir={view.dataDir} />;
+}
+
+function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; hasPassword: boolean; dataDir: string }) {
+  const [s, setS] = useState<Settings>(initial);
+  const [password, setPassword] = useState('');
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  const saved = savedAs === JSON.stringify(s) && password === '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await runAction(async (api) => {
+      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices });
+      if (password) await api.call('settings.setPassword', { password });
+      return true;
+    });
+    if (ok) {
+      setPassword('');
+      setSavedAs(JSON.stringify(s));
+    }
+  };
+  const account = (key: keyof Settings['account']) => ({
+    value: s.account[key],
+    onChange: (e: { target: { value: string } }) => setS((x) => ({ ...x, account: { ...x.account, [key]: e.target.value } })),
+  });
+  const ringNumber = (key: 'ringOnMs' | 'ringOffMs' | 'maxLines') => ({
+    value: s.ringPolicy[key],
+    onChange: (e: { target: { value: string } }) => setS((x) => ({ ...x, ringPolicy: { ...x.ringPolicy, [key]: Number(e.target.value) } })),
+  });
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <form className="settings-form" onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>Office phone system (PBX)</legend>
+          <label className="field">Server URL<input {...account('serverUrl')} placeholder="wss://pbx.example.com:8089/ws" /></label>
+          <label className="field">SIP address<input {...account('sipUri')} placeholder="sip:101@pbx.example.com" /></label>
+          <label className="field">Authentication user<input {...account('authUser')} placeholder="usually the extension" /></label>
+          <label className="field">
+            Password
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={hasPassword ? 'saved — type to change' : 'not set'} autoComplete="new-password" />
+          </label>
+          <label className="field">Display name<input {...account('displayName')} /></label>
+        </fieldset>
+        <fieldset>
+          <legend>Answering</legend>
+          <label className="field">
+            Answer by itself
+            <select
+              value={s.ringPolicy.answerOnRing ?? 'off'}
+              onChange={(e) => setS((x) => ({ ...x, ringPolicy: { ...x.ringPolicy, answerOnRing: e.target.value === 'off' ? null : Number(e.target.value) } }))}
+            >
+              <option value="off">Off — I answer myself</option>
+              {[1, 2, 3, 4, 5, 6].map((n) => (
+                <option key={n} value={n}>
+                  At the end of ring {n}{n === 2 || n === 3 ? ' (recommended)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">Ring sounds (ms)<input type="number" min={200} max={10000} step={100} {...ringNumber('ringOnMs')} /></label>
+          <label className="field">Silence between rings (ms)<input type="number" min={0} max={20000} step={100} {...ringNumber('ringOffMs')} /></label>
+          <label className="field">Lines (more calls get “busy”)<input type="number" min={1} max={8} {...ringNumber('maxLines')} /></label>
+          <label className="field">
+            Default region for numbers
+            <input value={s.defaultRegion} maxLength={2} onChange={(e) => setS((x) => ({ ...x, defaultRegion: e.target.value.toUpperCase() }))} placeholder="GR, RU, CY…" />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Audio devices</legend>
+          <DevicePicker kind="audioinput" label="Microphone" id={s.devices.microphoneId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, microphoneId: id, microphoneLabel: label } }))} />
+          <DevicePicker kind="audiooutput" label="Headset (the call)" id={s.devices.headsetId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, headsetId: id, headsetLabel: label } }))} />
+          <DevicePicker kind="audiooutput" label="Ringer (the ring)" id={s.devices.ringerId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, ringerId: id, ringerLabel: label } }))} />
+        </fieldset>
+        <p className="muted">Data folder: {dataDir}</p>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">Save settings</button>
+          {saved && <span role="status" className="ok-text">Saved.</span>}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { create } from 'zustand';
+import type { LiveCall, RegistrationState } from '../../shared/ipc/phone.ts';
+import type { SettingsView } from '../../shared/ipc/settings.ts';
+import type { CorePeer } from '../api/connect-to-core.ts';
+
+export type Screen = 'calls' | 'contacts' | 'settings';
+export type NoticeLevel = 'info' | 'warning' | 'error';
+export interface Notice {
+  id: number;
+  level: NoticeLevel;
+  message: string;
+}
+
+export interface AppState {
+  connection: { status: 'connecting' | 'connected' | 'disconnected' | 'fatal'; message: string | null };
+  api: CorePeer | null;
+  registration: RegistrationState | null;
+  calls: LiveCall[];
+  settings: SettingsView | null;
+  notices: Notice[];
+  screen: Screen;
+  /** Bumped when the core says stored data changed, so lists refetch. */
+  dataVersion: { calls: number; contacts: number };
+}
+
+export interface AppActions {
+  connected(api: CorePeer): void;
+  disconnected(message: string, fatal?: boolean): void;
+  setRegistration(registration: RegistrationState): void;
+  setCalls(calls: LiveCall[]): void;
+  setSettings(settings: SettingsView): void;
+  dataChanged(what: 'calls' | 'contacts'): void;
+  pushNotice(level: NoticeLevel, message: string): void;
+  dismissNotice(id: number): void;
+  show(screen: Screen): void;
+}
+
+let nextNoticeId = 1;
+
+export const useAppStore = create<AppState & AppActions>()((set) => ({
+  connection: { status: 'connecting', message: null },
+  api: null,
+  registration: null,
+  calls: [],
+  settings: null,
+  notices: [],
+  screen: 'calls',
+  dataVersion: { calls: 0, contacts: 0 },
+  connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
+  disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
+  setRegistration: (registration) => set({ registration }),
+  setCalls: (calls) => set({ calls }),
+  setSettings: (settings) => set({ settings }),
+  dataChanged: (what) => set((s) => ({ dataVersion: { ...s.dataVersion, [what]: s.dataVersion[what] + 1 } })),
+  pushNotice: (level, message) =>
+    set((s) => (s.notices.some((n) => n.message === message) ? s : { notices: [...s.notices.slice(-4), { id: nextNoticeId++, level, message }] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  show: (screen) => set({ screen }),
+}));
+
+/** Runs an API call and turns a failure into a notice the person can read. */
+export async function runAction<T>(action: (api: CorePeer) => Promise<T>): Promise<T | undefined> {
+  const { api, pushNotice } = useAppStore.getState();
+  if (!api) {
+    pushNotice('error', 'Not connected to Ringside.');
+    return undefined;
+  }
+  try {
+    return await action(api);
+  } catch (error) {
+    pushNotice('error', error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}
