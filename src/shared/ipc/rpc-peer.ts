@@ -44,7 +44,13 @@ export class RpcPeer<Out extends MethodTable, In extends MethodTable, OutEvents 
 
   constructor(options: RpcPeerOptions<Out, In, OutEvents, InEvents>) {
     this.options = options;
-    this.stop = options.port.onMessage((raw) => this.receive(raw));
+    this.stop = options.port.onMessage((raw) => {
+      try {
+        this.receive(raw);
+      } catch (error) {
+        this.reportError(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
   }
 
   call<K extends keyof Out & string>(method: K, params: ParamsOf<Out, K>): Promise<ResultOf<Out, K>> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The wire format shared by every host: Electron IPC (one channel) and browser mode (one
  * WebSocket). Both sides are peers: either may send requests, responses and events.
  */
-export const rpcMessageSchema = z.discriminatedUnion('kind', [
+export const rpcMessageSchema = z.union([
   z.object({ kind: z.literal('request'), id: z.number().int().nonnegative(), method: z.string().max(100), params: z.unknown() }),
   z.object({ kind: z.literal('response'), id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
   z.object({

@@ -24,6 +24,9 @@ try {
     attachClient: (port) => app.core.attachClient(port),
   });
   console.log(`Ringside browser mode: ${server.url}`);
+  // A softphone must keep taking calls: a bug in one handler is logged, not fatal.
+  process.on('uncaughtException', (error) => console.error(`Unexpected error (Ringside keeps running): ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection (Ringside keeps running): ${String(reason)}`));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -86,7 +86,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         options.log.warn('Dropped a message that is not JSON');
         return;
       }
-      for (const handler of handlers) handler(message);
+      for (const handler of handlers) {
+        try {
+          handler(message);
+        } catch (error) {
+          options.log.error('A client message could not be handled', { error: error instanceof Error ? error.message : 'unknown error' });
+        }
+      }
     });
     const detach = options.attachClient(port);
     ws.on('close', () => detach());
