@@ -24,7 +24,18 @@ if (probe.error || probe.status !== 0) {
   process.exit(process.env.CI ? 1 : 0);
 }
 
-const result = spawnSync('unshare', ['-n', 'bash', '-c', 'ip link set lo up && exec "$@"', 'run-in-netns', ...command], {
+// After the command, anything it left running in the namespace (a daemon of a crashed test) is ended.
+const script = `
+ip link set lo up || exit 1
+"$@"; status=$?
+mine=$(readlink /proc/$$/ns/net)
+for p in /proc/[0-9]*; do
+  pid=\${p#/proc/}
+  [ "$pid" = "$$" ] && continue
+  [ "$(readlink "$p/ns/net" 2>/dev/null)" = "$mine" ] && kill -9 "$pid" 2>/dev/null
+done
+exit $status`;
+const result = spawnSync('unshare', ['-n', 'bash', '-c', script, 'run-in-netns', ...command], {
   stdio: 'inherit',
   env: { ...process.env, RINGSIDE_IN_NETNS: '1' },
 });

@@ -59,3 +59,72 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   await expect(row).toContainText('Answered (auto)');
   await expect(row).toContainText('Caller');
 });
+
+test('c. an unknown number: a new card filled in during the call is there the next time', async () => {
+  const { page } = desk;
+  const stranger = await desk.bot('202', 660, 'Mobile');
+  await stranger.call(DESK_USER);
+  const panel = page.locator('.call-panel');
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  await expect(panel.getByText('Unknown number — not in your contacts')).toBeVisible();
+  const card = page.getByRole('complementary', { name: 'Client card' });
+  await expect(card.getByRole('heading', { name: 'New client card' })).toBeVisible();
+  await expect(card.getByLabel('Phones')).toHaveValue('202');
+
+  await stranger.waitForStatus('established', 15_000);
+  await card.getByLabel('Name').fill('Γιώργος Παπαδόπουλος');
+  await card.getByLabel('Organization').fill('Κουφώματα Ventura');
+  await card.getByRole('button', { name: 'Save card' }).click();
+  await expect(card.getByRole('heading', { name: 'Client card' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Γιώργος Παπαδόπουλος' })).toBeVisible();
+  await stranger.hangup();
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+
+  await stranger.call(DESK_USER);
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  await expect(panel.getByRole('heading', { name: 'Γιώργος Παπαδόπουλος' })).toBeVisible();
+  await expect(panel.getByText('Κουφώματα Ventura')).toBeVisible();
+  await expect(card.locator('.recent-calls li')).toHaveCount(1);
+  await stranger.hangup();
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('d. a second call during an active call rings as waiting and is not answered by itself', async () => {
+  const { page } = desk;
+  const second = await desk.bot('203', 660, 'Second caller');
+  await elena.call(DESK_USER);
+  await elena.waitForStatus('established', 15_000);
+  await second.call(DESK_USER);
+  const banner = page.locator('.waiting-banner');
+  await expect(banner).toContainText('Second call waiting');
+  await expect(banner).toContainText('not answered by itself');
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'active');
+  // Well past the end of ring 2: still ringing, never answered.
+  await page.waitForTimeout(8000);
+  expect(await second.status()).toBe('calling');
+  await expect(banner).toContainText('ring 2');
+  await banner.getByRole('button', { name: 'Decline' }).click();
+  await second.waitForStatus('terminated');
+  await expect(banner).toHaveCount(0);
+  await page.keyboard.press('Alt+H');
+  await elena.waitForStatus('terminated');
+  await expect(page.locator('.call-panel').getByText('You hung up')).toBeVisible();
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('e. the caller hangs up during ring 1: a missed call is stored and shown', async () => {
+  const { page } = desk;
+  await elena.call(DESK_USER);
+  const panel = page.locator('.call-panel');
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  await expect(panel.getByText('Ring 1…')).toBeVisible();
+  await elena.hangup();
+  await expect(panel.getByText('Missed: the caller hung up while it rang')).toBeVisible();
+  await page.getByRole('button', { name: 'Calls' }).click();
+  await page.getByRole('button', { name: 'Missed' }).click();
+  const rows = page.locator('.calls-table tbody tr', { hasText: 'Елена Петрова' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Missed');
+  await expect(rows.first().locator('[data-column="rings"]')).toHaveText('1');
+});

@@ -5,7 +5,7 @@
 export async function peakFrequencyInPage(args: { selector: string | null; ms: number }): Promise<{ hz: number; db: number }> {
   const w = window as unknown as { __labRemoteStream?: () => MediaStream | undefined };
   const stream = args.selector
-    ? (document.querySelector(args.selector) as HTMLMediaElement | null)?.srcObject
+    ? document.querySelector<HTMLMediaElement>(args.selector)?.srcObject
     : w.__labRemoteStream?.();
   if (!(stream instanceof MediaStream) || stream.getAudioTracks().length === 0) return { hz: 0, db: -Infinity };
   const context = new AudioContext();

@@ -21,7 +21,8 @@ export class PeerSession {
     this.id = id;
     this.devices = devices;
     this.onNotice = onNotice;
-    this.pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group.
+    this.pc = new RTCPeerConnection({ iceServers: [] });
     this.remote = document.createElement('audio');
     this.remote.autoplay = true;
     this.remote.hidden = true;

@@ -9,8 +9,9 @@ export const answer = (callId: string) => void runAction((api) => api.call('phon
 export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
 export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
 
+/** Enter answers unless the person is typing; a focused button does not keep Enter for itself. */
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */

@@ -6,7 +6,7 @@ import { DevicePicker } from './device-picker.tsx';
 export function SettingsScreen() {
   const view = useAppStore((s) => s.settings);
   if (!view) return <p className="muted">Loading settings…</p>;
-  return <SettingsForm key={JSON.stringify(view.settings)} initial={view.settings} hasPassword={view.hasPassword} dataDir={view.dataDir} />;
+  return <SettingsForm initial={view.settings} hasPassword={view.hasPassword} dataDir={view.dataDir} />;
 }
 
 function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; hasPassword: boolean; dataDir: string }) {

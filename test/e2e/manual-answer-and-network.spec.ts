@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import type { CallerBot } from '../lab/caller-bot.ts';
+import { startSippCall } from '../lab/sipp-caller.ts';
+import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let desk: DeskLab;
+let caller: CallerBot;
+
+test.beforeAll(async ({}, info) => {
+  desk = await startDeskLab(info, { rtpengine: true });
+  caller = await desk.bot('201', 880, 'Client');
+});
+
+test.afterAll(async () => {
+  await desk?.stop();
+});
+
+test('b. auto-answer off: it keeps ringing with the ring count shown; answered with a click on ring 4', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Answer by itself').selectOption('off');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  await caller.call(DESK_USER);
+  const panel = page.locator('.call-panel');
+  await expect(panel.getByText('Auto-answer is off — answer when you are ready')).toBeVisible();
+  await expect(panel.getByText('Ring 2…')).toBeVisible({ timeout: 10_000 });
+  await expect(panel.getByText('Ring 4…')).toBeVisible({ timeout: 20_000 });
+  expect(await caller.status()).toBe('calling');
+  await panel.getByRole('button', { name: /Answer/ }).click();
+  await caller.waitForStatus('established');
+  const answeredAfter = await caller.answeredAfterMs();
+  expect(answeredAfter).toBeGreaterThan(15_000);
+  expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ)).toBeLessThan(30);
+  await caller.hangup();
+  await page.getByRole('button', { name: 'Calls' }).click();
+  await expect(page.locator('.calls-table tbody tr').first().locator('[data-column="rings"]')).toHaveText('4');
+  await expect(page.locator('.calls-table tbody tr').first()).not.toContainText('(auto)');
+});
+
+test('f. Kamailio restarts: Ringside re-registers by itself and takes the next call', async () => {
+  const { page } = desk;
+  await desk.lab.stopKamailio();
+  await expect(page.locator('.registration[data-status="failed"]')).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('.registration')).toContainText('retrying in');
+  await desk.lab.startKamailio();
+  await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible({ timeout: 20_000 });
+  await caller.reconnect();
+  await caller.call(DESK_USER);
+  const panel = page.locator('.call-panel');
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  await page.keyboard.press('Enter');
+  await caller.waitForStatus('established');
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await caller.hangup();
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('g. a plain-SIP desk phone (SIPp, through rtpengine) reaches Ringside with audio', async () => {
+  const { page, ports } = desk;
+  const sipp = startSippCall({ labDir: `${desk.dir}/lab`, kamailioSipPort: ports.sip, localPort: ports.sippLocal, mediaPort: ports.sippMedia, target: DESK_USER, toneHz: 660, hangupAfterMs: 30_000 });
+  const panel = page.locator('.call-panel');
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing', { timeout: 15_000 });
+  await expect(panel.getByRole('heading', { name: 'Desk Phone' })).toBeVisible();
+  await panel.getByRole('button', { name: /Answer/ }).click();
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await expect.poll(async () => Math.round((await desk.heardByDesk()).hz), { timeout: 10_000 }).toBeGreaterThan(630);
+  expect(Math.abs((await desk.heardByDesk()).hz - 660)).toBeLessThan(30);
+  await page.keyboard.press('Alt+H');
+  const result = await sipp.done;
+  expect(result.code, result.output).toBe(0);
+});
