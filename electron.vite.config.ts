@@ -12,7 +12,11 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/preload.ts') } },
+      // A sandboxed preload must be CommonJS, whatever the package's module type.
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: rendererConfig,

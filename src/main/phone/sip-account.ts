@@ -91,7 +91,7 @@ export class SipAccount {
     const account = this.account;
     const missing = account ? missingAccountFields(account, this.password) : ['account'];
     if (!account || missing.length > 0) {
-      this.setState({ status: 'unconfigured', reason: `Enter ${missing.join(', ')} in Settings`, retryAt: null, attempt: 0, aor: null });
+      this.setState({ status: 'unconfigured', reason: `Enter ${new Intl.ListFormat('en', { type: 'conjunction' }).format(missing)} in Settings`, retryAt: null, attempt: 0, aor: null });
       return;
     }
     this.startWatchdog();

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, powerMonitor, session, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_CHANNEL } from '../../../shared/ipc/bridge.ts';
+import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
+import { startApp } from '../../app/start-app.ts';
+import type { PowerEvents } from '../../app/power-events.ts';
+import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
+
+/** The desktop shell: one window, one IPC channel, the same core as browser mode. */
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+const preload = join(import.meta.dirname, '../preload/index.cjs');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const power: PowerEvents = {
+  onResume(listener) {
+    powerMonitor.on('resume', listener);
+    return () => powerMonitor.off('resume', listener);
+  },
+};
+
+function isOwnFrame(event: IpcMainEvent, contents: WebContents): boolean {
+  return event.sender === contents && event.senderFrame?.url.split('#')[0] === rendererUrl && event.senderFrame === contents.mainFrame;
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(permission === 'media' && contents.getURL().startsWith(rendererUrl));
+  });
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => permission === 'media' && (contents?.getURL().startsWith(rendererUrl) ?? false));
+
+  const started = await startApp({
+    argv: process.argv.slice(app.isPackaged ? 1 : 2),
+    userDataDir: app.getPath('userData'),
+    power,
+    createSecrets: (dataDir) => Promise.resolve(createSafeStorageSecretStore(dataDir)),
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Ringside',
+    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  const contents = window.webContents;
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+
+  const handlers = new Set<(message: unknown) => void>();
+  const port: RpcPort = {
+    send: (message) => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, message);
+    },
+    onMessage(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+  };
+  const onIpc = (event: IpcMainEvent, message: unknown) => {
+    if (!isOwnFrame(event, contents)) return;
+    for (const handler of handlers) handler(message);
+  };
+  ipcMain.on(IPC_CHANNEL, onIpc);
+  let detach = started.core.attachClient(port);
+  contents.on('did-start-loading', () => {
+    detach();
+    detach = started.core.attachClient(port);
+  });
+  window.on('closed', () => {
+    ipcMain.off(IPC_CHANNEL, onIpc);
+    detach();
+  });
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    void started.dispose().finally(() => app.quit());
+  });
+  await window.loadFile(rendererIndex);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Ringside could not start: ${error instanceof Error ? error.message : String(error)}`);
+  app.exit(1);
+});
