@@ -5,7 +5,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   const temp = `${file}.tmp-${process.pid}`;
   const fd = openSync(temp, 'w', 0o600);
   try {
-    writeSync(fd, content);
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
