@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/ipc/settings.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { upgradeSettingsFile } from './settings-file.ts';
+import { createSettingsStore } from './settings-store.ts';
+
+const errors: string[] = [];
+const log: Logger = { debug() {}, info() {}, warn() {}, error: (m) => errors.push(m), child: () => log };
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'ringside-settings-')), 'settings.json');
+
+describe('settings store', () => {
+  it('starts from defaults, saves a patch to disk and tells listeners', () => {
+    const file = tempFile();
+    const store = createSettingsStore({ file, log });
+    expect(store.get()).toEqual(defaultSettings);
+    const seen: number[] = [];
+    store.onChange((s) => seen.push(s.ringPolicy.answerOnRing ?? 0));
+    store.update({ ringPolicy: { answerOnRing: 3 }, account: { sipUri: 'sip:101@pbx' } });
+    expect(seen).toEqual([3]);
+    const reread = createSettingsStore({ file, log }).get();
+    expect(reread.ringPolicy).toEqual({ ...defaultSettings.ringPolicy, answerOnRing: 3 });
+    expect(reread.account.sipUri).toBe('sip:101@pbx');
+    expect(JSON.parse(readFileSync(file, 'utf8')) as unknown).toMatchObject({ version: 1 });
+  });
+
+  it('refuses a bad patch naming the field, and keeps what was there', () => {
+    const store = createSettingsStore({ file: tempFile(), log });
+    expect(() => store.update({ ringPolicy: { answerOnRing: 9 } })).toThrow(/ringPolicy.answerOnRing/);
+    expect(() => store.update({ account: { serverUrl: 'http://pbx' } })).toThrow(/ws:\/\/ or wss:\/\//);
+    expect(() => store.update({ account: { displayName: 'Evil\r\nVia: x' } })).toThrow(/line breaks/);
+    expect(store.get()).toEqual(defaultSettings);
+  });
+
+  it('keeps a corrupt file aside and starts with defaults', () => {
+    const file = tempFile();
+    writeFileSync(file, '{ not json');
+    const store = createSettingsStore({ file, log, now: () => 42 });
+    expect(store.get()).toEqual(defaultSettings);
+    expect(existsSync(`${file}.corrupt-42`)).toBe(true);
+    expect(errors.at(-1)).toMatch(/could not be read/);
+    store.update({ defaultRegion: 'RU' });
+    expect(readdirSync(join(file, '..')).sort()).toEqual(['settings.json', 'settings.json.corrupt-42']);
+  });
+
+  it('upgrades a file with missing keys and refuses one from a newer version', () => {
+    expect(upgradeSettingsFile({ version: 1, settings: { defaultRegion: 'CY', ringPolicy: { answerOnRing: null } } })).toMatchObject({
+      defaultRegion: 'CY',
+      ringPolicy: { answerOnRing: null, ringOnMs: 1000 },
+    });
+    expect(() => upgradeSettingsFile({ version: 2, settings: {} })).toThrow(/newer Ringside/);
+  });
+});
