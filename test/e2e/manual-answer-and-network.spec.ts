@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { startSippCall } from '../lab/sipp-caller.ts';
-import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { AGENT_TONE_HZ, DESK_USER, PASSWORD, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -72,4 +73,21 @@ test('g. a plain-SIP desk phone (SIPp, through rtpengine) reaches Ringside with 
   await page.keyboard.press('Alt+H');
   const result = await sipp.done;
   expect(result.code, result.output).toBe(0);
+});
+
+test('a wrong password shows the server\'s reason and is not retried; the right one registers again', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const registration = page.locator('.registration');
+  await expect(registration).toContainText('Failed: 401 Unauthorized: the server refused the user name or password');
+  await expect(registration).not.toContainText('retrying in');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible();
+  const logs = readFileSync(`${desk.app.dataDir}/logs/ringside.log`, 'utf8');
+  expect(logs).toContain('Registration');
+  expect(logs).not.toContain(PASSWORD);
+  expect(logs).not.toContain('not-the-password');
 });

@@ -115,7 +115,8 @@ export class SipAccount {
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
-        this.failAndRetry(generation, account, attempt, `Cannot reach ${account.serverUrl}: ${describe(error)}`);
+        this.deps.log.warn('Cannot connect to the PBX', { server: account.serverUrl, error: describe(error) });
+        this.failAndRetry(generation, account, attempt, `Cannot reach the server ${account.serverUrl}`);
       },
     );
   }
