@@ -30,7 +30,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
   await page.goto(app.url);
   await page.getByText('Registered as 101').waitFor({ timeout: 20_000 });
-  // Record, per call, main's INVITE time (data-invite-at) against the frame after the card appears.
+  // Record, per call, main's INVITE time (data-invite-at) against the frame that shows the card.
   await page.evaluate(() => {
     const painted: number[] = [];
     const seen = new Set<string>();
@@ -41,7 +41,8 @@ try {
       if (!panel || !id || seen.has(id) || !document.querySelector('.client-card')) return;
       seen.add(id);
       const inviteAt = Number(panel.dataset.inviteAt);
-      requestAnimationFrame(() => requestAnimationFrame(() => painted.push(performance.timeOrigin + performance.now() - inviteAt)));
+      // The task after the next animation frame runs once that frame (with the card) is painted.
+      requestAnimationFrame(() => setTimeout(() => painted.push(performance.timeOrigin + performance.now() - inviteAt), 0));
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
   const caller = await CallerBot.launch({ labDir: join(dir, 'lab'), origin: botServer.origin, toneHz: 880, wsUrl: lab.wsUrl, user: CALLER, password: 'bench-caller', domain: '127.0.0.1' });

@@ -12,7 +12,8 @@ let desk: DeskLab;
 let elena: CallerBot;
 
 test.beforeAll(async ({}, info) => {
-  desk = await startDeskLab(info);
+  // The chosen headset microphone is unplugged: calls must fall back to the default, visibly.
+  desk = await startDeskLab(info, { devices: { microphoneId: 'usb-headset-unplugged' } });
   elena = await desk.bot('201', CALLER_TONE_HZ, 'Front desk of Ventura');
 });
 
@@ -44,6 +45,7 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   expect(answeredAfter).toBeGreaterThanOrEqual(5900);
   expect(answeredAfter).toBeLessThan(7500);
 
+  await expect(page.getByText('The microphone “usb-headset-unplugged” is not connected — using the default microphone.')).toBeVisible();
   const callerHears = await elena.peakFrequencyOfRemote();
   expect(Math.abs(callerHears.hz - AGENT_TONE_HZ)).toBeLessThan(30);
   const deskHears = await desk.heardByDesk();

@@ -6,6 +6,10 @@ import { startWebServer } from './web-server.ts';
 
 const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
 
+// The terminal that started us may be gone (a closed pipe): writing must never become an error
+// that is reported by writing again.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 try {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The interface is not built (${rendererDir} is missing): run "npm run build:renderer" first, or use "npm run web".`);
@@ -31,9 +35,12 @@ try {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await app.dispose();
-    process.exit(0);
+    try {
+      await server.close();
+      await app.dispose();
+    } finally {
+      process.exit(0);
+    }
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
