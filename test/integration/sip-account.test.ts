@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { RegistrationState } from '../../src/shared/ipc/phone.ts';
+import type { Logger } from '../../src/shared/logger.ts';
+import { SipAccount } from '../../src/main/phone/sip-account.ts';
+import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
+
+const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+
+/** A real Kamailio on loopback (SIP signalling only, no media), ports apart from the e2e blocks. */
+let lab: SipLab;
+beforeAll(async () => {
+  lab = await startSipLab({ dir: mkdtempSync(join(tmpdir(), 'ringside-it-')), sipPort: 20500, wsPort: 20501, users: { 101: 'right-password' } });
+});
+afterAll(async () => {
+  await lab?.stop();
+});
+
+function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }) {
+  const states: RegistrationState[] = [];
+  const sip = new SipAccount({
+    clock,
+    log,
+    random: () => 0.5,
+    sessionDescriptionHandlerFactory: () => {
+      throw new Error('no media in this test');
+    },
+    onInvite: () => {},
+    onStateChange: (s) => states.push(s),
+  });
+  const until = async (predicate: (s: RegistrationState) => boolean, ms = 10_000) => {
+    const started = Date.now();
+    while (Date.now() - started < ms) {
+      const last = states.at(-1);
+      if (last && predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`state not reached; saw ${JSON.stringify(states.map((s) => s.status))}`);
+  };
+  return { sip, states, until };
+}
+
+const config = { serverUrl: 'ws://127.0.0.1:20501', sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk' };
+
+describe('SipAccount against a real Kamailio', () => {
+  it('registers with digest authentication', async () => {
+    const { sip, until } = account();
+    sip.configure(config, 'right-password');
+    await until((s) => s.status === 'registered');
+    await sip.dispose();
+  });
+
+  it('shows the server\'s reason for a wrong password and does not retry by itself', async () => {
+    const { sip, until, states } = account();
+    sip.configure(config, 'wrong-password');
+    const failed = await until((s) => s.status === 'failed');
+    expect(failed.reason).toMatch(/^401 Unauthorized/);
+    expect(failed.retryAt).toBeNull();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(states.at(-1)?.status).toBe('failed');
+    await sip.dispose();
+  });
+
+  it('says what is missing instead of connecting', async () => {
+    const { sip, until } = account();
+    sip.configure({ ...config, serverUrl: '' }, null);
+    const state = await until((s) => s.status === 'unconfigured');
+    expect(state.reason).toBe('Enter the server URL and the password in Settings');
+    await sip.dispose();
+  });
+
+  it('reconnects with backoff after the server goes away, and re-registers when it is back', async () => {
+    const { sip, until } = account();
+    sip.configure(config, 'right-password');
+    await until((s) => s.status === 'registered');
+    await lab.stopKamailio();
+    const failed = await until((s) => s.status === 'failed');
+    expect(failed.retryAt).not.toBeNull();
+    await lab.startKamailio();
+    await until((s) => s.status === 'registered', 15_000);
+    await sip.dispose();
+  });
+
+  it('reconnects at once when the clock jumps (the laptop slept)', { timeout: 15_000 }, async () => {
+    let offset = 0;
+    const clock: Clock = { now: () => Date.now() + offset, setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+    const { sip, until, states } = account(clock);
+    sip.configure(config, 'right-password');
+    await until((s) => s.status === 'registered');
+    const before = states.length;
+    offset = 60_000;
+    await new Promise((r) => setTimeout(r, 5500));
+    expect(states.slice(before).map((s) => s.status)).toEqual(['connecting', 'registered']);
+    await sip.dispose();
+  });
+});
