@@ -117,11 +117,13 @@ export class CallManager {
       inviteAt,
       sipCallId: invitation.request.callId,
     };
-    const stored = this.deps.store.insertCall(record).catch((error: unknown) => {
-      log.error('Could not store the call', { callId: id, error: String(error) });
-    });
+    const store = () =>
+      this.deps.store.insertCall(record).catch((error: unknown) => {
+        log.error('Could not store the call', { callId: id, error: String(error) });
+      });
 
     if (busy || invitation.state !== SessionState.Initial) {
+      const stored = store();
       if (busy) {
         log.info('All lines busy: refusing the call with 486', { callId: id });
         await invitation.reject({ statusCode: 486, reasonPhrase: 'Busy Here' }).catch(() => undefined);
@@ -157,7 +159,7 @@ export class CallManager {
       autoAnswered: false,
       agentEnded: false,
       wasWaiting: false,
-      stored,
+      stored: Promise.resolve(),
     };
     this.entries.set(id, entry);
     invitation.delegate = {
@@ -169,7 +171,9 @@ export class CallManager {
     };
     invitation.stateChange.addListener((state) => this.onSessionState(entry, state));
     invitation.progress().catch((error: unknown) => log.warn('180 Ringing was not sent', { error: String(error) }));
+    // The card goes on screen first; the row is written right after (updates wait for it).
     this.advanceRing(entry);
+    entry.stored = store();
   }
 
   /** The person answers (click, keyboard) or the ring policy does. */
