@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
 
 const statusText: Record<CallRecord['status'], string> = {
   answered: 'Answered',
@@ -14,20 +15,9 @@ const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as cons
 
 export function CallsScreen() {
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
-  const [calls, setCalls] = useState<CallRecord[] | null>(null);
-  const version = useAppStore((s) => s.dataVersion.calls + s.dataVersion.contacts);
-  const connected = useAppStore((s) => s.api !== null);
-
-  useEffect(() => {
-    if (!connected) return;
-    let current = true;
-    void runAction((api) => api.call('calls.list', { filter, limit: 200 })).then((list) => {
-      if (current && list) setCalls(list);
-    });
-    return () => {
-      current = false;
-    };
-  }, [filter, version, connected]);
+  // A saved contact renames rows too: refetch on either kind of change.
+  const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
+  const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 200 }));
 
   return (
     <section className="screen" aria-labelledby="calls-title">

@@ -1,27 +1,15 @@
 import { Upload } from 'lucide-react';
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { Contact, ImportReport } from '../../shared/ipc/contacts.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { runAction } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactForm } from './contact-form.tsx';
 
 export function ContactsScreen() {
   const [query, setQuery] = useState('');
-  const [contacts, setContacts] = useState<Contact[]>([]);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [report, setReport] = useState<{ fileName: string; report: ImportReport } | null>(null);
-  const version = useAppStore((s) => s.dataVersion.contacts);
-  const connected = useAppStore((s) => s.api !== null);
-
-  useEffect(() => {
-    if (!connected) return;
-    let current = true;
-    void runAction((api) => api.call('contacts.search', { query, limit: 100 })).then((list) => {
-      if (current && list) setContacts(list);
-    });
-    return () => {
-      current = false;
-    };
-  }, [query, version, connected]);
+  const contacts = useCoreQuery(query, 'contacts', (api) => api.call('contacts.search', { query, limit: 100 })) ?? [];
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
