@@ -25,7 +25,7 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   const { page } = desk;
   const csv = join(desk.dir, 'contacts.csv');
   writeFileSync(csv, '\uFEFFФИО;Организация;Должность;Телефон;Категория\r\nЕлена Петрова;Вентура;Менеджер;201;A\r\n');
-  await page.getByRole('button', { name: 'Contacts' }).click();
+  await page.getByRole('button', { name: 'Contacts', exact: true }).click();
   await page.locator('input[type="file"]').setInputFiles(csv);
   await expect(page.getByText('1 imported, 0 updated, 0 rejected')).toBeVisible();
 
@@ -54,7 +54,7 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   await elena.hangup();
   await expect(panel).toHaveAttribute('data-call-state', 'ended');
   await expect(panel.getByText('The caller hung up')).toBeVisible();
-  await page.getByRole('button', { name: 'Calls' }).click();
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
   const row = page.locator('.calls-table tbody tr').first();
   await expect(row).toContainText('Елена Петрова');
   await expect(row.locator('[data-column="rings"]')).toHaveText('2');
@@ -123,7 +123,7 @@ test('e. the caller hangs up during ring 1: a missed call is stored and shown', 
   await expect(panel.getByText('Ring 1…')).toBeVisible();
   await elena.hangup();
   await expect(panel.getByText('Missed: the caller hung up while it rang')).toBeVisible();
-  await page.getByRole('button', { name: 'Calls' }).click();
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
   await page.getByRole('button', { name: 'Missed' }).click();
   const rows = page.locator('.calls-table tbody tr', { hasText: 'Елена Петрова' });
   await expect(rows).toHaveCount(1);

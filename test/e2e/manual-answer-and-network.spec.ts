@@ -20,7 +20,7 @@ test.afterAll(async () => {
 
 test('b. auto-answer off: it keeps ringing with the ring count shown; answered with a click on ring 4', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Answer by itself').selectOption('off');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -37,7 +37,7 @@ test('b. auto-answer off: it keeps ringing with the ring count shown; answered w
   expect(answeredAfter).toBeGreaterThan(15_000);
   expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ)).toBeLessThan(30);
   await caller.hangup();
-  await page.getByRole('button', { name: 'Calls' }).click();
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
   await expect(page.locator('.calls-table tbody tr').first().locator('[data-column="rings"]')).toHaveText('4');
   await expect(page.locator('.calls-table tbody tr').first()).not.toContainText('(auto)');
 });
@@ -77,7 +77,7 @@ test('g. a plain-SIP desk phone (SIPp, through rtpengine) reaches Ringside with 
 
 test('a wrong password shows the server\'s reason and is not retried; the right one registers again', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Save settings' }).click();
   const registration = page.locator('.registration');
@@ -90,4 +90,33 @@ test('a wrong password shows the server\'s reason and is not retried; the right 
   expect(logs).toContain('Registration');
   expect(logs).not.toContain(PASSWORD);
   expect(logs).not.toContain('not-the-password');
+});
+
+test('device choices: the ring on the ringer output, the call on the headset, remembered after a reload', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Headset (the call)').selectOption({ label: 'Fake Audio Output 1' });
+  await page.getByLabel('Ringer (the ring)').selectOption({ label: 'Fake Audio Output 2' });
+  await page.getByLabel('Microphone').selectOption({ label: 'Fake Audio Input 2' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByLabel('Ringer (the ring)').locator('option:checked')).toHaveText('Fake Audio Output 2');
+  const outputs = await page.evaluate(async () =>
+    Object.fromEntries((await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audiooutput').map((d) => [d.label, d.deviceId])),
+  );
+
+  await caller.call(DESK_USER);
+  const panel = page.locator('.call-panel');
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  const sinkOf = (selector: string) => page.locator(selector).evaluate((el) => (el as HTMLAudioElement & { sinkId: string }).sinkId);
+  await expect.poll(() => sinkOf('audio[data-role="ringtone"]')).toBe(outputs['Fake Audio Output 2']);
+  await panel.getByRole('button', { name: /Answer/ }).click();
+  await caller.waitForStatus('established');
+  await expect.poll(() => sinkOf('audio[data-role="remote-audio"]')).toBe(outputs['Fake Audio Output 1']);
+  expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ)).toBeLessThan(30);
+  await expect(page.getByText('is not connected')).toHaveCount(0);
+  await caller.hangup();
 });
