@@ -17,7 +17,6 @@ export function AppShell() {
   const screen = useAppStore((s) => s.screen);
   const show = useAppStore((s) => s.show);
   const connection = useAppStore((s) => s.connection);
-  const liveCalls = useAppStore((s) => s.calls);
 
   if (connection.status === 'fatal') {
     return <main className="fatal" role="alert">{connection.message}</main>;
@@ -40,7 +39,7 @@ export function AppShell() {
           ))}
         </nav>
         <main className="content">
-          {liveCalls.length > 0 && <CallStage calls={liveCalls} />}
+          <LiveCalls />
           {screen === 'calls' && <CallsScreen />}
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'settings' && <SettingsScreen />}
@@ -48,4 +47,10 @@ export function AppShell() {
       </div>
     </div>
   );
+}
+
+/** Only this part re-renders on every ring: the screen below keeps its state and its cost. */
+function LiveCalls() {
+  const calls = useAppStore((s) => s.calls);
+  return calls.length > 0 ? <CallStage calls={calls} /> : null;
 }
