@@ -10,7 +10,7 @@ let desk: DeskLab;
 let caller: CallerBot;
 
 test.beforeAll(async ({}, info) => {
-  desk = await startDeskLab(info, { rtpengine: true });
+  desk = await startDeskLab(info, { rtpengine: true, wss: true });
   caller = await desk.bot('201', 880, 'Client');
 });
 
@@ -118,5 +118,22 @@ test('device choices: the ring on the ringer output, the call on the headset, re
   await expect.poll(() => sinkOf('audio[data-role="remote-audio"]')).toBe(outputs['Fake Audio Output 1']);
   expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ)).toBeLessThan(30);
   await expect(page.getByText('is not connected')).toHaveCount(0);
+  await caller.hangup();
+});
+
+test('secure WebSocket: Ringside registers over wss:// to a PBX whose certificate comes from a private CA, and takes a call', async () => {
+  const { page, lab } = desk;
+  expect(lab.wss).not.toBeNull();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Server URL').fill(lab.wss?.url ?? '');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible();
+  const kamailioLog = readFileSync(`${desk.dir}/lab/kamailio.log`, 'utf8');
+  expect(kamailioLog).toMatch(/REQ REGISTER .* proto=wss/);
+  await caller.call(DESK_USER);
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'ringing');
+  await page.keyboard.press('Enter');
+  await caller.waitForStatus('established');
+  expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ)).toBeLessThan(30);
   await caller.hangup();
 });

@@ -2,17 +2,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { makeLabCertificates } from './tls-certificates.ts';
 
 export interface SipLabOptions {
   dir: string;
   sipPort: number;
   wsPort: number;
   rtpengine?: { ngPort: number; portMin: number; portMax: number };
+  /** Also listen for secure WebSocket (wss://) on this port, with a certificate from a lab CA. */
+  wssPort?: number;
   users: Record<string, string>;
 }
 
 export interface SipLab {
   wsUrl: string;
+  /** Set when the lab was started with `wssPort`. */
+  wss: { url: string; caFile: string } | null;
   domain: string;
   sipPort: number;
   startKamailio(): Promise<void>;
@@ -35,6 +40,12 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
     }
   }
   const config = join(options.dir, 'kamailio.cfg');
+  const certificates = options.wssPort ? makeLabCertificates(options.dir) : null;
+  const tlsConfig = join(options.dir, 'tls.cfg');
+  if (certificates) {
+    writeFileSync(tlsConfig, `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${certificates.keyFile}\ncertificate = ${certificates.certificateFile}\n`);
+  }
+  const defines = [...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []), ...(certificates ? ['-A', 'WITH_TLS'] : [])];
   const users = Object.entries(options.users)
     .map(([user, password]) => {
       if (!/^\w+$/.test(user) || !/^[\w-]+$/.test(password)) throw new Error(`Lab user ${user}: use letters, digits, - and _ only`);
@@ -47,9 +58,11 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
       .replaceAll('@@SIP_PORT@@', String(options.sipPort))
       .replaceAll('@@WS_PORT@@', String(options.wsPort))
       .replaceAll('@@RTPENGINE_NG_PORT@@', String(options.rtpengine?.ngPort ?? 0))
+      .replaceAll('@@WSS_PORT@@', String(options.wssPort ?? 0))
+      .replaceAll('@@TLS_CONFIG@@', tlsConfig)
       .replace('@@USERS@@', users),
   );
-  const check = spawnSync('kamailio', ['-f', config, '-c', ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : [])], { encoding: 'utf8' });
+  const check = spawnSync('kamailio', ['-f', config, '-c', ...defines], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`The Kamailio config does not check:\n${check.stderr}`);
 
   if (options.rtpengine) {
@@ -64,14 +77,16 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
 
   const kamailioPid = join(options.dir, 'kamailio.pid');
   const startKamailio = async () => {
-    startDaemon('kamailio', ['-f', config, ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []), '-DD', '-E', '-Y', options.dir, '-P', kamailioPid, '-m', '64', '-M', '8'], join(options.dir, 'kamailio.log'));
+    startDaemon('kamailio', ['-f', config, ...defines, '-DD', '-E', '-Y', options.dir, '-P', kamailioPid, '-m', '64', '-M', '8'], join(options.dir, 'kamailio.log'));
     await waitForPort(options.wsPort);
+    if (options.wssPort) await waitForPort(options.wssPort);
   };
   const stopKamailio = () => stopByPidFile(kamailioPid);
   await startKamailio();
 
   return {
     wsUrl: `ws://127.0.0.1:${options.wsPort}`,
+    wss: certificates && options.wssPort ? { url: `wss://127.0.0.1:${options.wssPort}`, caFile: certificates.caFile } : null,
     domain: '127.0.0.1',
     sipPort: options.sipPort,
     startKamailio,
