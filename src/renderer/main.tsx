@@ -8,7 +8,20 @@ import { useAppStore } from './state/app-store.ts';
 import './app/app.css';
 
 const store = useAppStore.getState();
-const media = createMediaEngine({ onNotice: (message) => useAppStore.getState().pushNotice('warning', message) });
+const media = createMediaEngine({
+  onNotice: (message) => useAppStore.getState().pushNotice('warning', message),
+  recordingFor: (callId) => ({
+    chunk: async (seq, data) => {
+      const api = useAppStore.getState().api;
+      if (!api) throw new Error('Not connected to Ringside: this call is not being recorded.');
+      await api.call('recordings.chunk', { callId, seq, data });
+    },
+    finish: async () => {
+      await useAppStore.getState().api?.call('recordings.finish', { callId });
+    },
+    failed: (message) => useAppStore.getState().pushNotice('error', message),
+  }),
+});
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));

@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { channelFrequencies } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
@@ -129,4 +132,29 @@ test('e. the caller hangs up during ring 1: a missed call is stored and shown', 
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Missed');
   await expect(rows.first().locator('[data-column="rings"]')).toHaveText('1');
+});
+
+test('the call is recorded: the caller on the left channel, the agent on the right, the SHA-256 in the database matches the file', async () => {
+  const { page } = desk;
+  await elena.call(DESK_USER);
+  await elena.waitForStatus('established', 15_000);
+  await page.waitForTimeout(4000);
+  await elena.hangup();
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'ended');
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const { id: callId } = database.prepare('select id from calls order by invite_at desc limit 1').get() as { id: string };
+    const recording = () =>
+      database.prepare("select file, sha256, chunks from recordings where call_id = ? and status = 'final'").get(callId) as { file: string; sha256: string; chunks: number } | undefined;
+    await expect.poll(() => recording()?.sha256 ?? null, { timeout: 10_000 }).not.toBeNull();
+    const row = recording()!;
+    const file = join(desk.app.dataDir, row.file);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(row.sha256);
+    expect(row.chunks).toBeGreaterThanOrEqual(3);
+    const { left, right } = channelFrequencies(file, desk.dir);
+    expect(Math.abs(left - CALLER_TONE_HZ)).toBeLessThan(60);
+    expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+  } finally {
+    database.close();
+  }
 });

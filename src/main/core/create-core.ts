@@ -23,6 +23,7 @@ import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
+import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
@@ -59,6 +60,19 @@ export function createCore(deps: CoreDeps): Core {
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   const callRecords = createCallRepository({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
+  const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
+  recordings.recover().catch((error: unknown) => log.error('Recovering recordings failed', { error: String(error) }));
+  /** A recording whose window went away with the call is finished by main after a grace period. */
+  const RECORDING_GRACE_MS = 5000;
+  const finishing = new Set<string>();
+  const finishLater = (callId: string) => {
+    if (finishing.has(callId)) return;
+    finishing.add(callId);
+    clock.setTimeout(() => {
+      finishing.delete(callId);
+      if (recordings.isOpen(callId)) void recordings.finish(callId).catch((error: unknown) => log.error('Finishing a recording failed', { error: String(error) }));
+    }, RECORDING_GRACE_MS);
+  };
 
   const broadcast = <K extends keyof CoreEvents>(name: K, payload: z.input<CoreEvents[K]>): void => {
     for (const client of clients) client.emit(name, payload);
@@ -72,7 +86,10 @@ export function createCore(deps: CoreDeps): Core {
     ringPolicy: () => settings.get().ringPolicy,
     availability: () => settings.get().availability,
     bindSession: (invitation: Invitation, callId: string) => sessionIds.set(invitation, callId),
-    onCallsChanged: (live) => broadcast('phone.calls', live),
+    onCallsChanged: (live) => {
+      for (const call of live) if (call.state === 'ended' && recordings.isOpen(call.id)) finishLater(call.id);
+      broadcast('phone.calls', live);
+    },
     onCallStored: () => broadcast('data.changed', { what: 'calls' }),
     store: {
       cardForNumber: (number) => contacts.cardForNumber(number),
@@ -153,6 +170,14 @@ export function createCore(deps: CoreDeps): Core {
       return report;
     },
     'calls.list': (query) => callRecords.list(query),
+    'recordings.chunk': async ({ callId, seq, data }) => {
+      await recordings.append(callId, seq, Buffer.from(data, 'base64'));
+      return {};
+    },
+    'recordings.finish': async ({ callId }) => {
+      await recordings.finish(callId);
+      return {};
+    },
   };
 
   return {
@@ -188,6 +213,7 @@ export function createCore(deps: CoreDeps): Core {
       stopPower?.();
       await calls.dispose();
       await account.dispose();
+      await recordings.finishAll();
       for (const client of clients) client.close();
       clients.clear();
     },

@@ -43,8 +43,23 @@ export interface CallsTable {
   sip_call_id: string;
 }
 
+export interface RecordingsTable {
+  id: string;
+  call_id: string;
+  /** Relative to the data folder. */
+  file: string;
+  mime_type: string;
+  status: 'recording' | 'final' | 'recovered';
+  started_at: number;
+  finished_at: number | null;
+  bytes: number;
+  chunks: number;
+  sha256: string | null;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
   calls: CallsTable;
+  recordings: RecordingsTable;
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/ipc/rpc-protocol.ts';
 import type { MediaMethods } from '../../shared/ipc/api.ts';
 import { defaultSettings, type DeviceSettings } from '../../shared/ipc/settings.ts';
+import type { RecorderSink } from './call-recorder.ts';
 import { PeerSession } from './peer-session.ts';
 import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
 
@@ -16,7 +17,13 @@ export interface MediaEngine {
  * The renderer half of a call: main does the signalling and asks for SDP here; every call gets
  * its own PeerSession, created on the first request that names it.
  */
-export function createMediaEngine(deps: { onNotice(message: string): void }): MediaEngine {
+export interface MediaEngineDeps {
+  onNotice(message: string): void;
+  /** Where each call's recording goes (main writes it to disk); null records nothing. */
+  recordingFor(callId: string): RecorderSink | null;
+}
+
+export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
   let devices: DeviceSettings = defaultSettings.devices;
   const sessions = new Map<string, PeerSession>();
   const ringtone = new RingtonePlayer(deps.onNotice);
@@ -24,7 +31,7 @@ export function createMediaEngine(deps: { onNotice(message: string): void }): Me
   const session = (id: string): PeerSession => {
     let existing = sessions.get(id);
     if (!existing) {
-      existing = new PeerSession(id, () => devices, deps.onNotice);
+      existing = new PeerSession(id, () => devices, deps.onNotice, deps.recordingFor(id));
       sessions.set(id, existing);
     }
     return existing;

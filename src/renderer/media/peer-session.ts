@@ -1,5 +1,6 @@
 import type { DeviceSettings } from '../../shared/ipc/settings.ts';
 import { routeToOutput } from './audio-output.ts';
+import { CallRecorder, type RecorderSink } from './call-recorder.ts';
 import { openMicrophone } from './microphone.ts';
 
 const ICE_GATHERING_LIMIT_MS = 1000;
@@ -16,11 +17,15 @@ export class PeerSession {
   private readonly remote: HTMLAudioElement;
   private readonly devices: () => DeviceSettings;
   private readonly onNotice: (message: string) => void;
+  private readonly recording: RecorderSink | null;
+  private recorder: CallRecorder | null = null;
+  private remoteStream: MediaStream | null = null;
 
-  constructor(id: string, devices: () => DeviceSettings, onNotice: (message: string) => void) {
+  constructor(id: string, devices: () => DeviceSettings, onNotice: (message: string) => void, recording: RecorderSink | null) {
     this.id = id;
     this.devices = devices;
     this.onNotice = onNotice;
+    this.recording = recording;
     // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group.
     this.pc = new RTCPeerConnection({ iceServers: [] });
     this.remote = document.createElement('audio');
@@ -30,8 +35,10 @@ export class PeerSession {
     this.remote.dataset.role = 'remote-audio';
     document.body.append(this.remote);
     this.pc.addEventListener('track', (event) => {
-      this.remote.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      this.remoteStream = event.streams[0] ?? new MediaStream([event.track]);
+      this.remote.srcObject = this.remoteStream;
       void this.remote.play().catch(() => undefined);
+      this.startRecording();
     });
     const { headsetId, headsetLabel } = devices();
     void routeToOutput(this.remote, headsetId, headsetLabel, onNotice);
@@ -66,6 +73,7 @@ export class PeerSession {
   }
 
   close(): void {
+    this.recorder?.stop();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
     this.pc.close();
     this.remote.srcObject = null;
@@ -78,6 +86,13 @@ export class PeerSession {
     const stream = await openMicrophone(microphoneId, microphoneLabel, this.onNotice);
     this.microphone = stream;
     for (const track of stream.getAudioTracks()) this.pc.addTrack(track, stream);
+    this.startRecording();
+  }
+
+  /** Once both voices are there: the caller (remote) left, the agent (microphone) right. */
+  private startRecording(): void {
+    if (this.recorder || !this.recording || !this.remoteStream || !this.microphone) return;
+    this.recorder = new CallRecorder(this.remoteStream, this.microphone, this.recording);
   }
 
   private iceGatheringDone(): Promise<void> {

@@ -34,6 +34,14 @@ export const coreMethods = {
   },
 
   'calls.list': { params: callListQuerySchema, result: z.array(callRecordSchema) },
+
+  /** About a second of the call's stereo recording (caller left, agent right), base64 WebM/Opus. */
+  'recordings.chunk': {
+    params: z.object({ callId: z.string().max(100), seq: z.number().int().nonnegative(), data: z.base64().max(4_000_000) }),
+    result: empty,
+  },
+  /** The recorder stopped and its last chunk was sent. */
+  'recordings.finish': { params: z.object({ callId: z.string().max(100) }), result: empty },
 };
 export type CoreMethods = typeof coreMethods;
 

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createCallRepository } from '../calls/call-repository.ts';
+import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
+import { createRecordingStore } from './recording-store.ts';
+
+const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+describe('recording store', () => {
+  let dataDir: string;
+  let database: OpenedDatabase;
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ringside-rec-'));
+    database = await openDatabase(join(dataDir, 'ringside.sqlite'));
+    await createCallRepository({ db: database.db }).insert({ id: 'call-1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '' });
+  });
+  afterEach(() => database.close());
+
+  const rows = () => database.db.selectFrom('recordings').selectAll().execute();
+
+  it('appends chunks in order, then renames the file and stores its SHA-256', async () => {
+    const store = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log });
+    const chunks = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5]), new Uint8Array([6])];
+    await store.append('call-1', 0, chunks[0]!);
+    await store.append('call-1', 1, chunks[1]!);
+    await store.append('call-1', 1, chunks[1]!);
+    await store.append('call-1', 2, chunks[2]!);
+    const [recording] = await rows();
+    expect(recording?.status).toBe('recording');
+    expect(existsSync(join(dataDir, `${recording!.file}.part`))).toBe(true);
+    await store.finish('call-1');
+    const [done] = await rows();
+    const bytes = readFileSync(join(dataDir, done!.file));
+    expect([...bytes]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(done).toMatchObject({ status: 'final', chunks: 3, bytes: 6, sha256: sha(bytes) });
+    expect(existsSync(join(dataDir, `${done!.file}.part`))).toBe(false);
+  });
+
+  it('recovers what a crash left: the .part becomes a recording marked recovered, with its hash', async () => {
+    const before = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log });
+    await before.append('call-1', 0, new Uint8Array([9, 9, 9]));
+    await before.append('call-1', 1, new Uint8Array([8]));
+    // The process dies here: no finish. The next start recovers.
+    const after = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log });
+    expect(await after.recover()).toBe(1);
+    const [recovered] = await rows();
+    const bytes = readFileSync(join(dataDir, recovered!.file));
+    expect(recovered).toMatchObject({ status: 'recovered', bytes: 4, sha256: sha(bytes) });
+    expect(await after.recover()).toBe(0);
+  });
+
+  it('says clearly that the call is not being recorded when the folder cannot be written', async () => {
+    writeFileSync(join(dataDir, 'recordings'), 'not a folder');
+    const store = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log });
+    await expect(store.append('call-1', 0, new Uint8Array([1]))).rejects.toThrow(/not being recorded. The call goes on/);
+    expect(await rows()).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../shared/clock.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+
+interface OpenRecording {
+  id: string;
+  file: string;
+  fd: number;
+  bytes: number;
+  chunks: number;
+  nextSeq: number;
+  hash: Hash;
+}
+
+export interface RecordingStore {
+  /** Appends one chunk (about a second of audio) and flushes it to disk before answering. */
+  append(callId: string, seq: number, data: Uint8Array): Promise<void>;
+  /** The recorder stopped: fix the file's name and hash, mark it final. */
+  finish(callId: string): Promise<void>;
+  isOpen(callId: string): boolean;
+  /** At start-up: every `.part` left by a crash or power cut becomes a recovered recording. */
+  recover(): Promise<number>;
+  finishAll(): Promise<void>;
+}
+
+/**
+ * Recordings are evidence: each chunk is on disk (fsync) when the renderer hears back, so a crash
+ * loses at most the chunk in flight; finishing renames atomically and syncs the folder.
+ */
+export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir: string; clock: Clock; log: Logger }): RecordingStore {
+  const open = new Map<string, OpenRecording>();
+  const absolute = (file: string) => join(deps.dataDir, file);
+
+  const start = async (callId: string): Promise<OpenRecording> => {
+    const now = new Date(deps.clock.now());
+    const file = join('recordings', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${callId}.webm`);
+    let fd: number;
+    try {
+      mkdirSync(dirname(absolute(file)), { recursive: true });
+      fd = openSync(`${absolute(file)}.part`, 'a', 0o600);
+    } catch (error) {
+      throw storageError(error);
+    }
+    const recording: OpenRecording = { id: uuidv7(), file, fd, bytes: 0, chunks: 0, nextSeq: 0, hash: createHash('sha256') };
+    open.set(callId, recording);
+    await deps.db
+      .insertInto('recordings')
+      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: deps.clock.now(), finished_at: null, bytes: 0, chunks: 0, sha256: null })
+      .execute();
+    return recording;
+  };
+
+  const finalize = async (id: string, file: string, status: 'final' | 'recovered', sha256: string, bytes: number, chunks: number | null) => {
+    renameSync(`${absolute(file)}.part`, absolute(file));
+    syncFolder(dirname(absolute(file)));
+    await deps.db
+      .updateTable('recordings')
+      .set({ status, sha256, bytes, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
+      .where('id', '=', id)
+      .execute();
+  };
+
+  const store: RecordingStore = {
+    async append(callId, seq, data) {
+      const recording = open.get(callId) ?? (await start(callId));
+      if (seq < recording.nextSeq) return;
+      if (seq > recording.nextSeq) deps.log.warn('Recording chunks missing', { callId, expected: recording.nextSeq, got: seq });
+      try {
+        writeSync(recording.fd, data);
+        fsyncSync(recording.fd);
+      } catch (error) {
+        throw storageError(error);
+      }
+      recording.hash.update(data);
+      recording.bytes += data.byteLength;
+      recording.chunks++;
+      recording.nextSeq = seq + 1;
+    },
+
+    async finish(callId) {
+      const recording = open.get(callId);
+      if (!recording) return;
+      open.delete(callId);
+      closeSync(recording.fd);
+      await finalize(recording.id, recording.file, 'final', recording.hash.digest('hex'), recording.bytes, recording.chunks);
+      deps.log.info('Recording saved', { callId, file: recording.file, bytes: recording.bytes });
+    },
+
+    isOpen: (callId) => open.has(callId),
+
+    async recover() {
+      const left = await deps.db.selectFrom('recordings').select(['id', 'file']).where('status', '=', 'recording').execute();
+      let recovered = 0;
+      for (const row of left) {
+        const part = `${absolute(row.file)}.part`;
+        if (!existsSync(part)) {
+          deps.log.warn('A recording was interrupted before any audio was written', { file: row.file });
+          continue;
+        }
+        await finalize(row.id, row.file, 'recovered', await sha256Of(part), statSync(part).size, null);
+        recovered++;
+      }
+      if (recovered > 0) deps.log.info('Recovered recordings interrupted by a crash', { recovered });
+      return recovered;
+    },
+
+    async finishAll() {
+      for (const callId of [...open.keys()]) await store.finish(callId);
+    },
+  };
+  return store;
+}
+
+function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sha256Of(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+function storageError(error: unknown): RpcError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new RpcError('disk-full', 'The disk is full: this call is not being recorded. The call goes on.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new RpcError('not-writable', 'The recordings folder cannot be written: this call is not being recorded. The call goes on.');
+  }
+  return new RpcError('storage', `The recording could not be written (${error instanceof Error ? error.message : 'unknown error'}): this call is not being recorded. The call goes on.`);
+}

@@ -1,0 +1,61 @@
+export interface RecorderSink {
+  chunk(seq: number, base64: string): Promise<void>;
+  finish(): Promise<void>;
+  failed(message: string): void;
+}
+
+const MIME = 'audio/webm;codecs=opus';
+const TIMESLICE_MS = 1000;
+
+/**
+ * The call's stereo recording: the caller on the left channel, the agent on the right, encoded
+ * by MediaRecorder and handed to main about once a second, in order.
+ */
+export class CallRecorder {
+  private readonly context: AudioContext;
+  private readonly recorder: MediaRecorder;
+  private seq = 0;
+  private sending: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  constructor(caller: MediaStream, agent: MediaStream, sink: RecorderSink) {
+    this.context = new AudioContext();
+    const merger = this.context.createChannelMerger(2);
+    this.context.createMediaStreamSource(caller).connect(merger, 0, 0);
+    this.context.createMediaStreamSource(agent).connect(merger, 0, 1);
+    const destination = this.context.createMediaStreamDestination();
+    destination.channelCount = 2;
+    merger.connect(destination);
+    this.recorder = new MediaRecorder(destination.stream, { mimeType: MIME });
+    this.recorder.addEventListener('dataavailable', (event) => {
+      if (event.data.size === 0 || this.failed) return;
+      const seq = this.seq++;
+      const data = event.data;
+      this.sending = this.sending.then(async () => {
+        if (this.failed) return;
+        try {
+          await sink.chunk(seq, toBase64(new Uint8Array(await data.arrayBuffer())));
+        } catch (error) {
+          this.failed = true;
+          sink.failed(error instanceof Error ? error.message : String(error));
+        }
+      });
+    });
+    this.recorder.addEventListener('stop', () => {
+      this.sending = this.sending.then(() => sink.finish()).catch(() => undefined);
+      void this.context.close();
+    });
+    void this.context.resume();
+    this.recorder.start(TIMESLICE_MS);
+  }
+
+  stop(): void {
+    if (this.recorder.state !== 'inactive') this.recorder.stop();
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The dominant frequency of each channel of a recording: ffmpeg splits it, sox estimates. */
+export function channelFrequencies(file: string, workDir: string): { left: number; right: number } {
+  const left = join(workDir, 'left.wav');
+  const right = join(workDir, 'right.wav');
+  const split = spawnSync('ffmpeg', ['-v', 'error', '-y', '-i', file, '-filter_complex', '[0:a]channelsplit=channel_layout=stereo[l][r]', '-map', '[l]', left, '-map', '[r]', right], { encoding: 'utf8' });
+  if (split.status !== 0) throw new Error(`ffmpeg could not read ${file}: ${split.stderr}`);
+  const rough = (wav: string) => {
+    const stat = spawnSync('sox', [wav, '-n', 'stat'], { encoding: 'utf8' });
+    const match = /Rough\s+frequency:\s+(\d+)/.exec(stat.stderr);
+    if (!match?.[1]) throw new Error(`sox stat gave no frequency for ${wav}: ${stat.stderr}`);
+    return Number(match[1]);
+  };
+  return { left: rough(left), right: rough(right) };
+}
