@@ -21,12 +21,17 @@ const media = createMediaEngine({
     },
     failed: (message) => useAppStore.getState().pushNotice('error', message),
   }),
+  onRecordingChange: (callId, recording) => useAppStore.getState().setRecording(callId, recording),
 });
+useAppStore.setState({ recordCall: (callId, on) => media.record(callId, on) });
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));
   if (state.settings?.settings.devices !== previous.settings?.settings.devices && state.settings) {
     media.setDevices(state.settings.settings.devices);
+  }
+  if (state.settings && state.settings.settings.recordingPolicy !== previous.settings?.settings.recordingPolicy) {
+    media.setRecordingPolicy(state.settings.settings.recordingPolicy);
   }
 });
 

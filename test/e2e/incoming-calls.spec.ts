@@ -138,6 +138,7 @@ test('the call is recorded: the caller on the left channel, the agent on the rig
   const { page } = desk;
   await elena.call(DESK_USER);
   await elena.waitForStatus('established', 15_000);
+  await expect(page.locator('.call-panel').getByText('● Recording')).toBeVisible();
   await page.waitForTimeout(4000);
   await elena.hangup();
   await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'ended');
@@ -154,6 +155,50 @@ test('the call is recorded: the caller on the left channel, the agent on the rig
     const { left, right } = channelFrequencies(file, desk.dir);
     expect(Math.abs(left - CALLER_TONE_HZ)).toBeLessThan(60);
     expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+  } finally {
+    database.close();
+  }
+});
+
+test('recording on demand records only between Record and Stop; "never" records nothing', async () => {
+  const { page } = desk;
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  const lastCallRecordings = () => {
+    const { id } = database.prepare('select id from calls order by invite_at desc limit 1').get() as { id: string };
+    return database.prepare('select status, chunks from recordings where call_id = ?').all(id) as { status: string; chunks: number }[];
+  };
+  const choose = async (label: string) => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Record calls').selectOption({ label });
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+  };
+  try {
+    await choose('Only when I press Record');
+    await elena.call(DESK_USER);
+    await elena.waitForStatus('established', 15_000);
+    const panel = page.locator('.call-panel');
+    await page.waitForTimeout(1500);
+    await expect(panel.getByText('● Recording')).toHaveCount(0);
+    expect(lastCallRecordings()).toEqual([]);
+    await panel.getByRole('button', { name: 'Record' }).click();
+    await expect(panel.getByText('● Recording')).toBeVisible();
+    await page.waitForTimeout(3000);
+    await panel.getByRole('button', { name: 'Stop recording' }).click();
+    await expect(panel.getByText('● Recording')).toHaveCount(0);
+    await expect.poll(() => lastCallRecordings().map((r) => r.status), { timeout: 10_000 }).toEqual(['final']);
+    expect(lastCallRecordings()[0]?.chunks).toBeGreaterThanOrEqual(2);
+    await elena.hangup();
+    await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+
+    await choose('Never');
+    await elena.call(DESK_USER);
+    await elena.waitForStatus('established', 15_000);
+    await page.waitForTimeout(2500);
+    await expect(panel.getByRole('button', { name: 'Record' })).toHaveCount(0);
+    await elena.hangup();
+    await page.waitForTimeout(1000);
+    expect(lastCallRecordings()).toEqual([]);
   } finally {
     database.close();
   }

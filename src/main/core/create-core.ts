@@ -14,6 +14,7 @@ import {
 } from '../../shared/ipc/api.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import { RpcPeer } from '../../shared/ipc/rpc-peer.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { z } from 'zod';
@@ -171,6 +172,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     'calls.list': (query) => callRecords.list(query),
     'recordings.chunk': async ({ callId, seq, data }) => {
+      if (settings.get().recordingPolicy === 'never') throw new RpcError('recording-off', 'Recording is turned off in Settings: nothing was saved.');
       await recordings.append(callId, seq, Buffer.from(data, 'base64'));
       return {};
     },

@@ -39,7 +39,9 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
 
   const start = async (callId: string): Promise<OpenRecording> => {
     const now = new Date(deps.clock.now());
-    const file = join('recordings', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${callId}.webm`);
+    const id = uuidv7();
+    // Named by the recording, not the call: an on-demand call can hold several recordings.
+    const file = join('recordings', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${id}.webm`);
     let fd: number;
     try {
       mkdirSync(dirname(absolute(file)), { recursive: true });
@@ -47,7 +49,7 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     } catch (error) {
       throw storageError(error);
     }
-    const recording: OpenRecording = { id: uuidv7(), file, fd, bytes: 0, chunks: 0, nextSeq: 0, hash: createHash('sha256') };
+    const recording: OpenRecording = { id, file, fd, bytes: 0, chunks: 0, nextSeq: 0, hash: createHash('sha256') };
     open.set(callId, recording);
     await deps.db
       .insertInto('recordings')

@@ -7,6 +7,7 @@ export const configFileSchema = z.strictObject({
   account: accountSettingsSchema.extend({ password: z.string().max(500) }).partial().strict().optional(),
   ringPolicy: ringPolicySchema.partial().strict().optional(),
   defaultRegion: settingsSchema.shape.defaultRegion.optional(),
+  recordingPolicy: settingsSchema.shape.recordingPolicy.optional(),
   devices: deviceSettingsSchema.pick({ microphoneId: true, headsetId: true, ringerId: true }).partial().strict().optional(),
   dataDir: z.string().min(1).optional(),
   web: z
@@ -44,6 +45,7 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
     ...(config.account && { account }),
     ...(config.ringPolicy && { ringPolicy: config.ringPolicy }),
     ...(config.defaultRegion && { defaultRegion: config.defaultRegion }),
+    ...(config.recordingPolicy && { recordingPolicy: config.recordingPolicy }),
     ...(config.devices && { devices: config.devices }),
   };
 }

@@ -43,6 +43,7 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
         ...current,
         ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
         ...(p.availability !== undefined && { availability: p.availability }),
+        ...(p.recordingPolicy !== undefined && { recordingPolicy: p.recordingPolicy }),
         account: { ...current.account, ...p.account },
         ringPolicy: { ...current.ringPolicy, ...p.ringPolicy },
         devices: { ...current.devices, ...p.devices },

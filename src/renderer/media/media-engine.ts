@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/ipc/rpc-protocol.ts';
 import type { MediaMethods } from '../../shared/ipc/api.ts';
-import { defaultSettings, type DeviceSettings } from '../../shared/ipc/settings.ts';
+import { defaultSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
 import type { RecorderSink } from './call-recorder.ts';
 import { PeerSession } from './peer-session.ts';
 import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
@@ -10,6 +10,9 @@ export interface MediaEngine {
   handlers: Handlers<MediaMethods>;
   setDevices(devices: DeviceSettings): void;
   setRinging(mode: RingMode): void;
+  setRecordingPolicy(policy: RecordingPolicy): void;
+  /** On-demand recording: the person's Record / Stop button. */
+  record(callId: string, on: boolean): void;
   dispose(): void;
 }
 
@@ -19,19 +22,25 @@ export interface MediaEngine {
  */
 export interface MediaEngineDeps {
   onNotice(message: string): void;
-  /** Where each call's recording goes (main writes it to disk); null records nothing. */
-  recordingFor(callId: string): RecorderSink | null;
+  /** Where each call's recording goes (main writes it to disk). */
+  recordingFor(callId: string): RecorderSink;
+  onRecordingChange(callId: string, recording: boolean): void;
 }
 
 export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
   let devices: DeviceSettings = defaultSettings.devices;
+  let recordingPolicy: RecordingPolicy = defaultSettings.recordingPolicy;
   const sessions = new Map<string, PeerSession>();
   const ringtone = new RingtonePlayer(deps.onNotice);
 
   const session = (id: string): PeerSession => {
     let existing = sessions.get(id);
     if (!existing) {
-      existing = new PeerSession(id, () => devices, deps.onNotice, deps.recordingFor(id));
+      existing = new PeerSession(id, () => devices, deps.onNotice, {
+        sink: deps.recordingFor(id),
+        auto: recordingPolicy === 'all',
+        onChange: (recording) => deps.onRecordingChange(id, recording),
+      });
       sessions.set(id, existing);
     }
     return existing;
@@ -59,6 +68,13 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     },
     setRinging(mode) {
       ringtone.setMode(mode);
+    },
+    setRecordingPolicy(policy) {
+      recordingPolicy = policy;
+    },
+    record(callId, on) {
+      if (on && recordingPolicy === 'never') return;
+      sessions.get(callId)?.record(on);
     },
     dispose() {
       for (const s of sessions.values()) s.close();

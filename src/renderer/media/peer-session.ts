@@ -17,15 +17,25 @@ export class PeerSession {
   private readonly remote: HTMLAudioElement;
   private readonly devices: () => DeviceSettings;
   private readonly onNotice: (message: string) => void;
-  private readonly recording: RecorderSink | null;
+  private readonly recording: RecorderSink;
   private recorder: CallRecorder | null = null;
   private remoteStream: MediaStream | null = null;
+  /** Whether this call should be recording now (the policy, or the person's Record button). */
+  private wantRecording: boolean;
+  private readonly onRecordingChange: (recording: boolean) => void;
 
-  constructor(id: string, devices: () => DeviceSettings, onNotice: (message: string) => void, recording: RecorderSink | null) {
+  constructor(
+    id: string,
+    devices: () => DeviceSettings,
+    onNotice: (message: string) => void,
+    recording: { sink: RecorderSink; auto: boolean; onChange(recording: boolean): void },
+  ) {
     this.id = id;
     this.devices = devices;
     this.onNotice = onNotice;
-    this.recording = recording;
+    this.recording = recording.sink;
+    this.wantRecording = recording.auto;
+    this.onRecordingChange = recording.onChange;
     // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group.
     this.pc = new RTCPeerConnection({ iceServers: [] });
     this.remote = document.createElement('audio');
@@ -72,8 +82,19 @@ export class PeerSession {
     return true;
   }
 
+  /** Starts or stops recording this call (on-demand recording). */
+  record(on: boolean): void {
+    this.wantRecording = on;
+    if (on) this.startRecording();
+    else if (this.recorder) {
+      this.recorder.stop();
+      this.recorder = null;
+      this.onRecordingChange(false);
+    }
+  }
+
   close(): void {
-    this.recorder?.stop();
+    this.record(false);
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
     this.pc.close();
     this.remote.srcObject = null;
@@ -91,8 +112,16 @@ export class PeerSession {
 
   /** Once both voices are there: the caller (remote) left, the agent (microphone) right. */
   private startRecording(): void {
-    if (this.recorder || !this.recording || !this.remoteStream || !this.microphone) return;
-    this.recorder = new CallRecorder(this.remoteStream, this.microphone, this.recording);
+    if (this.recorder || !this.wantRecording || !this.remoteStream || !this.microphone) return;
+    this.recorder = new CallRecorder(this.remoteStream, this.microphone, {
+      ...this.recording,
+      failed: (message) => {
+        this.recorder = null;
+        this.onRecordingChange(false);
+        this.recording.failed(message);
+      },
+    });
+    this.onRecordingChange(true);
   }
 
   private iceGatheringDone(): Promise<void> {

@@ -1,11 +1,15 @@
 import { Phone, PhoneOff } from 'lucide-react';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
+import { useAppStore } from '../state/app-store.ts';
 import { callerName, endReasonText, formatDuration } from './call-presentation.ts';
 import { answer, decline, hangup } from './call-stage.tsx';
 
 export function CallPanel({ call }: { call: LiveCall }) {
   const now = useNow(call.state === 'active' ? 1000 : null);
+  const recording = useAppStore((s) => s.recording[call.id] ?? false);
+  const policy = useAppStore((s) => s.settings?.settings.recordingPolicy ?? 'all');
+  const recordCall = useAppStore((s) => s.recordCall);
   const name = callerName(call);
   const organization = call.card.contact?.organization;
   return (
@@ -15,6 +19,11 @@ export function CallPanel({ call }: { call: LiveCall }) {
         {call.state === 'answering' && <span>Connecting…</span>}
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
         {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
+        {recording && call.state === 'active' && (
+          <span className="recording-indicator" role="status">
+            ● Recording
+          </span>
+        )}
       </div>
       <h1 className="caller-name">{name}</h1>
       {organization && <div className="caller-org">{organization}</div>}
@@ -43,6 +52,11 @@ export function CallPanel({ call }: { call: LiveCall }) {
       )}
       {(call.state === 'active' || call.state === 'answering') && (
         <div className="call-actions">
+          {policy === 'on-demand' && call.state === 'active' && (
+            <button type="button" className="button" onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
+              {recording ? 'Stop recording' : 'Record'}
+            </button>
+          )}
           <button type="button" className="button button-decline" onClick={() => hangup(call.id)} aria-keyshortcuts="Alt+H">
             <PhoneOff size={20} aria-hidden /> Hang up <kbd>Alt+H</kbd>
           </button>

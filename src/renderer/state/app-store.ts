@@ -21,6 +21,10 @@ export interface AppState {
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
   dataVersion: { calls: number; contacts: number };
+  /** Calls being recorded right now (the indicator). */
+  recording: Record<string, boolean>;
+  /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
+  recordCall: (callId: string, on: boolean) => void;
 }
 
 export interface AppActions {
@@ -33,6 +37,7 @@ export interface AppActions {
   pushNotice(level: NoticeLevel, message: string): void;
   dismissNotice(id: number): void;
   show(screen: Screen): void;
+  setRecording(callId: string, recording: boolean): void;
 }
 
 let nextNoticeId = 1;
@@ -46,6 +51,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   notices: [],
   screen: 'calls',
   dataVersion: { calls: 0, contacts: 0 },
+  recording: {},
+  recordCall: () => undefined,
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),
@@ -56,6 +63,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
     set((s) => (s.notices.some((n) => n.message === message) ? s : { notices: [...s.notices.slice(-4), { id: nextNoticeId++, level, message }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   show: (screen) => set({ screen }),
+  setRecording: (callId, recording) => set((s) => ({ recording: { ...s.recording, [callId]: recording } })),
 }));
 
 /** Runs an API call and turns a failure into a notice the person can read. */

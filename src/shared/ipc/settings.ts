@@ -40,6 +40,10 @@ export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 export const availabilitySchema = z.enum(['available', 'away']);
 export type Availability = z.infer<typeof availabilitySchema>;
 
+/** R29: record every call (default), only when the person presses Record, or never. */
+export const recordingPolicySchema = z.enum(['all', 'on-demand', 'never']);
+export type RecordingPolicy = z.infer<typeof recordingPolicySchema>;
+
 export const settingsSchema = z.object({
   account: accountSettingsSchema,
   ringPolicy: ringPolicySchema,
@@ -47,6 +51,7 @@ export const settingsSchema = z.object({
   defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as GR or RU'),
   devices: deviceSettingsSchema,
   availability: availabilitySchema,
+  recordingPolicy: recordingPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -56,6 +61,7 @@ export const settingsPatchSchema = z.object({
   defaultRegion: settingsSchema.shape.defaultRegion.optional(),
   devices: deviceSettingsSchema.partial().optional(),
   availability: availabilitySchema.optional(),
+  recordingPolicy: recordingPolicySchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -65,6 +71,7 @@ export const defaultSettings: Settings = {
   defaultRegion: 'GR',
   devices: { microphoneId: null, headsetId: null, ringerId: null, microphoneLabel: null, headsetLabel: null, ringerLabel: null },
   availability: 'available',
+  recordingPolicy: 'all',
 };
 
 /** What the UI sees: the settings plus whether a password is held (never the password). */
