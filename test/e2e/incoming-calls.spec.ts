@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { channelFrequencies } from '../lab/audio-file-analysis.ts';
+import { channelFrequencies, headerDurationSeconds } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
@@ -152,6 +152,9 @@ test('the call is recorded: the caller on the left channel, the agent on the rig
     const file = join(desk.app.dataDir, row.file);
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(row.sha256);
     expect(row.chunks).toBeGreaterThanOrEqual(3);
+    // Talked for about 4 s: the header says so (MediaRecorder leaves it out; Ringside writes it).
+    expect(headerDurationSeconds(file)).toBeGreaterThan(3.5);
+    expect(headerDurationSeconds(file)).toBeLessThan(8);
     const { left, right } = channelFrequencies(file, desk.dir);
     expect(Math.abs(left - CALLER_TONE_HZ)).toBeLessThan(60);
     expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);

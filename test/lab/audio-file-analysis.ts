@@ -15,3 +15,9 @@ export function channelFrequencies(file: string, workDir: string): { left: numbe
   };
   return { left: rough(left), right: rough(right) };
 }
+
+/** The duration a player reads from the file's header (ffprobe), in seconds; NaN when absent. */
+export function headerDurationSeconds(file: string): number {
+  const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  return Number.parseFloat(probe.stdout.trim());
+}

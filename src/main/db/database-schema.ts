@@ -52,6 +52,7 @@ export interface RecordingsTable {
   status: 'recording' | 'final' | 'recovered';
   started_at: number;
   finished_at: number | null;
+  duration_ms: number | null;
   bytes: number;
   chunks: number;
   sha256: string | null;

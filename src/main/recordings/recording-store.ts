@@ -1,5 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,15 +7,15 @@ import type { Clock } from '../../shared/clock.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import { writeFileAtomic } from '../settings/atomic-write.ts';
+import { withWebmDuration } from './webm-duration.ts';
 
 interface OpenRecording {
   id: string;
   file: string;
   fd: number;
-  bytes: number;
   chunks: number;
   nextSeq: number;
-  hash: Hash;
 }
 
 export interface RecordingStore {
@@ -49,23 +49,29 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     } catch (error) {
       throw storageError(error);
     }
-    const recording: OpenRecording = { id, file, fd, bytes: 0, chunks: 0, nextSeq: 0, hash: createHash('sha256') };
+    const recording: OpenRecording = { id, file, fd, chunks: 0, nextSeq: 0 };
     open.set(callId, recording);
     await deps.db
       .insertInto('recordings')
-      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: deps.clock.now(), finished_at: null, bytes: 0, chunks: 0, sha256: null })
+      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: deps.clock.now(), finished_at: null, duration_ms: null, bytes: 0, chunks: 0, sha256: null })
       .execute();
     return recording;
   };
 
-  const finalize = async (id: string, file: string, status: 'final' | 'recovered', sha256: string, bytes: number, chunks: number | null) => {
-    renameSync(`${absolute(file)}.part`, absolute(file));
+  /** The .part becomes the final file with its duration written in; the hash is of what is kept. */
+  const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
+    const part = `${absolute(file)}.part`;
+    const { bytes, durationMs } = withWebmDuration(new Uint8Array(readFileSync(part)));
+    writeFileAtomic(absolute(file), bytes);
+    rmSync(part);
     syncFolder(dirname(absolute(file)));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     await deps.db
       .updateTable('recordings')
-      .set({ status, sha256, bytes, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
+      .set({ status, sha256, bytes: bytes.byteLength, duration_ms: durationMs, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
       .where('id', '=', id)
       .execute();
+    return { bytes: bytes.byteLength, durationMs };
   };
 
   const store: RecordingStore = {
@@ -79,8 +85,6 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       } catch (error) {
         throw storageError(error);
       }
-      recording.hash.update(data);
-      recording.bytes += data.byteLength;
       recording.chunks++;
       recording.nextSeq = seq + 1;
     },
@@ -90,8 +94,8 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       if (!recording) return;
       open.delete(callId);
       closeSync(recording.fd);
-      await finalize(recording.id, recording.file, 'final', recording.hash.digest('hex'), recording.bytes, recording.chunks);
-      deps.log.info('Recording saved', { callId, file: recording.file, bytes: recording.bytes });
+      const saved = await finalize(recording.id, recording.file, 'final', recording.chunks);
+      deps.log.info('Recording saved', { callId, file: recording.file, ...saved });
     },
 
     isOpen: (callId) => open.has(callId),
@@ -105,7 +109,7 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
           deps.log.warn('A recording was interrupted before any audio was written', { file: row.file });
           continue;
         }
-        await finalize(row.id, row.file, 'recovered', await sha256Of(part), statSync(part).size, null);
+        await finalize(row.id, row.file, 'recovered', null);
         recovered++;
       }
       if (recovered > 0) deps.log.info('Recovered recordings interrupted by a crash', { recovered });
@@ -126,16 +130,6 @@ function syncFolder(folder: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-function sha256Of(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
 
 function storageError(error: unknown): RpcError {

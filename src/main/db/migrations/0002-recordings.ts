@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('started_at', 'bigint', (c) => c.notNull())
     .addColumn('finished_at', 'bigint')
+    .addColumn('duration_ms', 'integer')
     .addColumn('bytes', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('chunks', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('sha256', 'text')
