@@ -63,6 +63,7 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   await expect(row.locator('[data-column="rings"]')).toHaveText('2');
   await expect(row).toContainText('Answered (auto)');
   await expect(row).toContainText('Caller');
+  await expect(row.locator('[data-column="recording"]')).toHaveText('yes');
 });
 
 test('c. an unknown number: a new card filled in during the call is there the next time', async () => {

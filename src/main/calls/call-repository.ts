@@ -61,6 +61,15 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
         .selectAll('calls')
         .select('contacts.name as contact_name')
+        .select((eb) => [
+          eb.selectFrom('recordings').whereRef('recordings.call_id', '=', 'calls.id').select((r) => r.fn.countAll<number>().as('n')).as('recording_count'),
+          eb
+            .selectFrom('recordings')
+            .whereRef('recordings.call_id', '=', 'calls.id')
+            .where('recordings.status', '=', 'recovered')
+            .select((r) => r.fn.countAll<number>().as('n'))
+            .as('recovered_count'),
+        ])
         .orderBy('calls.invite_at', 'desc')
         .limit(query.limit);
       if (query.filter === 'missed') q = q.where('calls.status', '=', 'missed');
@@ -84,6 +93,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         endedBy: r.ended_by,
         endReason: r.end_reason,
         durationMs: r.duration_ms,
+        recordings: { count: Number(r.recording_count ?? 0), recovered: Number(r.recovered_count ?? 0) > 0 },
       }));
     },
   };

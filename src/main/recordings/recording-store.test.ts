@@ -40,6 +40,8 @@ describe('recording store', () => {
     expect([...bytes]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(done).toMatchObject({ status: 'final', chunks: 3, bytes: 6, sha256: sha(bytes) });
     expect(existsSync(join(dataDir, `${done!.file}.part`))).toBe(false);
+    const [call] = await createCallRepository({ db: database.db }).list({ filter: 'all', limit: 10 });
+    expect(call?.recordings).toEqual({ count: 1, recovered: false });
   });
 
   it('recovers what a crash left: the .part becomes a recording marked recovered, with its hash', async () => {
@@ -53,6 +55,8 @@ describe('recording store', () => {
     const bytes = readFileSync(join(dataDir, recovered!.file));
     expect(recovered).toMatchObject({ status: 'recovered', bytes: 4, sha256: sha(bytes) });
     expect(await after.recover()).toBe(0);
+    const [call] = await createCallRepository({ db: database.db }).list({ filter: 'all', limit: 10 });
+    expect(call?.recordings).toEqual({ count: 1, recovered: true });
   });
 
   it('says clearly that the call is not being recorded when the folder cannot be written', async () => {

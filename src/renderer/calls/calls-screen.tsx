@@ -47,6 +47,7 @@ export function CallsScreen() {
               <th scope="col">Answered after</th>
               <th scope="col">Hung up</th>
               <th scope="col">Talk time</th>
+              <th scope="col">Recording</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +63,9 @@ export function CallsScreen() {
                 <td>{c.answerMs !== null ? `${(c.answerMs / 1000).toFixed(1)} s` : '—'}</td>
                 <td>{c.endedBy ? endedByText[c.endedBy] : '—'}</td>
                 <td>{c.durationMs !== null ? formatDuration(c.durationMs) : '—'}</td>
+                <td data-column="recording">
+                  {c.recordings.recovered ? <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call">recovered</span> : c.recordings.count > 0 ? 'yes' : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,6 +25,8 @@ export const callRecordSchema = z.object({
   endReason: z.string().nullable(),
   /** Talk time: endedAt − answeredAt. */
   durationMs: z.number().nullable(),
+  /** The call's recordings: how many, and whether one was recovered after a crash. */
+  recordings: z.object({ count: z.number().int(), recovered: z.boolean() }),
 });
 export type CallRecord = z.infer<typeof callRecordSchema>;
 
