@@ -4,7 +4,7 @@ import { connectToCore } from './api/connect-to-core.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { ringModeFor } from './phone/call-presentation.ts';
-import { useAppStore } from './state/app-store.ts';
+import { runAction, useAppStore } from './state/app-store.ts';
 import './app/app.css';
 
 const store = useAppStore.getState();
@@ -23,7 +23,14 @@ const media = createMediaEngine({
   }),
   onRecordingChange: (callId, recording) => useAppStore.getState().setRecording(callId, recording),
 });
-useAppStore.setState({ recordCall: (callId, on) => media.record(callId, on) });
+useAppStore.setState({
+  recordCall: (callId, on) => media.record(callId, on),
+  pauseRecording: (callId, paused) => {
+    if (!media.pauseRecording(callId, paused)) return;
+    useAppStore.setState((s) => ({ recordingPaused: { ...s.recordingPaused, [callId]: paused } }));
+    void runAction((api) => api.call('recordings.pause', { callId, paused }));
+  },
+});
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));

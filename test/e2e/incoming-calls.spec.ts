@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { channelFrequencies, headerDurationSeconds } from '../lab/audio-file-analysis.ts';
+import { channelFrequencies, channelRms, headerDurationSeconds } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
@@ -159,6 +159,46 @@ test('the call is recorded: the caller on the left channel, the agent on the rig
     const { left, right } = channelFrequencies(file, desk.dir);
     expect(Math.abs(left - CALLER_TONE_HZ)).toBeLessThan(60);
     expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+  } finally {
+    database.close();
+  }
+});
+
+test('pausing the recording records silence for that span and keeps who paused and for how long', async () => {
+  const { page } = desk;
+  await elena.call(DESK_USER);
+  await elena.waitForStatus('established', 15_000);
+  const panel = page.locator('.call-panel');
+  await expect(panel.getByText('● Recording')).toBeVisible();
+  await page.waitForTimeout(3000);
+  await panel.getByRole('button', { name: 'Pause recording' }).click();
+  await expect(panel.getByText('⏸ Recording paused')).toBeVisible();
+  await page.waitForTimeout(3000);
+  await panel.getByRole('button', { name: 'Resume recording' }).click();
+  await expect(panel.getByText('● Recording')).toBeVisible();
+  await page.waitForTimeout(3000);
+  await elena.hangup();
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const { id: callId } = database.prepare('select id from calls order by invite_at desc limit 1').get() as { id: string };
+    const recording = () => database.prepare("select file, started_at from recordings where call_id = ? and status = 'final'").get(callId) as { file: string; started_at: number } | undefined;
+    await expect.poll(() => recording()?.file ?? null, { timeout: 10_000 }).not.toBeNull();
+    const pause = database.prepare('select paused_by, paused_at, resumed_at from recording_pauses where call_id = ?').get(callId) as { paused_by: string; paused_at: number; resumed_at: number };
+    expect(pause.paused_by).toBe(`sip:${DESK_USER}@127.0.0.1`);
+    expect(pause.resumed_at - pause.paused_at).toBeGreaterThan(2500);
+    expect(pause.resumed_at - pause.paused_at).toBeLessThan(4500);
+    // The first chunk reaches main about a second after recording starts: allow for it.
+    const file = join(desk.app.dataDir, recording()!.file);
+    const pausedFrom = (pause.paused_at - recording()!.started_at) / 1000 + 1;
+    // The caller's tone arrives quieter than the agent's (WebRTC processing): compare each channel with itself.
+    for (const channel of ['left', 'right'] as const) {
+      const before = channelRms(file, desk.dir, channel, 0.5, 1.5);
+      const during = channelRms(file, desk.dir, channel, pausedFrom + 0.3, 1);
+      const after = channelRms(file, desk.dir, channel, pausedFrom + 4.5, 1);
+      expect(before).toBeGreaterThan(0.01);
+      expect(after).toBeGreaterThan(0.01);
+      expect(during).toBeLessThan(before / 20);
+    }
   } finally {
     database.close();
   }

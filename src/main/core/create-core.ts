@@ -24,6 +24,7 @@ import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
+import { createRecordingPauses } from '../recordings/recording-pauses.ts';
 import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
@@ -61,6 +62,7 @@ export function createCore(deps: CoreDeps): Core {
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   const callRecords = createCallRepository({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
+  const pauses = createRecordingPauses({ db: database.db, clock });
   const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
   recordings.recover().catch((error: unknown) => log.error('Recovering recordings failed', { error: String(error) }));
   /** A recording whose window went away with the call is finished by main after a grace period. */
@@ -176,7 +178,13 @@ export function createCore(deps: CoreDeps): Core {
       await recordings.append(callId, seq, Buffer.from(data, 'base64'));
       return {};
     },
+    'recordings.pause': async ({ callId, paused }) => {
+      if (paused) await pauses.pause(callId, settings.get().account.sipUri || 'this desk');
+      else await pauses.resume(callId);
+      return {};
+    },
     'recordings.finish': async ({ callId }) => {
+      await pauses.resume(callId);
       await recordings.finish(callId);
       return {};
     },

@@ -58,9 +58,19 @@ export interface RecordingsTable {
   sha256: string | null;
 }
 
+export interface RecordingPausesTable {
+  id: string;
+  call_id: string;
+  /** The account that paused (its SIP address). */
+  paused_by: string;
+  paused_at: number;
+  resumed_at: number | null;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
   calls: CallsTable;
   recordings: RecordingsTable;
+  recording_pauses: RecordingPausesTable;
 }

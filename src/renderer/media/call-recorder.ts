@@ -17,6 +17,7 @@ export class CallRecorder {
   private seq = 0;
   private sending: Promise<void> = Promise.resolve();
   private failed = false;
+  private readonly gate: GainNode;
 
   constructor(caller: MediaStream, agent: MediaStream, sink: RecorderSink) {
     this.context = new AudioContext();
@@ -25,7 +26,12 @@ export class CallRecorder {
     this.context.createMediaStreamSource(agent).connect(merger, 0, 1);
     const destination = this.context.createMediaStreamDestination();
     destination.channelCount = 2;
-    merger.connect(destination);
+    // Pausing closes this gate: the paused span is silence in the file, so times stay true.
+    this.gate = this.context.createGain();
+    this.gate.channelCount = 2;
+    this.gate.channelCountMode = 'explicit';
+    merger.connect(this.gate);
+    this.gate.connect(destination);
     this.recorder = new MediaRecorder(destination.stream, { mimeType: MIME });
     this.recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size === 0 || this.failed) return;
@@ -47,6 +53,10 @@ export class CallRecorder {
     });
     void this.context.resume();
     this.recorder.start(TIMESLICE_MS);
+  }
+
+  setPaused(paused: boolean): void {
+    this.gate.gain.setValueAtTime(paused ? 0 : 1, this.context.currentTime);
   }
 
   stop(): void {

@@ -13,6 +13,8 @@ export interface MediaEngine {
   setRecordingPolicy(policy: RecordingPolicy): void;
   /** On-demand recording: the person's Record / Stop button. */
   record(callId: string, on: boolean): void;
+  /** Returns whether a recording was there to pause or resume. */
+  pauseRecording(callId: string, paused: boolean): boolean;
   dispose(): void;
 }
 
@@ -71,6 +73,9 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     },
     setRecordingPolicy(policy) {
       recordingPolicy = policy;
+    },
+    pauseRecording(callId, paused) {
+      return sessions.get(callId)?.pauseRecording(paused) ?? false;
     },
     record(callId, on) {
       if (on && recordingPolicy === 'never') return;

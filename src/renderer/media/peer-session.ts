@@ -82,6 +82,13 @@ export class PeerSession {
     return true;
   }
 
+  /** Pauses the recording (card numbers and other sensitive details): silence is recorded. */
+  pauseRecording(paused: boolean): boolean {
+    if (!this.recorder) return false;
+    this.recorder.setPaused(paused);
+    return true;
+  }
+
   /** Starts or stops recording this call (on-demand recording). */
   record(on: boolean): void {
     this.wantRecording = on;

@@ -10,6 +10,8 @@ export function CallPanel({ call }: { call: LiveCall }) {
   const recording = useAppStore((s) => s.recording[call.id] ?? false);
   const policy = useAppStore((s) => s.settings?.settings.recordingPolicy ?? 'all');
   const recordCall = useAppStore((s) => s.recordCall);
+  const paused = useAppStore((s) => s.recordingPaused[call.id] ?? false);
+  const pauseRecording = useAppStore((s) => s.pauseRecording);
   const name = callerName(call);
   const organization = call.card.contact?.organization;
   return (
@@ -21,7 +23,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
         {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
         {recording && call.state === 'active' && (
           <span className="recording-indicator" role="status">
-            ● Recording
+            {paused ? '⏸ Recording paused' : '● Recording'}
           </span>
         )}
       </div>
@@ -52,6 +54,11 @@ export function CallPanel({ call }: { call: LiveCall }) {
       )}
       {(call.state === 'active' || call.state === 'answering') && (
         <div className="call-actions">
+          {recording && call.state === 'active' && (
+            <button type="button" className="button" onClick={() => pauseRecording(call.id, !paused)} aria-pressed={paused}>
+              {paused ? 'Resume recording' : 'Pause recording'}
+            </button>
+          )}
           {policy === 'on-demand' && call.state === 'active' && (
             <button type="button" className="button" onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
               {recording ? 'Stop recording' : 'Record'}

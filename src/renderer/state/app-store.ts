@@ -25,6 +25,9 @@ export interface AppState {
   recording: Record<string, boolean>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
   recordCall: (callId: string, on: boolean) => void;
+  /** Recordings paused right now (silence is being recorded). */
+  recordingPaused: Record<string, boolean>;
+  pauseRecording: (callId: string, paused: boolean) => void;
 }
 
 export interface AppActions {
@@ -53,6 +56,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   dataVersion: { calls: 0, contacts: 0 },
   recording: {},
   recordCall: () => undefined,
+  recordingPaused: {},
+  pauseRecording: () => undefined,
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),

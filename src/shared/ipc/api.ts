@@ -40,6 +40,8 @@ export const coreMethods = {
     params: z.object({ callId: z.string().max(100), seq: z.number().int().nonnegative(), data: z.base64().max(4_000_000) }),
     result: empty,
   },
+  /** The person paused or resumed the recording (sensitive details); main keeps the audit trail. */
+  'recordings.pause': { params: z.object({ callId: z.string().max(100), paused: z.boolean() }), result: empty },
   /** The recorder stopped and its last chunk was sent. */
   'recordings.finish': { params: z.object({ callId: z.string().max(100) }), result: empty },
 };
