@@ -1,4 +1,4 @@
-import { Phone, PhoneOff } from 'lucide-react';
+import { Circle, Pause, Phone, PhoneOff } from 'lucide-react';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { useAppStore } from '../state/app-store.ts';
@@ -22,8 +22,9 @@ export function CallPanel({ call }: { call: LiveCall }) {
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
         {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
         {recording && call.state === 'active' && (
-          <span className="recording-indicator" role="status">
-            {paused ? '⏸ Recording paused' : '● Recording'}
+          <span className="recording-indicator" role="status" data-state={paused ? 'paused' : 'recording'}>
+            {paused ? <Pause size={14} aria-hidden /> : <Circle size={12} fill="currentColor" aria-hidden />}
+            {paused ? 'Recording paused' : 'Recording'}
           </span>
         )}
       </div>
