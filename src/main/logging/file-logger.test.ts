@@ -1,20 +1,49 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileLogger } from './file-logger.ts';
+import { createFileLogger, redact } from './file-logger.ts';
+
+const logFile = () => join(mkdtempSync(join(tmpdir(), 'ringside-log-')), 'logs', 'ringside.log');
+const fixedNow = () => new Date('2026-03-01T09:30:00.000Z');
 
 describe('file logger', () => {
   it('never writes the password, in messages or fields, and keeps one line per entry', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ringside-log-')), 'logs', 'ringside.log');
+    const file = logFile();
     const password = 'Tr0ub4dor&3';
-    const log = createFileLogger({ file, level: 'debug', secrets: () => [password, null], stderr: false });
+    const log = createFileLogger({ file, level: 'debug', secrets: () => [password, null], stderr: false, now: fixedNow });
     log.info(`REGISTER failed for user with ${password}`, { authorization: `digest ${password}` });
     log.child('phone').warn('multi\nline');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(password);
-    expect(text).toContain('***');
+    expect(text).toContain('2026-03-01T09:30:00.000Z INFO [ringside] REGISTER failed for user with *** {"authorization":"digest ***"}');
     expect(text.trim().split('\n')).toHaveLength(2);
-    expect(text).toContain('[ringside:phone] multi line');
+    expect(text).toContain('WARN [ringside:phone] multi line');
+  });
+
+  it('masks a password that JSON or a URL would escape', () => {
+    const file = logFile();
+    const password = 'pa"ss\\wo rd/ü';
+    const log = createFileLogger({ file, level: 'info', secrets: () => [password], stderr: false });
+    log.error('failed', { password, url: `wss://pbx/ws?pw=${encodeURIComponent(password)}`, nested: { list: [password] } });
+    const text = readFileSync(file, 'utf8');
+    for (const form of ['pa"ss', 'pa\\"ss', 'ss\\\\wo', encodeURIComponent(password)]) expect(text).not.toContain(form);
+    expect(text).toContain('{"password":"***","url":"wss://pbx/ws?pw=***","nested":{"list":["***"]}}');
+  });
+
+  it('drops entries below the level and keeps the previous big log as .1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringside-log-'));
+    mkdirSync(join(dir, 'logs'));
+    const file = join(dir, 'logs', 'ringside.log');
+    writeFileSync(file, 'x'.repeat(2000));
+    const log = createFileLogger({ file, level: 'warn', secrets: () => [], stderr: false, maxBytesAtStart: 1000 });
+    log.info('not written');
+    log.warn('written');
+    expect(existsSync(`${file}.1`)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\S+ WARN \[ringside\] written\n$/);
+  });
+
+  it('redact leaves text without secrets alone', () => {
+    expect(redact('nothing here', ['', null, undefined])).toBe('nothing here');
   });
 });

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { accountSettingsSchema, deviceSettingsSchema, ringPolicySchema, settingsSchema, type SettingsPatch } from '../../shared/ipc/settings.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { withSessionPassword, type SecretStore } from './secret-store.ts';
+import type { SettingsStore } from './settings-store.ts';
 
 /** The JSON config for headless runs (`--config file.json`); every key is optional. See docs/config.md. */
 export const configFileSchema = z.strictObject({
   account: accountSettingsSchema.extend({ password: z.string().max(500) }).partial().strict().optional(),
-  ringPolicy: ringPolicySchema.partial().strict().optional(),
+  ringPolicy: ringPolicySchema
+    .extend({ answerOnRing: z.number({ error: 'must be 1–6 or null' }).int('must be 1–6 or null').min(1, 'must be 1–6 or null').max(6, 'must be 1–6 or null').nullable() })
+    .partial()
+    .strict()
+    .optional(),
   defaultRegion: settingsSchema.shape.defaultRegion.optional(),
   recordingPolicy: settingsSchema.shape.recordingPolicy.optional(),
   devices: deviceSettingsSchema.pick({ microphoneId: true, headsetId: true, ringerId: true }).partial().strict().optional(),
@@ -20,22 +28,28 @@ export const configFileSchema = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
+/**
+ * Reads and checks the config file. Errors name the file and the key ("ringside.json:
+ * ringPolicy.answerOnRing: must be 1–6 or null"). A relative `dataDir` is taken from the file's folder.
+ */
 export function loadConfigFile(file: string): ConfigFile {
+  const name = basename(file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const parsed = configFileSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
-      const keys = i.code === 'unrecognized_keys' ? ` (${i.keys.join(', ')})` : '';
-      return `${i.path.join('.') || '(top level)'}: ${i.message}${keys}`;
+      if (i.code === 'unrecognized_keys') return i.keys.map((key) => `${[...i.path, key].join('.')}: unknown key`).join('; ');
+      return `${i.path.join('.') || '(top level)'}: ${i.message}`;
     });
-    throw new Error(`${file}: ${problems.join('; ')}`);
+    throw new Error(`${name}: ${problems.join('; ')}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  return config.dataDir === undefined ? config : { ...config, dataDir: resolve(dirname(resolve(file)), config.dataDir) };
 }
 
 /** The part of the config that overrides stored settings (the password goes to the secret store). */
@@ -48,4 +62,23 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
     ...(config.recordingPolicy && { recordingPolicy: config.recordingPolicy }),
     ...(config.devices && { devices: config.devices }),
   };
+}
+
+/**
+ * At start the config wins over stored settings, and its password goes to the secret store. If
+ * that store refuses it (no system key store), the password still holds for this run, and the
+ * returned store is the one to use.
+ */
+export async function applyConfig(config: ConfigFile, settings: SettingsStore, secrets: SecretStore, log: Logger): Promise<SecretStore> {
+  const patch = settingsPatchFromConfig(config);
+  if (Object.keys(patch).length > 0) settings.update(patch);
+  const password = config.account?.password;
+  if (password === undefined) return secrets;
+  try {
+    await secrets.setPassword(password === '' ? null : password);
+    return secrets;
+  } catch (error) {
+    log.warn('The password from the config file is used for this run only', { reason: error instanceof Error ? error.message : String(error) });
+    return withSessionPassword(secrets, password);
+  }
 }

@@ -15,3 +15,18 @@ export function createMemorySecretStore(initial: string | null = null): SecretSt
     },
   };
 }
+
+/**
+ * A password that holds for this run only, in front of a store that refused to keep it (the
+ * desktop app without a system key store). Setting a new one goes to the store as usual.
+ */
+export function withSessionPassword(store: SecretStore, password: string): SecretStore {
+  let session: string | null = password;
+  return {
+    getPassword: () => session ?? store.getPassword(),
+    async setPassword(next) {
+      await store.setPassword(next);
+      session = null;
+    },
+  };
+}

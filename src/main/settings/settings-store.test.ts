@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,16 @@ describe('settings store', () => {
     expect(store.get()).toEqual(defaultSettings);
   });
 
+  it('keeps the settings it had when saving fails', () => {
+    const file = tempFile();
+    const store = createSettingsStore({ file, log });
+    store.update({ defaultRegion: 'RU' });
+    mkdirSync(`${file}.tmp-${process.pid}`);
+    expect(() => store.update({ defaultRegion: 'CY' })).toThrow();
+    expect(store.get().defaultRegion).toBe('RU');
+    expect(createSettingsStore({ file, log }).get().defaultRegion).toBe('RU');
+  });
+
   it('keeps a corrupt file aside and starts with defaults', () => {
     const file = tempFile();
     writeFileSync(file, '{ not json');
@@ -43,6 +53,13 @@ describe('settings store', () => {
     expect(errors.at(-1)).toMatch(/could not be read/);
     store.update({ defaultRegion: 'RU' });
     expect(readdirSync(join(file, '..')).sort()).toEqual(['settings.json', 'settings.json.corrupt-42']);
+  });
+
+  it('treats a well-formed file with a wrong value as corrupt', () => {
+    const file = tempFile();
+    writeFileSync(file, JSON.stringify({ version: 1, settings: { ...defaultSettings, ringPolicy: { ...defaultSettings.ringPolicy, answerOnRing: 12 } } }));
+    expect(createSettingsStore({ file, log, now: () => 7 }).get()).toEqual(defaultSettings);
+    expect(existsSync(`${file}.corrupt-7`)).toBe(true);
   });
 
   it('upgrades a file with missing keys and refuses one from a newer version', () => {

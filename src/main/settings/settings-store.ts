@@ -25,8 +25,12 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
       return upgradeSettingsFile(JSON.parse(readFileSync(deps.file, 'utf8')));
     } catch (error) {
       const aside = `${deps.file}.corrupt-${deps.now?.() ?? Date.now()}`;
-      renameSync(deps.file, aside);
-      deps.log.error('settings.json could not be read: using defaults; the old file is kept aside', { aside, error: String(error) });
+      try {
+        renameSync(deps.file, aside);
+        deps.log.error('settings.json could not be read: using defaults; the old file is kept aside', { aside, error: String(error) });
+      } catch (renameError) {
+        deps.log.error('settings.json could not be read, nor kept aside: using defaults', { error: String(error), renameError: String(renameError) });
+      }
       return defaultSettings;
     }
   }
