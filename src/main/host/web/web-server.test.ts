@@ -38,9 +38,9 @@ async function start(): Promise<{ server: WebServer; attached: () => number }> {
   return { server, attached: () => count };
 }
 
-function open(url: string, origin?: string): Promise<WebSocket> {
+function open(url: string, origin?: string, host?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
+    const ws = new WebSocket(url, { ...(origin && { origin }), ...(host && { headers: { host } }) });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
     ws.once('error', reject);
@@ -68,6 +68,9 @@ describe('browser-mode web server', () => {
     await expect(open(`${rpc}?token=wrong`)).rejects.toThrow('401');
     await expect(open(`${rpc}`)).rejects.toThrow('401');
     await expect(open(`${rpc}?token=${server.token}`, 'http://evil.example')).rejects.toThrow('403');
+    // No Origin (not a page of ours), and a rebound name pointing at loopback: both refused.
+    await expect(open(`${rpc}?token=${server.token}`)).rejects.toThrow('403');
+    await expect(open(`${rpc}?token=${server.token}`, `http://rebind.example:${base.port}`, `rebind.example:${base.port}`)).rejects.toThrow('403');
     expect(attached()).toBe(0);
 
     const ws = await open(`${rpc}?token=${server.token}`, base.origin);

@@ -45,9 +45,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('hex');
   const root = resolve(options.rendererDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  let ownOrigin = '';
-
-  const server: Server = createServer((req, res) => serveStatic(root, ownOrigin, req, res));
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+  const server: Server = createServer((req, res) => serveStatic(root, req, res));
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const refuse = (status: string) => {
@@ -58,8 +57,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       options.log.warn('Refused a connection with a wrong token', { remote: req.socket.remoteAddress });
       return refuse('401 Unauthorized');
     }
-    if (req.headers.origin !== undefined && req.headers.origin !== ownOrigin) {
-      options.log.warn('Refused a connection from another origin', { origin: req.headers.origin });
+    // The page's own origin is the Host it was loaded from (an address or a name such as
+    // desk.local when listening beyond loopback). A loopback server answers loopback names only,
+    // so a web page cannot reach it through DNS rebinding.
+    const host = req.headers.host ?? '';
+    if (!req.headers.origin || req.headers.origin !== `http://${host}` || (loopback && !isLoopbackHost(host))) {
+      options.log.warn('Refused a connection from another origin', { origin: req.headers.origin ?? '(none)', host });
       return refuse('403 Forbidden');
     }
     sockets.handleUpgrade(req, socket, head, (ws) => connect(ws));
@@ -105,7 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  ownOrigin = `http://${hostForUrl}:${address.port}`;
+  const ownOrigin = `http://${hostForUrl}:${address.port}`;
   return {
     url: `${ownOrigin}/?token=${token}`,
     token,
@@ -119,13 +122,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
+function isLoopbackHost(host: string): boolean {
+  return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
+}
+
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveStatic(root: string, origin: string, req: IncomingMessage, res: ServerResponse): void {
+function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -141,10 +148,9 @@ function serveStatic(root: string, origin: string, req: IncomingMessage, res: Se
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const ws = origin.replace(/^http/, 'ws');
   res.writeHead(200, {
     'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': `default-src 'self'; script-src 'self'; connect-src 'self' ${ws}; media-src 'self' blob: mediastream:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; connect-src 'self'; media-src 'self' blob: mediastream:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
