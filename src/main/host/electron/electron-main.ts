@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, powerMonitor, session, type IpcMainEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, type IpcMainEvent, type WebContents } from 'electron';
 import { IPC_CHANNEL } from '../../../shared/ipc/bridge.ts';
 import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
 import { startApp } from '../../app/start-app.ts';
@@ -12,7 +12,6 @@ const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 
-if (!app.requestSingleInstanceLock()) app.quit();
 
 const power: PowerEvents = {
   onResume(listener) {
@@ -83,7 +82,15 @@ async function main(): Promise<void> {
   await window.loadFile(rendererIndex);
 }
 
-main().catch((error: unknown) => {
-  console.error(`Ringside could not start: ${error instanceof Error ? error.message : String(error)}`);
-  app.exit(1);
-});
+// A second start only brings the running window forward (see 'second-instance'): it must not
+// open the database as well.
+if (app.requestSingleInstanceLock()) {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Ringside could not start: ${message}`);
+    dialog.showErrorBox('Ringside could not start', message);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}
