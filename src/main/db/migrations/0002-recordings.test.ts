@@ -1,19 +1,12 @@
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { DatabaseSchema } from '../database-schema.ts';
 import { migrateTo } from '../open-database.ts';
+import { insertAnsweredCall, migrationTestDb } from './migration-test-db.ts';
 
 describe('migration 0002: recordings', () => {
   it('adds recordings tied to an existing call, removed with it', async () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = migrationTestDb();
     await migrateTo(db, '0001-contacts-and-calls');
-    await db
-      .insertInto('calls')
-      .values({ id: 'k1', direction: 'inbound', status: 'answered', remote_number: '201', remote_e164: null, remote_display_name: '', contact_id: null, match: 'none', invite_at: 1, rings: 2, answered_at: 2, answer_ms: 1, auto_answered: 1, ended_at: 3, ended_by: 'caller', end_reason: 'caller-hung-up', duration_ms: 1, sip_call_id: '' })
-      .execute();
+    await insertAnsweredCall(db, 'k1');
     await expect(db.selectFrom('recordings').selectAll().execute()).rejects.toThrow(/no such table/);
 
     await migrateTo(db, '0002-recordings');
