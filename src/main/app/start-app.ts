@@ -23,6 +23,8 @@ export interface StartAppOptions {
   /** The platform's user-data folder (Electron's app.getPath('userData')); else the XDG/AppData rule. */
   userDataDir?: string;
   power?: PowerEvents;
+  /** Bundled files; Electron passes its packaged resources folder. */
+  resourcesDir?: string;
   /** Electron passes safeStorage; browser mode keeps the password in memory. */
   createSecrets?: (dataDir: string) => Promise<SecretStore>;
 }
@@ -44,7 +46,8 @@ export async function startApp(options: StartAppOptions): Promise<StartedApp> {
   const settings = createSettingsStore({ file: join(dataDir, 'settings.json'), log: log.child('settings') });
   const secrets = await applyConfig(config, settings, stored, log.child('config'));
   inUse = secrets;
-  const core = createCore({ dataDir, database, clock: systemClock, log, settings, secrets, ...(options.power && { power: options.power }) });
+  const resourcesDir = options.resourcesDir ?? resolve(import.meta.dirname, '../../../resources');
+  const core = createCore({ dataDir, resourcesDir, database, clock: systemClock, log, settings, secrets, ...(options.power && { power: options.power }) });
   const port = typeof values.port === 'string' ? Number(values.port) : undefined;
   log.info('Ringside started', { dataDir });
   return {

@@ -4,7 +4,7 @@ import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
 
 export interface CallRepository {
-  insert(call: NewCallRecord): Promise<void>;
+  insert(call: NewCallRecord & { agent: string }): Promise<void>;
   update(id: string, patch: CallRecordPatch): Promise<void>;
   list(query: CallListQuery): Promise<CallRecord[]>;
 }
@@ -34,6 +34,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
           end_reason: null,
           duration_ms: null,
           sip_call_id: call.sipCallId,
+          agent: call.agent,
         })
         .execute();
     },
@@ -50,6 +51,8 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         ...(patch.endedBy !== undefined && { ended_by: patch.endedBy }),
         ...(patch.endReason !== undefined && { end_reason: patch.endReason }),
         ...(patch.durationMs !== undefined && { duration_ms: patch.durationMs }),
+        ...(patch.consentAnnouncement !== undefined && { consent_announcement: patch.consentAnnouncement }),
+        ...(patch.consentBeepSeconds !== undefined && { consent_beep_seconds: patch.consentBeepSeconds }),
       };
       if (Object.keys(set).length === 0) return;
       await db.updateTable('calls').set(set).where('id', '=', id).execute();

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Invitation, Session } from 'sip.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Clock } from '../../shared/clock.ts';
 import {
   APP_VERSION,
@@ -18,7 +20,16 @@ import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { z } from 'zod';
+import { createAdminPin } from '../admin/admin-pin.ts';
+import { createAuditLog } from '../admin/audit-log.ts';
 import type { PowerEvents } from '../app/power-events.ts';
+import type { MediaFile } from '../host/media-file.ts';
+import { announcementFile, announcementLabel, saveAnnouncement } from '../recordings/consent-announcement.ts';
+import { createExportJobs } from '../recordings/export-jobs.ts';
+import { recordingsForCall } from '../recordings/recordings-for-call.ts';
+import { loadPeaks } from '../recordings/recording-peaks-cache.ts';
+import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/recording-retention.ts';
+import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
@@ -29,11 +40,14 @@ import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
+import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 
 export interface CoreDeps {
   dataDir: string;
+  /** Bundled files (the consent announcement). */
+  resourcesDir: string;
   database: OpenedDatabase;
   clock: Clock;
   log: Logger;
@@ -45,8 +59,13 @@ export interface CoreDeps {
 export interface Core {
   /** Connects one client (an Electron window or a browser tab); returns the function that detaches it. */
   attachClient(port: RpcPort): () => void;
+  /** A file a window may fetch by media path ("recordings/<id>", "exports/<name>", "announcements/…"). */
+  resolveMedia(path: string): Promise<MediaFile | null>;
   dispose(): Promise<void>;
 }
+
+/** How long an entered admin PIN holds for a window without admin actions. */
+const ADMIN_UNLOCK_MS = 10 * 60_000;
 
 type ClientPeer = RpcPeer<MediaMethods, CoreMethods, CoreEvents, ClientEvents>;
 
@@ -63,6 +82,10 @@ export function createCore(deps: CoreDeps): Core {
   const callRecords = createCallRepository({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
   const pauses = createRecordingPauses({ db: database.db, clock });
+  const audit = createAuditLog({ db: database.db, clock });
+  const adminPin = createAdminPin({ db: database.db, clock });
+  const actor = () => settings.get().account.sipUri || 'this desk';
+  const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
   const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
   recordings.recover().catch((error: unknown) => log.error('Recovering recordings failed', { error: String(error) }));
   /** A recording whose window went away with the call is finished by main after a grace period. */
@@ -96,7 +119,7 @@ export function createCore(deps: CoreDeps): Core {
     onCallStored: () => broadcast('data.changed', { what: 'calls' }),
     store: {
       cardForNumber: (number) => contacts.cardForNumber(number),
-      insertCall: (call) => callRecords.insert(call),
+      insertCall: (call) => callRecords.insert({ ...call, agent: actor() }),
       updateCall: (id, patch) => callRecords.update(id, patch),
     },
   });
@@ -124,10 +147,30 @@ export function createCore(deps: CoreDeps): Core {
   const stopPower = deps.power?.onResume(() => account.notifyResume());
   applyAccount();
 
-  const sharedHandlers: Omit<Handlers<CoreMethods>, 'session.hello'> = {
+  /** Per window: whether it entered the admin PIN, and until when. */
+  interface ClientSession {
+    adminUntil: number;
+  }
+  const adminStatus = async (session: ClientSession) => ({ pinSet: await adminPin.isSet(), unlocked: session.adminUntil > clock.now() });
+  const requireAdmin = async (session: ClientSession) => {
+    if (session.adminUntil <= clock.now()) {
+      throw (await adminPin.isSet())
+        ? new RpcError('admin-locked', 'This needs the admin PIN.')
+        : new RpcError('admin-no-pin', 'Set an admin PIN first: export, retention and recording settings are for admins only.');
+    }
+    session.adminUntil = clock.now() + ADMIN_UNLOCK_MS;
+  };
+
+  const handlersFor = (session: ClientSession): Omit<Handlers<CoreMethods>, 'session.hello'> => ({
     'settings.get': () => settingsView(),
-    'settings.update': (patch) => {
-      settings.update(patch);
+    'settings.update': async (patch) => {
+      const before = settings.get();
+      const changed = changedAdminSettings(before, patch);
+      if (changed.length > 0) await requireAdmin(session);
+      const after = settings.update(patch);
+      if (changed.length > 0) {
+        await audit.record(actor(), 'admin-settings-changed', Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])));
+      }
       return settingsView();
     },
     'settings.setPassword': async ({ password }) => {
@@ -188,7 +231,81 @@ export function createCore(deps: CoreDeps): Core {
       await recordings.finish(callId);
       return {};
     },
-  };
+    'recordings.consent': async ({ callId, played }) => {
+      const { consent } = settings.get();
+      await callRecords.update(callId, { consentAnnouncement: played ? announcementLabel(consent) : 'not played', consentBeepSeconds: consent.beepEverySeconds });
+      return {};
+    },
+    'recordings.forCall': ({ callId }) => recordingsForCall(database.db, callId),
+    'recordings.peaks': async ({ recordingId }) => {
+      const row = await finishedRecording(recordingId);
+      if (!row) throw new RpcError('not-found', 'This recording is not available (still being written, or deleted).');
+      return loadPeaks(join(deps.dataDir, row.file));
+    },
+
+    'admin.status': () => adminStatus(session),
+    'admin.setPin': async ({ pin, currentPin }) => {
+      const result = await adminPin.set(pin, currentPin);
+      await audit.record(actor(), result === 'set' ? 'admin-pin-set' : 'admin-pin-changed', {});
+      session.adminUntil = clock.now() + ADMIN_UNLOCK_MS;
+      return adminStatus(session);
+    },
+    'admin.unlock': async ({ pin }) => {
+      await adminPin.check(pin);
+      session.adminUntil = clock.now() + ADMIN_UNLOCK_MS;
+      return adminStatus(session);
+    },
+    'admin.lock': () => {
+      session.adminUntil = 0;
+      return adminStatus(session);
+    },
+    'admin.auditLog': async ({ limit }) => {
+      await requireAdmin(session);
+      return audit.list(limit);
+    },
+    'admin.setAnnouncement': async ({ fileName, data }) => {
+      await requireAdmin(session);
+      const customFile = saveAnnouncement(deps.dataDir, fileName, Buffer.from(data, 'base64'));
+      settings.update({ consent: { announcement: 'custom', customFile } });
+      await audit.record(actor(), 'admin-settings-changed', { consent: { announcement: 'custom', customFile } });
+      return settingsView();
+    },
+
+    'export.agents': async () => {
+      await requireAdmin(session);
+      const rows = await database.db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute();
+      return rows.map((r) => r.agent);
+    },
+    'export.preview': async ({ filter }) => {
+      await requireAdmin(session);
+      const selected = await selectRecordings(database.db, filter);
+      return { calls: new Set(selected.map((r) => r.callId)).size, recordings: selected.length, bytes: selected.reduce((sum, r) => sum + r.bytes, 0) };
+    },
+    'export.start': async ({ filter, format }) => {
+      await requireAdmin(session);
+      return { exportId: exports.start({ filter, format, actor: actor() }) };
+    },
+    'export.cancel': ({ exportId }) => {
+      exports.cancel(exportId);
+      return {};
+    },
+
+    'retention.preview': async ({ days }) => {
+      await requireAdmin(session);
+      return listExpiredRecordings(database.db, days, clock.now());
+    },
+    'retention.delete': async ({ days, recordingIds }) => {
+      await requireAdmin(session);
+      const { deleted } = await deleteExpiredRecordings({ db: database.db, dataDir: deps.dataDir }, { days, recordingIds }, clock.now());
+      const bytes = deleted.reduce((sum, r) => sum + r.bytes, 0);
+      await audit.record(actor(), 'retention-delete', { days, confirmed: recordingIds.length, deleted: deleted.length, bytes, recordings: deleted.map((r) => r.recordingId) });
+      broadcast('data.changed', { what: 'recordings' });
+      return { deleted: deleted.length, bytes };
+    },
+  });
+
+  const finishedRecording = (id: string) =>
+    database.db.selectFrom('recordings').select(['file', 'mime_type']).where('id', '=', id).where('status', 'in', ['final', 'recovered']).executeTakeFirst();
 
   return {
     attachClient(port) {
@@ -199,7 +316,7 @@ export function createCore(deps: CoreDeps): Core {
         outgoingEvents: coreEvents,
         incomingEvents: clientEvents,
         handlers: {
-          ...sharedHandlers,
+          ...handlersFor({ adminUntil: 0 }),
           'session.hello': ({ media: carriesMedia }) => {
             if (carriesMedia) media.setHost(peer);
             return {
@@ -218,7 +335,21 @@ export function createCore(deps: CoreDeps): Core {
         peer.close();
       };
     },
+    async resolveMedia(path) {
+      const [kind, name = ''] = path.split('/', 2);
+      if (kind === 'recordings') {
+        const row = await finishedRecording(name);
+        return row ? { file: join(deps.dataDir, row.file), mime: 'audio/webm' } : null;
+      }
+      if (kind === 'exports' && /^ringside-recordings-[\w-]+\.zip$/.test(name)) {
+        const file = join(deps.dataDir, 'exports', name);
+        return existsSync(file) ? { file, mime: 'application/zip', downloadName: name } : null;
+      }
+      if (kind === 'announcements') return announcementFile(settings.get().consent, deps.dataDir, deps.resourcesDir);
+      return null;
+    },
     async dispose() {
+      await exports.cancelAll();
       stopSettings();
       stopPower?.();
       await calls.dispose();

@@ -1,3 +1,7 @@
+import type { Generated } from 'kysely';
+import type { AuditAction } from '../../shared/ipc/admin.ts';
+import type { CallOutcome } from '../../shared/ipc/calls.ts';
+
 /** Kysely table types: one interface per table, columns as stored (times in ms since the epoch). */
 export interface ContactsTable {
   id: string;
@@ -41,6 +45,11 @@ export interface CallsTable {
   end_reason: string | null;
   duration_ms: number | null;
   sip_call_id: string;
+  /** The desk's SIP address that took the call. */
+  agent: Generated<string>;
+  outcome: CallOutcome | null;
+  consent_announcement: string | null;
+  consent_beep_seconds: number | null;
 }
 
 export interface RecordingsTable {
@@ -67,10 +76,28 @@ export interface RecordingPausesTable {
   resumed_at: number | null;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor: string;
+  action: AuditAction;
+  /** JSON */
+  details: string;
+}
+
+export interface AdminPinTable {
+  id: number;
+  hash: string;
+  salt: string;
+  set_at: number;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
   calls: CallsTable;
   recordings: RecordingsTable;
   recording_pauses: RecordingPausesTable;
+  audit_log: AuditLogTable;
+  admin_pin: AdminPinTable;
 }

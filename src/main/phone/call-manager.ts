@@ -37,6 +37,8 @@ export interface CallRecordPatch {
   endedBy?: 'caller' | 'agent' | 'system' | null;
   endReason?: EndReason | null;
   durationMs?: number | null;
+  consentAnnouncement?: string | null;
+  consentBeepSeconds?: number | null;
 }
 
 /** The narrow view of storage the phone needs. */

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
-import { writeFileAtomic } from '../settings/atomic-write.ts';
+import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
 import { withWebmDuration } from './webm-duration.ts';
 
 interface OpenRecording {
@@ -121,15 +121,6 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     },
   };
   return store;
-}
-
-function syncFolder(folder: string): void {
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function storageError(error: unknown): RpcError {

@@ -21,7 +21,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 }
 
 /** Makes the rename itself durable; Windows cannot open a folder for this and needs none. */
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
   try {

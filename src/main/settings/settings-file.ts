@@ -21,6 +21,7 @@ export function upgradeSettingsFile(raw: unknown): Settings {
     account: { ...defaultSettings.account, ...(s.account as object | undefined) },
     ringPolicy: { ...defaultSettings.ringPolicy, ...(s.ringPolicy as object | undefined) },
     devices: { ...defaultSettings.devices, ...(s.devices as object | undefined) },
+    consent: { ...defaultSettings.consent, ...(s.consent as object | undefined) },
   };
   return settingsFileSchema.parse({ version: SETTINGS_FILE_VERSION, settings: merged }).settings;
 }

@@ -48,6 +48,8 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
         ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
         ...(p.availability !== undefined && { availability: p.availability }),
         ...(p.recordingPolicy !== undefined && { recordingPolicy: p.recordingPolicy }),
+        ...(p.retentionDays !== undefined && { retentionDays: p.retentionDays }),
+        consent: { ...current.consent, ...p.consent },
         account: { ...current.account, ...p.account },
         ringPolicy: { ...current.ringPolicy, ...p.ringPolicy },
         devices: { ...current.devices, ...p.devices },

@@ -1,17 +1,19 @@
 import { WEB_RPC_PATH } from '../../shared/ipc/bridge.ts';
 import type { RpcMessage, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 
+export const TOKEN_STORAGE_KEY = 'ringside.token';
+
 /** Browser mode: the token comes in the page URL once, then lives in sessionStorage so a reload works. */
 export function takeToken(location: Location, storage: Storage, history: History): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    storage.setItem('ringside.token', fromUrl);
+    storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
-  return storage.getItem('ringside.token');
+  return storage.getItem(TOKEN_STORAGE_KEY);
 }
 
 export function rpcUrl(location: Location, token: string): string {

@@ -20,7 +20,7 @@ export interface AppState {
   notices: Notice[];
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
-  dataVersion: { calls: number; contacts: number };
+  dataVersion: { calls: number; contacts: number; recordings: number };
   /** Calls being recorded right now (the indicator). */
   recording: Record<string, boolean>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
@@ -36,7 +36,7 @@ export interface AppActions {
   setRegistration(registration: RegistrationState): void;
   setCalls(calls: LiveCall[]): void;
   setSettings(settings: SettingsView): void;
-  dataChanged(what: 'calls' | 'contacts'): void;
+  dataChanged(what: 'calls' | 'contacts' | 'recordings'): void;
   pushNotice(level: NoticeLevel, message: string): void;
   dismissNotice(id: number): void;
   show(screen: Screen): void;
@@ -53,7 +53,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settings: null,
   notices: [],
   screen: 'calls',
-  dataVersion: { calls: 0, contacts: 0 },
+  dataVersion: { calls: 0, contacts: 0, recordings: 0 },
   recording: {},
   recordCall: () => undefined,
   recordingPaused: {},

@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
 import { callListQuerySchema, callRecordSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema } from './phone.ts';
+import {
+  exportFilterSchema,
+  exportFormatSchema,
+  exportPreviewSchema,
+  exportProgressSchema,
+  recordingInfoSchema,
+  recordingPeaksSchema,
+  retentionCandidateSchema,
+} from './recordings.ts';
 import { availabilitySchema, settingsPatchSchema, settingsViewSchema } from './settings.ts';
 
 const empty = z.object({});
@@ -44,6 +54,39 @@ export const coreMethods = {
   'recordings.pause': { params: z.object({ callId: z.string().max(100), paused: z.boolean() }), result: empty },
   /** The recorder stopped and its last chunk was sent. */
   'recordings.finish': { params: z.object({ callId: z.string().max(100) }), result: empty },
+  /**
+   * The consent announcement was played to the caller before recording began (or could not be):
+   * main stores what was announced and the beep interval with the call.
+   */
+  'recordings.consent': { params: z.object({ callId: z.string().max(100), played: z.boolean() }), result: empty },
+  /** A call's recordings for the player, with their paused spans. */
+  'recordings.forCall': { params: z.object({ callId: z.string().max(100) }), result: z.array(recordingInfoSchema) },
+  /** The waveform of a finished recording (computed once, then cached beside it). */
+  'recordings.peaks': { params: z.object({ recordingId: z.string().max(100) }), result: recordingPeaksSchema },
+
+  /** Admin-only actions need the admin PIN: set on first use, then entered per window. */
+  'admin.status': { params: empty, result: adminStatusSchema },
+  'admin.setPin': { params: z.object({ pin: adminPinSchema, currentPin: z.string().max(20).nullable() }), result: adminStatusSchema },
+  'admin.unlock': { params: z.object({ pin: z.string().max(20) }), result: adminStatusSchema },
+  'admin.lock': { params: empty, result: adminStatusSchema },
+  'admin.auditLog': { params: z.object({ limit: z.number().int().min(1).max(500).default(50) }), result: z.array(auditEntrySchema) },
+  /** The custom consent announcement chosen by the admin (audio file, base64). */
+  'admin.setAnnouncement': { params: z.object({ fileName: z.string().min(1).max(200), data: z.base64().max(14_000_000) }), result: settingsViewSchema },
+
+  /** Who took calls (for the export's agent filter). */
+  'export.agents': { params: empty, result: z.array(z.string()) },
+  'export.preview': { params: z.object({ filter: exportFilterSchema }), result: exportPreviewSchema },
+  /** Starts an export in the background; progress arrives as `export.progress` events. */
+  'export.start': { params: z.object({ filter: exportFilterSchema, format: exportFormatSchema }), result: z.object({ exportId: z.string() }) },
+  'export.cancel': { params: z.object({ exportId: z.string().max(100) }), result: empty },
+
+  /** What retention would delete now: finished recordings older than `days`. */
+  'retention.preview': { params: z.object({ days: z.number().int().min(1).max(3650) }), result: z.array(retentionCandidateSchema) },
+  /** Deletes the listed recordings (only those, and only if still older than `days`). */
+  'retention.delete': {
+    params: z.object({ days: z.number().int().min(1).max(3650), recordingIds: z.array(z.string().max(100)).max(1_000_000) }),
+    result: z.object({ deleted: z.number().int(), bytes: z.number() }),
+  },
 };
 export type CoreMethods = typeof coreMethods;
 
@@ -54,9 +97,10 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings']) }),
   /** Something the user should read: an error that did not fit a request's answer. */
   notice: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'export.progress': exportProgressSchema,
 };
 export type CoreEvents = typeof coreEvents;
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const callDirectionSchema = z.enum(['inbound', 'outbound']);
 export const callStatusSchema = z.enum(['answered', 'missed', 'rejected', 'failed', 'in-progress']);
 export const endedBySchema = z.enum(['caller', 'agent', 'system']);
+/** The wrap-up result of a call (filled in after hang-up; feeds statistics and export filters). */
+export const callOutcomeSchema = z.enum(['information', 'offer-sent', 'meeting-booked', 'deferred', 'sold', 'not-a-target', 'lost']);
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;
 
 /** One stored call, as the history shows it. Times are ms since the epoch. */
 export const callRecordSchema = z.object({

@@ -44,6 +44,17 @@ export type Availability = z.infer<typeof availabilitySchema>;
 export const recordingPolicySchema = z.enum(['all', 'on-demand', 'never']);
 export type RecordingPolicy = z.infer<typeof recordingPolicySchema>;
 
+/** R29 consent: what the caller hears before the first recorded frame, and an optional reminder beep. */
+export const consentSettingsSchema = z.object({
+  /** Off, the bundled "this call may be recorded", or a file the admin chose. */
+  announcement: z.enum(['off', 'bundled', 'custom']),
+  /** The admin's file, in the data folder's announcements/ (for 'custom'). */
+  customFile: z.string().max(200).regex(/^[^/\\]+$/, 'must be a file name, not a path').nullable(),
+  /** A short beep on the line every this many seconds while recording; null = no beep. */
+  beepEverySeconds: z.number().int().min(5).max(600).nullable(),
+});
+export type ConsentSettings = z.infer<typeof consentSettingsSchema>;
+
 export const settingsSchema = z.object({
   account: accountSettingsSchema,
   ringPolicy: ringPolicySchema,
@@ -52,6 +63,9 @@ export const settingsSchema = z.object({
   devices: deviceSettingsSchema,
   availability: availabilitySchema,
   recordingPolicy: recordingPolicySchema,
+  consent: consentSettingsSchema,
+  /** Recordings older than this many days may be deleted (after a confirmation); null = keep all. */
+  retentionDays: z.number().int().min(1).max(3650).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -62,6 +76,8 @@ export const settingsPatchSchema = z.object({
   devices: deviceSettingsSchema.partial().optional(),
   availability: availabilitySchema.optional(),
   recordingPolicy: recordingPolicySchema.optional(),
+  consent: consentSettingsSchema.partial().optional(),
+  retentionDays: settingsSchema.shape.retentionDays.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -72,7 +88,12 @@ export const defaultSettings: Settings = {
   devices: { microphoneId: null, headsetId: null, ringerId: null, microphoneLabel: null, headsetLabel: null, ringerLabel: null },
   availability: 'available',
   recordingPolicy: 'all',
+  consent: { announcement: 'off', customFile: null, beepEverySeconds: null },
+  retentionDays: null,
 };
+
+/** Settings only an admin (with the PIN) may change. */
+export const ADMIN_SETTINGS = ['recordingPolicy', 'consent', 'retentionDays'] as const satisfies readonly (keyof Settings)[];
 
 /** What the UI sees: the settings plus whether a password is held (never the password). */
 export const settingsViewSchema = z.object({ settings: settingsSchema, hasPassword: z.boolean(), dataDir: z.string() });

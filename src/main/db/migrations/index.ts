@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-contacts-and-calls.ts';
 import * as m0002 from './0002-recordings.ts';
 import * as m0003 from './0003-recording-pauses.ts';
+import * as m0004 from './0004-admin-audit-and-call-details.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
   '0001-contacts-and-calls': m0001,
   '0002-recordings': m0002,
   '0003-recording-pauses': m0003,
+  '0004-admin-audit-and-call-details': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

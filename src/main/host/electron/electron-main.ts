@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, type IpcMainEvent, type WebContents } from 'electron';
-import { IPC_CHANNEL } from '../../../shared/ipc/bridge.ts';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_CHANNEL, MEDIA_PROTOCOL } from '../../../shared/ipc/bridge.ts';
 import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
 import { startApp } from '../../app/start-app.ts';
+import { mediaResponse } from '../media-response.ts';
 import type { PowerEvents } from '../../app/power-events.ts';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
 
@@ -24,6 +25,9 @@ function isOwnFrame(event: IpcMainEvent, contents: WebContents): boolean {
   return event.sender === contents && event.senderFrame?.url.split('#')[0] === rendererUrl && event.senderFrame === contents.mainFrame;
 }
 
+// Recordings stream to the player with byte ranges, like the HTTP route of browser mode.
+protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_PROTOCOL, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }]);
+
 async function main(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
@@ -36,6 +40,11 @@ async function main(): Promise<void> {
     userDataDir: app.getPath('userData'),
     power,
     createSecrets: (dataDir) => Promise.resolve(createSafeStorageSecretStore(dataDir)),
+    ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
+  });
+  protocol.handle(MEDIA_PROTOCOL, async (request) => {
+    const url = new URL(request.url);
+    return mediaResponse(await started.core.resolveMedia(decodeURIComponent(`${url.host}${url.pathname}`)), request.headers.get('range'));
   });
 
   const window = new BrowserWindow({

@@ -26,6 +26,7 @@ try {
     ...(app.config.web?.token && { token: app.config.web.token }),
     log: createFileLogger({ file: join(app.dataDir, 'logs', 'web.log'), level: 'info', secrets: () => [] }),
     attachClient: (port) => app.core.attachClient(port),
+    resolveMedia: (path) => app.core.resolveMedia(path),
   });
   console.log(`Ringside browser mode: ${server.url}`);
   // A softphone must keep taking calls: a bug in one handler is logged, not fatal.

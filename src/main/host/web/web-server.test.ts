@@ -23,12 +23,14 @@ async function start(): Promise<{ server: WebServer; attached: () => number }> {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Ringside</title>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'call.webm'), Buffer.from('0123456789'));
   let count = 0;
   server = await startWebServer({
     rendererDir: dir,
     host: '127.0.0.1',
     port: 0,
     log,
+    resolveMedia: (path) => Promise.resolve(path === 'recordings/r1' ? { file: join(dir, 'call.webm'), mime: 'audio/webm' } : null),
     attachClient(port: RpcPort) {
       count++;
       const peer = new RpcPeer({ port, outgoing: {}, incoming: methods, handlers: { echo: ({ text }) => ({ text: text.toUpperCase() }) }, outgoingEvents: {}, incomingEvents: {} });
@@ -80,5 +82,22 @@ describe('browser-mode web server', () => {
     expect(reply).toEqual({ kind: 'response', id: 1, ok: true, result: { text: 'ΓΕΙΑ' } });
     expect(attached()).toBe(1);
     ws.close();
+  });
+
+  it('serves recordings with byte ranges, only with the token', async () => {
+    const { server } = await start();
+    const base = new URL(server.url);
+    const media = (path: string, init?: RequestInit, token = server.token) => fetch(`${base.origin}/media/${path}?token=${token}`, init);
+    expect((await media('recordings/r1', undefined, 'wrong-token')).status).toBe(401);
+    expect((await media('recordings/nope')).status).toBe(404);
+    const whole = await media('recordings/r1');
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(await whole.text()).toBe('0123456789');
+    const part = await media('recordings/r1', { headers: { Range: 'bytes=3-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 3-5/10');
+    expect(await part.text()).toBe('345');
+    expect((await media('recordings/r1', { headers: { Range: 'bytes=10-' } })).status).toBe(416);
   });
 });

@@ -2,11 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WEB_RPC_PATH } from '../../../shared/ipc/bridge.ts';
+import { WEB_MEDIA_PATH, WEB_RPC_PATH } from '../../../shared/ipc/bridge.ts';
 import type { RpcMessage, RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../../shared/logger.ts';
+import type { MediaFile } from '../media-file.ts';
+import { mediaResponse } from '../media-response.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,6 +33,8 @@ export interface WebServerOptions {
   token?: string;
   log: Logger;
   attachClient(port: RpcPort): () => void;
+  /** Recordings, announcements and exports, by their media path (see WEB_MEDIA_PATH). */
+  resolveMedia?(path: string): Promise<MediaFile | null>;
 }
 
 export interface WebServer {
@@ -46,7 +52,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const root = resolve(options.rendererDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-  const server: Server = createServer((req, res) => serveStatic(root, req, res));
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(WEB_MEDIA_PATH)) return serveStatic(root, req, res);
+    if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+      res.writeHead(401).end();
+      return;
+    }
+    const path = decodeSafely(url.pathname.slice(WEB_MEDIA_PATH.length));
+    const found = path === null || !options.resolveMedia ? Promise.resolve(null) : options.resolveMedia(path);
+    found.then(
+      (media) => (media ? serveMedia(media, req, res) : res.writeHead(404).end()),
+      (error: unknown) => {
+        options.log.warn('A media file could not be served', { error: error instanceof Error ? error.message : 'unknown error' });
+        res.writeHead(500).end();
+      },
+    );
+  });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const refuse = (status: string) => {
@@ -160,6 +182,24 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
     return;
   }
   createReadStream(file).pipe(res);
+}
+
+/** With byte ranges, so the player seeks a long call at once instead of downloading it first. */
+function serveMedia(media: MediaFile, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const response = mediaResponse(media, req.headers.range ?? null);
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'X-Content-Type-Options': 'nosniff' });
+  if (!response.body || req.method === 'HEAD') {
+    void response.body?.cancel();
+    res.end();
+    return;
+  }
+  Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function decodeSafely(path: string): string | null {

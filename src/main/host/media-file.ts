@@ -1,0 +1,7 @@
+/** A file a window may fetch by its media path: a recording, an announcement or an export. */
+export interface MediaFile {
+  file: string;
+  mime: string;
+  /** Offered as a download under this name (exports), rather than played. */
+  downloadName?: string;
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../shared/clock.ts';
+import type { ExportFilter, ExportFormat, ExportProgress } from '../../shared/ipc/recordings.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { AuditLog } from '../admin/audit-log.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
+
+/** Progress is sent at most this often while files stream (and always on a change of state). */
+const PROGRESS_INTERVAL_MS = 250;
+
+export interface ExportJobs {
+  start(request: { filter: ExportFilter; format: ExportFormat; actor: string }): string;
+  cancel(exportId: string): void;
+  cancelAll(): Promise<void>;
+}
+
+/** Exports running in the background of the app, with progress, cancel and an audit entry each. */
+export function createExportJobs(deps: {
+  db: Kysely<DatabaseSchema>;
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  audit: AuditLog;
+  onProgress(progress: ExportProgress): void;
+}): ExportJobs {
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  return {
+    start({ filter, format, actor }) {
+      if (running.size > 0) throw new RpcError('export-running', 'An export is already running: wait for it or cancel it.');
+      const exportId = uuidv7();
+      const controller = new AbortController();
+      const name = `ringside-recordings-${new Date(deps.clock.now()).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.zip`;
+      const target = join(deps.dataDir, 'exports', name);
+      let lastSent = 0;
+      const send = (progress: Omit<ExportProgress, 'exportId'>, force: boolean) => {
+        const now = deps.clock.now();
+        if (!force && now - lastSent < PROGRESS_INTERVAL_MS) return;
+        lastSent = now;
+        deps.onProgress({ exportId, ...progress });
+      };
+      send({ state: 'running', done: 0, total: 0, file: null, message: null }, true);
+      const done = exportRecordings({
+        db: deps.db,
+        dataDir: deps.dataDir,
+        clock: deps.clock,
+        filter,
+        format,
+        target,
+        signal: controller.signal,
+        onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, message: null }, p.phase === 'verifying' || p.done === p.total),
+      })
+        .then(async (result) => {
+          await deps.audit.record(actor, 'export', { filter, format, file: `exports/${name}`, calls: result.calls, recordings: result.recordings, problems: result.problems, bytes: result.bytes });
+          const problems = result.problems > 0 ? ` ${result.problems} could not be included: see manifest.csv.` : '';
+          send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, message: `Exported ${result.recordings} recordings of ${result.calls} calls; the archive was checked.${problems}` }, true);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ExportCancelledError) {
+            send({ state: 'cancelled', done: 0, total: 0, file: null, message: error.message }, true);
+            return;
+          }
+          deps.log.error('Export failed', { error: error instanceof Error ? error.message : String(error) });
+          send({ state: 'failed', done: 0, total: 0, file: null, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` }, true);
+        })
+        .finally(() => running.delete(exportId));
+      running.set(exportId, { controller, done });
+      return exportId;
+    },
+    cancel(exportId) {
+      running.get(exportId)?.controller.abort();
+    },
+    async cancelAll() {
+      const jobs = [...running.values()];
+      for (const job of jobs) job.controller.abort();
+      await Promise.all(jobs.map((job) => job.done));
+    },
+  };
+}

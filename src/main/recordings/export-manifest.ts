@@ -1,0 +1,80 @@
+import { stringify } from 'csv-stringify/sync';
+import type { SelectedRecording } from './recording-selection.ts';
+
+/** One exported recording: the call's facts and the hash of the file as it is in the archive. */
+export interface ManifestRow {
+  callId: string;
+  recordingId: string;
+  /** Path inside the archive; empty when the file could not be exported (see `problem`). */
+  file: string;
+  callArrivedAt: string;
+  recordingStartedAt: string;
+  durationSeconds: number | null;
+  talkSeconds: number | null;
+  direction: string;
+  number: string;
+  client: string;
+  organization: string;
+  displayName: string;
+  agent: string;
+  outcome: string;
+  recordingStatus: 'final' | 'recovered';
+  consentAnnouncement: string;
+  consentBeepSeconds: number | null;
+  format: 'webm' | 'wav';
+  bytes: number;
+  sha256: string;
+  /** SHA-256 stored when the recording was finished; the source file must still match it. */
+  recordedSha256: string;
+  problem: string;
+}
+
+export function manifestRow(r: SelectedRecording, exported: { file: string; format: 'webm' | 'wav'; bytes: number; sha256: string; problem: string }): ManifestRow {
+  const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+  return {
+    callId: r.callId,
+    recordingId: r.recordingId,
+    file: exported.file,
+    callArrivedAt: new Date(r.inviteAt).toISOString(),
+    recordingStartedAt: new Date(r.startedAt).toISOString(),
+    durationSeconds: seconds(r.durationMs),
+    talkSeconds: seconds(r.talkMs),
+    direction: r.direction,
+    number: r.remoteE164 ?? r.remoteNumber,
+    client: r.contactName ?? '',
+    organization: r.organization ?? '',
+    displayName: r.remoteDisplayName,
+    agent: r.agent,
+    outcome: r.outcome ?? '',
+    recordingStatus: r.status,
+    consentAnnouncement: r.consentAnnouncement ?? '',
+    consentBeepSeconds: r.consentBeepSeconds,
+    format: exported.format,
+    bytes: exported.bytes,
+    sha256: exported.sha256,
+    recordedSha256: r.sha256 ?? '',
+    problem: exported.problem,
+  };
+}
+
+/** UTF-8 with a byte-order mark, so Excel opens Cyrillic and Greek names as written. */
+export function manifestCsv(rows: ManifestRow[]): Buffer {
+  // A cell starting with = + - @ would run as a formula in Excel: a hostile display name must stay text.
+  const safe = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  const text = stringify(
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safe(v)]))),
+    { header: true, columns: Object.keys(COLUMNS), record_delimiter: '\r\n' },
+  );
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+export function manifestJson(rows: ManifestRow[], meta: { exportedAt: number; filter: unknown; format: 'webm' | 'wav' }): Buffer {
+  return Buffer.from(JSON.stringify({ exportedAt: new Date(meta.exportedAt).toISOString(), filter: meta.filter, format: meta.format, recordings: rows }, null, 2), 'utf8');
+}
+
+/** Every field, in column order; the Record type makes a new field fail to compile until listed. */
+const COLUMNS: Record<keyof ManifestRow, true> = {
+  callId: true, recordingId: true, file: true, callArrivedAt: true, recordingStartedAt: true, durationSeconds: true, talkSeconds: true,
+  direction: true, number: true, client: true, organization: true, displayName: true, agent: true, outcome: true, recordingStatus: true,
+  consentAnnouncement: true, consentBeepSeconds: true, format: true, bytes: true, sha256: true, recordedSha256: true, problem: true,
+};

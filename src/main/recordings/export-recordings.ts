@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Transform } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { ZipFile } from 'yazl';
+import type { Clock } from '../../shared/clock.ts';
+import type { ExportFilter, ExportFormat } from '../../shared/ipc/recordings.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+import { syncFolder } from '../settings/atomic-write.ts';
+import { decodeWebmOpus } from './decode-webm-opus.ts';
+import { manifestCsv, manifestJson, manifestRow, type ManifestRow } from './export-manifest.ts';
+import { selectRecordings, type SelectedRecording } from './recording-selection.ts';
+import { encodeWav } from './recording-wav.ts';
+import { verifyExportArchive } from './verify-export.ts';
+
+export interface ExportProgressReport {
+  phase: 'writing' | 'verifying';
+  done: number;
+  total: number;
+}
+
+export interface ExportOptions {
+  db: Kysely<DatabaseSchema>;
+  dataDir: string;
+  clock: Clock;
+  filter: ExportFilter;
+  format: ExportFormat;
+  /** The archive to create (absolute path); it appears only when complete and verified. */
+  target: string;
+  signal?: AbortSignal;
+  onProgress?(progress: ExportProgressReport): void;
+}
+
+export interface ExportResult {
+  file: string;
+  calls: number;
+  recordings: number;
+  /** Recordings listed in the manifest but not in the archive (their file was missing or unreadable). */
+  problems: number;
+  bytes: number;
+}
+
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled; no archive was left behind.');
+    this.name = 'ExportCancelledError';
+  }
+}
+
+/**
+ * Streams the chosen recordings into a ZIP (stored, not deflated: Opus does not compress further),
+ * with manifest.csv and manifest.json carrying each call's facts and the SHA-256 of each file as
+ * archived. Files are read one at a time, so memory stays flat for any number of recordings. The
+ * archive is written as `.part`, verified by reading it back, and only then given its name.
+ */
+export async function exportRecordings(options: ExportOptions): Promise<ExportResult> {
+  const selected = await selectRecordings(options.db, options.filter);
+  const part = `${options.target}.part`;
+  mkdirSync(dirname(options.target), { recursive: true });
+  const rows: ManifestRow[] = [];
+  let done = 0;
+  const report = (phase: ExportProgressReport['phase']) => options.onProgress?.({ phase, done, total: selected.length });
+  const cancelled = () => options.signal?.aborted === true;
+  try {
+    if (cancelled()) throw new ExportCancelledError();
+    report('writing');
+    const zip = new ZipFile();
+    const output = zip.outputStream as Readable;
+    const written = pipeline(output, createWriteStream(part, { mode: 0o600, flush: true }), { signal: options.signal });
+    // Any failure (a source that cannot be read, yazl's own errors) ends the output, which ends the pipeline.
+    const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
+    zip.on('error', fail);
+    const usedNames = new Set<string>();
+    for (const recording of selected) {
+      const source = join(options.dataDir, recording.file);
+      if (!existsSync(source)) {
+        rows.push(manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: 'the recording file is missing' }));
+        done++;
+        continue;
+      }
+      const name = archiveName(recording, options.format, usedNames);
+      zip.addReadStreamLazy(name, { compress: false, mtime: new Date(recording.startedAt) }, (cb) => {
+        if (cancelled()) return fail(new ExportCancelledError());
+        openSource(source, options.format).then((opened) => {
+          const hash = createHash('sha256');
+          let bytes = 0;
+          const counted = new Transform({
+            transform(chunk: Buffer, _encoding, next) {
+              hash.update(chunk);
+              bytes += chunk.length;
+              next(null, chunk);
+            },
+            flush(next) {
+              const sha256 = hash.digest('hex');
+              const sourceSha256 = opened.sourceSha256 ?? sha256;
+              const problem = recording.sha256 === null ? 'no hash was stored for this recording' : sourceSha256 === recording.sha256 ? '' : 'the recording file changed after it was saved';
+              rows.push(manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem }));
+              done++;
+              report('writing');
+              next();
+            },
+          });
+          opened.stream.on('error', fail);
+          cb(null, opened.stream.pipe(counted));
+        }, fail);
+      });
+    }
+    // The manifests are added last: they carry the hashes computed while the files streamed.
+    zip.addReadStreamLazy('manifest.csv', (cb) => cb(null, Readable.from([manifestCsv(rows)])));
+    zip.addReadStreamLazy('manifest.json', (cb) =>
+      cb(null, Readable.from([manifestJson(rows, { exportedAt: options.clock.now(), filter: options.filter, format: options.format })])),
+    );
+    zip.end();
+    await written;
+    if (cancelled()) throw new ExportCancelledError();
+    report('verifying');
+    await verifyExportArchive(part, rows);
+    renameSync(part, options.target);
+    syncFolder(dirname(options.target));
+  } catch (error) {
+    rmSync(part, { force: true });
+    if (cancelled()) throw new ExportCancelledError();
+    throw error;
+  }
+  return {
+    file: options.target,
+    calls: new Set(rows.map((r) => r.callId)).size,
+    recordings: rows.filter((r) => r.file !== '').length,
+    problems: rows.filter((r) => r.problem !== '').length,
+    bytes: rows.reduce((sum, r) => sum + r.bytes, 0),
+  };
+}
+
+/** The bytes to archive; for WAV also the hash of the source read, which must match the stored one. */
+async function openSource(source: string, format: ExportFormat): Promise<{ stream: Readable; sourceSha256: string | null }> {
+  if (format === 'webm') return { stream: createReadStream(source), sourceSha256: null };
+  const original = new Uint8Array(readFileSync(source));
+  const wav = encodeWav(await decodeWebmOpus(original));
+  return { stream: Readable.from([Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength)]), sourceSha256: createHash('sha256').update(original).digest('hex') };
+}
+
+/** `recordings/2026-11-22/143005_+302101234567_0193ab12.webm`: sortable, unique, safe on any disk. */
+function archiveName(recording: SelectedRecording, format: ExportFormat, used: Set<string>): string {
+  const at = new Date(recording.startedAt).toISOString();
+  const day = at.slice(0, 10);
+  const time = at.slice(11, 19).replaceAll(':', '');
+  const number = (recording.remoteE164 ?? recording.remoteNumber).replace(/[^+\d]/g, '').slice(0, 20) || 'unknown';
+  const base = `recordings/${day}/${time}_${number}_${recording.recordingId.slice(-12)}`;
+  let name = `${base}.${format}`;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}.${format}`;
+  used.add(name);
+  return name;
+}

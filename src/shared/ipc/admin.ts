@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Digits only, so it can be typed on any keyboard layout; short enough to remember. */
+export const adminPinSchema = z.string().regex(/^\d{4,12}$/, 'The admin PIN is 4 to 12 digits.');
+
+export const adminStatusSchema = z.object({
+  /** No PIN yet: the first admin action asks to set one. */
+  pinSet: z.boolean(),
+  /** This window entered the PIN and it has not timed out. */
+  unlocked: z.boolean(),
+});
+export type AdminStatus = z.infer<typeof adminStatusSchema>;
+
+export const auditActionSchema = z.enum(['admin-pin-set', 'admin-pin-changed', 'admin-settings-changed', 'export', 'retention-delete']);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  actor: z.string(),
+  action: auditActionSchema,
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
