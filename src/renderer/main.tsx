@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToCore } from './api/connect-to-core.ts';
+import { mediaUrl } from './api/media-url.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { ringModeFor } from './phone/call-presentation.ts';
@@ -22,6 +23,8 @@ const media = createMediaEngine({
     failed: (message) => useAppStore.getState().pushNotice('error', message),
   }),
   onRecordingChange: (callId, recording) => useAppStore.getState().setRecording(callId, recording),
+  onConsent: (callId, played) => void runAction((api) => api.call('recordings.consent', { callId, played })),
+  announcementUrl: () => mediaUrl('announcements/current'),
 });
 useAppStore.setState({
   recordCall: (callId, on) => media.record(callId, on),
@@ -40,6 +43,7 @@ useAppStore.subscribe((state, previous) => {
   if (state.settings && state.settings.settings.recordingPolicy !== previous.settings?.settings.recordingPolicy) {
     media.setRecordingPolicy(state.settings.settings.recordingPolicy);
   }
+  if (state.settings && state.settings.settings.consent !== previous.settings?.settings.consent) media.setConsent(state.settings.settings.consent);
 });
 
 connectToCore({
@@ -50,6 +54,7 @@ connectToCore({
     peer.on('settings.changed', (s) => useAppStore.getState().setSettings(s));
     peer.on('data.changed', ({ what }) => useAppStore.getState().dataChanged(what));
     peer.on('notice', ({ level, message }) => useAppStore.getState().pushNotice(level, message));
+    peer.on('export.progress', (progress) => useAppStore.getState().setExportProgress(progress));
     peer.call('session.hello', { media: true }).then(
       (hello) => {
         const s = useAppStore.getState();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { channelFrequencies, channelRms, headerDurationSeconds } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
+import { saveRecordingSettings } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 const CALLER_TONE_HZ = 880;
@@ -63,7 +64,7 @@ test('a. a known caller: card on screen while it rings, auto-answer at the end o
   await expect(row.locator('[data-column="rings"]')).toHaveText('2');
   await expect(row).toContainText('Answered (auto)');
   await expect(row).toContainText('Caller');
-  await expect(row.locator('[data-column="recording"]')).toHaveText('yes');
+  await expect(row.locator('[data-column="recording"]')).toHaveText('Listen');
 });
 
 test('c. an unknown number: a new card filled in during the call is there the next time', async () => {
@@ -211,14 +212,9 @@ test('recording on demand records only between Record and Stop; "never" records 
     const { id } = database.prepare('select id from calls order by invite_at desc limit 1').get() as { id: string };
     return database.prepare('select status, chunks from recordings where call_id = ?').all(id) as { status: string; chunks: number }[];
   };
-  const choose = async (label: string) => {
-    await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await page.getByLabel('Record calls').selectOption({ label });
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByText('Saved.')).toBeVisible();
-  };
+  const choose = (policy: string) => saveRecordingSettings(page, { policy });
   try {
-    await choose('Only when I press Record');
+    await choose('Only when the person presses Record');
     await elena.call(DESK_USER);
     await elena.waitForStatus('established', 15_000);
     const panel = page.locator('.call-panel');

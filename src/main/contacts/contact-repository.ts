@@ -29,6 +29,9 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
       const recent = db
         .selectFrom('calls')
         .select(['id', 'direction', 'status', 'invite_at', 'duration_ms'])
+        .select((eb) =>
+          eb.exists(eb.selectFrom('recordings').select('recordings.id').whereRef('recordings.call_id', '=', 'calls.id').where('recordings.status', 'in', ['final', 'recovered'])).as('recorded'),
+        )
         .orderBy('invite_at', 'desc')
         .limit(5);
       const rows = contact
@@ -40,6 +43,7 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
         status: r.status,
         inviteAt: Number(r.invite_at),
         durationMs: r.duration_ms,
+        recorded: Boolean(r.recorded),
       }));
       return { match: contact ? 'number' : 'none', number, contact, recentCalls };
     },

@@ -233,7 +233,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     'recordings.consent': async ({ callId, played }) => {
       const { consent } = settings.get();
-      await callRecords.update(callId, { consentAnnouncement: played ? announcementLabel(consent) : 'not played', consentBeepSeconds: consent.beepEverySeconds });
+      await callRecords.update(callId, { consentAnnouncement: played || consent.announcement === 'off' ? announcementLabel(consent) : 'not played', consentBeepSeconds: consent.beepEverySeconds });
       return {};
     },
     'recordings.forCall': ({ callId }) => recordingsForCall(database.db, callId),

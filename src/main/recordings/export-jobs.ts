@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { countNoun } from '../../shared/text/count-noun.ts';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
@@ -33,7 +34,8 @@ export function createExportJobs(deps: {
       if (running.size > 0) throw new RpcError('export-running', 'An export is already running: wait for it or cancel it.');
       const exportId = uuidv7();
       const controller = new AbortController();
-      const name = `ringside-recordings-${new Date(deps.clock.now()).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.zip`;
+      // The time for people, the export's own id so two exports in one second never share a file.
+      const name = `ringside-recordings-${new Date(deps.clock.now()).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${exportId.slice(-8)}.zip`;
       const target = join(deps.dataDir, 'exports', name);
       let lastSent = 0;
       const send = (progress: Omit<ExportProgress, 'exportId'>, force: boolean) => {
@@ -55,8 +57,9 @@ export function createExportJobs(deps: {
       })
         .then(async (result) => {
           await deps.audit.record(actor, 'export', { filter, format, file: `exports/${name}`, calls: result.calls, recordings: result.recordings, problems: result.problems, bytes: result.bytes });
-          const problems = result.problems > 0 ? ` ${result.problems} could not be included: see manifest.csv.` : '';
-          send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, message: `Exported ${result.recordings} recordings of ${result.calls} calls; the archive was checked.${problems}` }, true);
+          const problems = result.problems > 0 ? ` ${countNoun(result.problems, 'recording')} could not be included: see manifest.csv.` : '';
+          const message = `Exported ${countNoun(result.recordings, 'recording')} of ${countNoun(result.calls, 'call')}; the archive was checked.${problems}`;
+          send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, message }, true);
         })
         .catch((error: unknown) => {
           if (error instanceof ExportCancelledError) {

@@ -1,4 +1,5 @@
-import { History, Settings as SettingsIcon, Users } from 'lucide-react';
+import { History, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { AdminScreen } from '../admin/admin-screen.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
@@ -11,6 +12,7 @@ const nav: { screen: Screen; label: string; icon: typeof History }[] = [
   { screen: 'calls', label: 'Calls', icon: History },
   { screen: 'contacts', label: 'Contacts', icon: Users },
   { screen: 'settings', label: 'Settings', icon: SettingsIcon },
+  { screen: 'admin', label: 'Admin', icon: ShieldCheck },
 ];
 
 export function AppShell() {
@@ -43,6 +45,7 @@ export function AppShell() {
           {screen === 'calls' && <CallsScreen />}
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          {screen === 'admin' && <AdminScreen />}
         </main>
       </div>
     </div>

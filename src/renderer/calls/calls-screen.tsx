@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
+import { CallRecordings } from '../recordings/recording-player.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
@@ -15,6 +16,7 @@ const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as cons
 
 export function CallsScreen() {
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
+  const [open, setOpen] = useState<string | null>(null);
   // A saved contact renames rows too: refetch on either kind of change.
   const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
   const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 200 }));
@@ -51,7 +53,7 @@ export function CallsScreen() {
             </tr>
           </thead>
           <tbody>
-            {calls.map((c) => (
+            {calls.flatMap((c) => [
               <tr key={c.id} className={c.status === 'missed' ? 'row-missed' : undefined} data-call-id={c.id}>
                 <td>{new Date(c.inviteAt).toLocaleString()}</td>
                 <td>
@@ -64,10 +66,24 @@ export function CallsScreen() {
                 <td>{c.endedBy ? endedByText[c.endedBy] : '—'}</td>
                 <td>{c.durationMs !== null ? formatDuration(c.durationMs) : '—'}</td>
                 <td data-column="recording">
-                  {c.recordings.recovered ? <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call">recovered</span> : c.recordings.count > 0 ? 'yes' : '—'}
+                  {c.recordings.count > 0 ? (
+                    <button type="button" className="link-button" aria-expanded={open === c.id} onClick={() => setOpen(open === c.id ? null : c.id)}>
+                      {open === c.id ? 'Close' : 'Listen'}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                  {c.recordings.recovered && <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call"> recovered</span>}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              open === c.id && (
+                <tr key={`${c.id}-player`} className="player-row">
+                  <td colSpan={8}>
+                    <CallRecordings callId={c.id} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       )}

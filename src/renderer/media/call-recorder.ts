@@ -1,3 +1,4 @@
+import { toBase64 } from '../api/base64.ts';
 export interface RecorderSink {
   chunk(seq: number, base64: string): Promise<void>;
   finish(): Promise<void>;
@@ -62,10 +63,4 @@ export class CallRecorder {
   stop(): void {
     if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/ipc/rpc-protocol.ts';
 import type { MediaMethods } from '../../shared/ipc/api.ts';
-import { defaultSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
+import { defaultSettings, type ConsentSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
+import type { RecordingState } from '../state/app-store.ts';
 import type { RecorderSink } from './call-recorder.ts';
 import { PeerSession } from './peer-session.ts';
 import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
@@ -11,6 +12,7 @@ export interface MediaEngine {
   setDevices(devices: DeviceSettings): void;
   setRinging(mode: RingMode): void;
   setRecordingPolicy(policy: RecordingPolicy): void;
+  setConsent(consent: ConsentSettings): void;
   /** On-demand recording: the person's Record / Stop button. */
   record(callId: string, on: boolean): void;
   /** Returns whether a recording was there to pause or resume. */
@@ -26,12 +28,17 @@ export interface MediaEngineDeps {
   onNotice(message: string): void;
   /** Where each call's recording goes (main writes it to disk). */
   recordingFor(callId: string): RecorderSink;
-  onRecordingChange(callId: string, recording: boolean): void;
+  onRecordingChange(callId: string, recording: RecordingState): void;
+  /** The consent announcement was played to the caller (or could not be), before recording began. */
+  onConsent(callId: string, played: boolean): void;
+  /** Where the current announcement is fetched from. */
+  announcementUrl(): string;
 }
 
 export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
   let devices: DeviceSettings = defaultSettings.devices;
   let recordingPolicy: RecordingPolicy = defaultSettings.recordingPolicy;
+  let consent: ConsentSettings = defaultSettings.consent;
   const sessions = new Map<string, PeerSession>();
   const ringtone = new RingtonePlayer(deps.onNotice);
 
@@ -42,6 +49,9 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
         sink: deps.recordingFor(id),
         auto: recordingPolicy === 'all',
         onChange: (recording) => deps.onRecordingChange(id, recording),
+        consent: () => consent,
+        announcementUrl: deps.announcementUrl,
+        onConsent: (played) => deps.onConsent(id, played),
       });
       sessions.set(id, existing);
     }
@@ -73,6 +83,9 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     },
     setRecordingPolicy(policy) {
       recordingPolicy = policy;
+    },
+    setConsent(next) {
+      consent = next;
     },
     pauseRecording(callId, paused) {
       return sessions.get(callId)?.pauseRecording(paused) ?? false;

@@ -1,7 +1,19 @@
-import type { DeviceSettings } from '../../shared/ipc/settings.ts';
+import type { ConsentSettings, DeviceSettings } from '../../shared/ipc/settings.ts';
+import type { RecordingState } from '../state/app-store.ts';
 import { routeToOutput } from './audio-output.ts';
 import { CallRecorder, type RecorderSink } from './call-recorder.ts';
 import { openMicrophone } from './microphone.ts';
+import { OutgoingLine } from './outgoing-line.ts';
+
+export interface SessionRecording {
+  sink: RecorderSink;
+  /** Record from the start (policy "all"). */
+  auto: boolean;
+  onChange(recording: RecordingState): void;
+  consent(): ConsentSettings;
+  announcementUrl(): string;
+  onConsent(played: boolean): void;
+}
 
 const ICE_GATHERING_LIMIT_MS = 1000;
 
@@ -17,25 +29,28 @@ export class PeerSession {
   private readonly remote: HTMLAudioElement;
   private readonly devices: () => DeviceSettings;
   private readonly onNotice: (message: string) => void;
-  private readonly recording: RecorderSink;
+  private readonly recording: SessionRecording;
   private recorder: CallRecorder | null = null;
+  /** Set when consent is on: the microphone reaches the caller through it (announcement, beeps). */
+  private line: OutgoingLine | null = null;
+  private announcing = false;
+  private consentDone = false;
+  private closed = false;
   private remoteStream: MediaStream | null = null;
   /** Whether this call should be recording now (the policy, or the person's Record button). */
   private wantRecording: boolean;
-  private readonly onRecordingChange: (recording: boolean) => void;
 
   constructor(
     id: string,
     devices: () => DeviceSettings,
     onNotice: (message: string) => void,
-    recording: { sink: RecorderSink; auto: boolean; onChange(recording: boolean): void },
+    recording: SessionRecording,
   ) {
     this.id = id;
     this.devices = devices;
     this.onNotice = onNotice;
-    this.recording = recording.sink;
+    this.recording = recording;
     this.wantRecording = recording.auto;
-    this.onRecordingChange = recording.onChange;
     // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group.
     this.pc = new RTCPeerConnection({ iceServers: [] });
     this.remote = document.createElement('audio');
@@ -96,12 +111,15 @@ export class PeerSession {
     else if (this.recorder) {
       this.recorder.stop();
       this.recorder = null;
-      this.onRecordingChange(false);
+      this.line?.stopBeeps();
+      this.recording.onChange('off');
     }
   }
 
   close(): void {
+    this.closed = true;
     this.record(false);
+    this.line?.close();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
     this.pc.close();
     this.remote.srcObject = null;
@@ -117,18 +135,66 @@ export class PeerSession {
     this.startRecording();
   }
 
-  /** Once both voices are there: the caller (remote) left, the agent (microphone) right. */
+  /**
+   * Once both voices are there. With consent on, the caller first hears the announcement (so it
+   * precedes the first recorded frame), then recording starts, with reminder beeps if chosen.
+   */
   private startRecording(): void {
-    if (this.recorder || !this.wantRecording || !this.remoteStream || !this.microphone) return;
-    this.recorder = new CallRecorder(this.remoteStream, this.microphone, {
-      ...this.recording,
+    if (this.recorder || this.announcing || !this.wantRecording || !this.remoteStream || !this.microphone) return;
+    const consent = this.recording.consent();
+    if (consent.announcement === 'off' && consent.beepEverySeconds === null) {
+      this.beginRecorder(this.microphone);
+      return;
+    }
+    this.announcing = true;
+    this.recording.onChange('announcing');
+    void this.announceThenRecord(this.microphone, consent).finally(() => {
+      this.announcing = false;
+    });
+  }
+
+  private async announceThenRecord(microphone: MediaStream, consent: ConsentSettings): Promise<void> {
+    const line = this.line ?? new OutgoingLine(microphone);
+    if (!this.line) {
+      this.line = line;
+      const sender = this.pc.getSenders().find((s) => s.track?.kind === 'audio');
+      const track = line.stream.getAudioTracks()[0];
+      if (sender && track) await sender.replaceTrack(track);
+    }
+    if (!this.consentDone) {
+      this.consentDone = true;
+      let played = false;
+      if (consent.announcement !== 'off') {
+        try {
+          await line.announce(this.recording.announcementUrl());
+          played = true;
+        } catch (error) {
+          this.onNotice(`The recording announcement could not be played (${error instanceof Error ? error.message : String(error)}). Recording goes on; the call notes it.`);
+        }
+      }
+      this.recording.onConsent(played);
+    }
+    if (this.closed || !this.wantRecording) {
+      this.recording.onChange('off');
+      return;
+    }
+    if (consent.beepEverySeconds !== null) line.startBeeps(consent.beepEverySeconds);
+    this.beginRecorder(line.stream);
+  }
+
+  /** The caller (remote) on the left channel, the agent on the right. */
+  private beginRecorder(agent: MediaStream): void {
+    if (!this.remoteStream) return;
+    this.recorder = new CallRecorder(this.remoteStream, agent, {
+      ...this.recording.sink,
       failed: (message) => {
         this.recorder = null;
-        this.onRecordingChange(false);
-        this.recording.failed(message);
+        this.line?.stopBeeps();
+        this.recording.onChange('off');
+        this.recording.sink.failed(message);
       },
     });
-    this.onRecordingChange(true);
+    this.recording.onChange('recording');
   }
 
   private iceGatheringDone(): Promise<void> {

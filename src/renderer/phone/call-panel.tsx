@@ -7,7 +7,8 @@ import { answer, decline, hangup } from './call-stage.tsx';
 
 export function CallPanel({ call }: { call: LiveCall }) {
   const now = useNow(call.state === 'active' ? 1000 : null);
-  const recording = useAppStore((s) => s.recording[call.id] ?? false);
+  const recordingState = useAppStore((s) => s.recording[call.id] ?? 'off');
+  const recording = recordingState === 'recording';
   const policy = useAppStore((s) => s.settings?.settings.recordingPolicy ?? 'all');
   const recordCall = useAppStore((s) => s.recordCall);
   const paused = useAppStore((s) => s.recordingPaused[call.id] ?? false);
@@ -21,6 +22,11 @@ export function CallPanel({ call }: { call: LiveCall }) {
         {call.state === 'answering' && <span>Connecting…</span>}
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
         {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
+        {recordingState === 'announcing' && call.state === 'active' && (
+          <span className="recording-indicator" role="status" data-state="announcing">
+            Announcing recording to the caller…
+          </span>
+        )}
         {recording && call.state === 'active' && (
           <span className="recording-indicator" role="status" data-state={paused ? 'paused' : 'recording'}>
             {paused ? <Pause size={14} aria-hidden /> : <Circle size={12} fill="currentColor" aria-hidden />}
@@ -61,7 +67,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
             </button>
           )}
           {policy === 'on-demand' && call.state === 'active' && (
-            <button type="button" className="button" onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
+            <button type="button" className="button" disabled={recordingState === 'announcing'} onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
               {recording ? 'Stop recording' : 'Record'}
             </button>
           )}

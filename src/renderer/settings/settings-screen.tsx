@@ -18,7 +18,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await runAction(async (api) => {
-      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, recordingPolicy: s.recordingPolicy });
+      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices });
       if (password) await api.call('settings.setPassword', { password });
       return true;
     });
@@ -73,17 +73,6 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <label className="field">
             Default region for numbers
             <input value={s.defaultRegion} maxLength={2} onChange={(e) => setS((x) => ({ ...x, defaultRegion: e.target.value.toUpperCase() }))} placeholder="GR, RU, CY…" />
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>Recording</legend>
-          <label className="field">
-            Record calls
-            <select value={s.recordingPolicy} onChange={(e) => setS((x) => ({ ...x, recordingPolicy: e.target.value as Settings['recordingPolicy'] }))}>
-              <option value="all">Every call (recommended)</option>
-              <option value="on-demand">Only when I press Record</option>
-              <option value="never">Never</option>
-            </select>
           </label>
         </fieldset>
         <fieldset>

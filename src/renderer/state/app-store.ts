@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { LiveCall, RegistrationState } from '../../shared/ipc/phone.ts';
+import type { ExportProgress } from '../../shared/ipc/recordings.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 
-export type Screen = 'calls' | 'contacts' | 'settings';
+export type Screen = 'calls' | 'contacts' | 'settings' | 'admin';
+export type RecordingState = 'off' | 'announcing' | 'recording';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
   id: number;
@@ -21,13 +23,15 @@ export interface AppState {
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
   dataVersion: { calls: number; contacts: number; recordings: number };
-  /** Calls being recorded right now (the indicator). */
-  recording: Record<string, boolean>;
+  /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
+  recording: Record<string, RecordingState>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
   recordCall: (callId: string, on: boolean) => void;
   /** Recordings paused right now (silence is being recorded). */
   recordingPaused: Record<string, boolean>;
   pauseRecording: (callId: string, paused: boolean) => void;
+  /** The latest export's progress, from the core's `export.progress` events. */
+  exportProgress: ExportProgress | null;
 }
 
 export interface AppActions {
@@ -40,7 +44,8 @@ export interface AppActions {
   pushNotice(level: NoticeLevel, message: string): void;
   dismissNotice(id: number): void;
   show(screen: Screen): void;
-  setRecording(callId: string, recording: boolean): void;
+  setRecording(callId: string, recording: RecordingState): void;
+  setExportProgress(progress: ExportProgress): void;
 }
 
 let nextNoticeId = 1;
@@ -58,6 +63,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   recordCall: () => undefined,
   recordingPaused: {},
   pauseRecording: () => undefined,
+  exportProgress: null,
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),
@@ -69,6 +75,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   show: (screen) => set({ screen }),
   setRecording: (callId, recording) => set((s) => ({ recording: { ...s.recording, [callId]: recording } })),
+  setExportProgress: (exportProgress) => set({ exportProgress }),
 }));
 
 /** Runs an API call and turns a failure into a notice the person can read. */

@@ -38,6 +38,8 @@ export const callSummarySchema = z.object({
   status: z.enum(['answered', 'missed', 'rejected', 'failed', 'in-progress']),
   inviteAt: z.number(),
   durationMs: z.number().nullable(),
+  /** A finished recording of this call can be played. */
+  recorded: z.boolean(),
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 

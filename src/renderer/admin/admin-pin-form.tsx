@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import type { AdminStatus } from '../../shared/ipc/admin.ts';
+import { runAction } from '../state/app-store.ts';
+
+/** First use: choose the admin PIN (typed twice). Later: enter it to unlock this window. */
+export function AdminPinForm({ pinSet, onUnlocked }: { pinSet: boolean; onUnlocked(status: AdminStatus): void }) {
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pinSet && pin !== repeat) {
+      setProblem('The two PINs differ.');
+      return;
+    }
+    if (!/^\d{4,12}$/.test(pin)) {
+      setProblem('The admin PIN is 4 to 12 digits.');
+      return;
+    }
+    setProblem(null);
+    const status = await runAction((api) => (pinSet ? api.call('admin.unlock', { pin }) : api.call('admin.setPin', { pin, currentPin: null })));
+    setPin('');
+    setRepeat('');
+    if (status) onUnlocked(status);
+  };
+  const digits = (set: (value: string) => void) => (e: { target: { value: string } }) => set(e.target.value.replace(/\D/g, '').slice(0, 12));
+
+  return (
+    <form className="pin-form" onSubmit={(e) => void submit(e)}>
+      <p>
+        {pinSet
+          ? 'Recording settings, export and deletion of recordings are for admins. Enter the admin PIN.'
+          : 'Recording settings, export and deletion of recordings are for admins. Choose an admin PIN of 4 to 12 digits; you will need it each time.'}
+      </p>
+      <label className="field">
+        {pinSet ? 'Admin PIN' : 'New admin PIN'}
+        <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={digits(setPin)} autoFocus />
+      </label>
+      {!pinSet && (
+        <label className="field">
+          Repeat the PIN
+          <input type="password" inputMode="numeric" autoComplete="off" value={repeat} onChange={digits(setRepeat)} />
+        </label>
+      )}
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">{pinSet ? 'Unlock' : 'Set PIN and unlock'}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { Lock } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AdminStatus } from '../../shared/ipc/admin.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+import { AdminPinForm } from './admin-pin-form.tsx';
+import { AuditLogPanel } from './audit-log-panel.tsx';
+import { ExportPanel } from './export-panel.tsx';
+import { RecordingPolicyForm } from './recording-policy-form.tsx';
+import { RetentionPanel } from './retention-panel.tsx';
+
+/** Recording policy, export, retention and the audit log: behind the admin PIN (set on first use). */
+export function AdminScreen() {
+  const [status, setStatus] = useState<AdminStatus | null>(null);
+  const connected = useAppStore((s) => s.api !== null);
+  const refresh = useCallback(() => {
+    void runAction((api) => api.call('admin.status', {})).then((next) => next && setStatus(next));
+  }, []);
+  useEffect(() => {
+    if (connected) refresh();
+  }, [connected, refresh]);
+
+  return (
+    <section className="screen" aria-labelledby="admin-title">
+      <div className="screen-header">
+        <h2 id="admin-title">Admin</h2>
+        {status?.unlocked && (
+          <button type="button" className="button" onClick={() => void runAction((api) => api.call('admin.lock', {})).then((next) => next && setStatus(next))}>
+            <Lock size={16} aria-hidden /> Lock admin
+          </button>
+        )}
+      </div>
+      {status === null ? (
+        <p className="muted">Loading…</p>
+      ) : !status.unlocked ? (
+        <AdminPinForm pinSet={status.pinSet} onUnlocked={setStatus} />
+      ) : (
+        <div className="admin-sections">
+          <RecordingPolicyForm onLocked={refresh} />
+          <ExportPanel onLocked={refresh} />
+          <RetentionPanel onLocked={refresh} />
+          <AuditLogPanel />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import { countNoun } from '../../shared/text/count-noun.ts';
+import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
+import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
+import { mediaUrl } from '../api/media-url.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+
+const outcomeText: Record<CallOutcome, string> = {
+  information: 'Information only',
+  'offer-sent': 'Offer sent',
+  'meeting-booked': 'Meeting booked',
+  deferred: 'Deferred',
+  sold: 'Sold',
+  'not-a-target': 'Not a target',
+  lost: 'Lost',
+};
+
+interface FilterForm {
+  from: string;
+  to: string;
+  agent: string;
+  client: string;
+  outcome: CallOutcome | '';
+}
+
+/** Dates are the office's local days; "to" includes the whole of its day. */
+function toFilter(form: FilterForm): ExportFilter {
+  const day = (value: string, plusDays: number) => {
+    const [y, m, d] = value.split('-').map(Number);
+    return new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + plusDays).getTime();
+  };
+  return {
+    ...(form.from && { from: day(form.from, 0) }),
+    ...(form.to && { to: day(form.to, 1) }),
+    ...(form.agent && { agent: form.agent }),
+    ...(form.client.trim() && { client: form.client.trim() }),
+    ...(form.outcome && { outcome: form.outcome }),
+  };
+}
+
+export function ExportPanel({ onLocked }: { onLocked(): void }) {
+  const [form, setForm] = useState<FilterForm>({ from: '', to: '', agent: '', client: '', outcome: '' });
+  const [format, setFormat] = useState<ExportFormat>('webm');
+  const [agents, setAgents] = useState<string[]>([]);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const progress = useAppStore((s) => s.exportProgress);
+  const dataDir = useAppStore((s) => s.settings?.dataDir ?? '');
+  const running = progress?.state === 'running' || progress?.state === 'verifying';
+
+  useEffect(() => {
+    void runAction((api) => api.call('export.agents', {})).then((list) => list && setAgents(list));
+  }, []);
+  const filterKey = JSON.stringify(form);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void runAction((api) => api.call('export.preview', { filter: toFilter(JSON.parse(filterKey) as FilterForm) })).then((p) => setPreview(p ?? null));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [filterKey]);
+
+  const start = async () => {
+    const started = await runAction((api) => api.call('export.start', { filter: toFilter(form), format }));
+    if (!started) onLocked();
+  };
+  const field = (key: keyof FilterForm) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+
+  return (
+    <section className="admin-panel" aria-labelledby="export-title">
+      <h3 id="export-title">Export recordings</h3>
+      <div className="admin-grid">
+        <label className="field">From (day)<input type="date" {...field('from')} /></label>
+        <label className="field">To (day, included)<input type="date" {...field('to')} /></label>
+        <label className="field">
+          Agent
+          <select {...field('agent')}>
+            <option value="">Everyone</option>
+            {agents.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">Client (name, company or number)<input {...field('client')} placeholder="any" /></label>
+        <label className="field">
+          Outcome
+          <select {...field('outcome')}>
+            <option value="">Any</option>
+            {callOutcomeSchema.options.map((o) => (
+              <option key={o} value={o}>{outcomeText[o]}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="field format-choice">
+          <legend>Audio format</legend>
+          <label><input type="radio" name="export-format" checked={format === 'webm'} onChange={() => setFormat('webm')} /> Original (WebM/Opus, small)</label>
+          <label><input type="radio" name="export-format" checked={format === 'wav'} onChange={() => setFormat('wav')} /> WAV (plays everywhere, about 10× larger)</label>
+        </fieldset>
+      </div>
+      <p className="export-preview" role="status">
+        {preview === null ? 'Counting…' : `${countNoun(preview.recordings, 'recording')} of ${countNoun(preview.calls, 'call')}, ${formatBytes(preview.bytes)} as recorded.`}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button-primary" disabled={running || preview?.recordings === 0} onClick={() => void start()}>
+          Export to ZIP
+        </button>
+      </div>
+      {progress && (
+        <div className="export-progress" data-state={progress.state}>
+          {running ? (
+            <>
+              <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Export progress" />
+              <span>{progress.state === 'verifying' ? 'Checking the archive…' : `${progress.done} of ${progress.total}`}</span>
+              <button type="button" className="button" onClick={() => void runAction((api) => api.call('export.cancel', { exportId: progress.exportId }))}>
+                Cancel export
+              </button>
+            </>
+          ) : (
+            <p className={progress.state === 'failed' ? 'error-text' : progress.state === 'done' ? 'ok-text' : 'muted'} role="status">
+              {progress.message}
+              {progress.state === 'done' && progress.file && (
+                <>
+                  {' '}
+                  <a href={mediaUrl(progress.file)} download>Download the archive</a>
+                  <span className="muted small"> (also saved in {dataDir}/{progress.file})</span>
+                </>
+              )}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}

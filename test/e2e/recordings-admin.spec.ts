@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { openPromise } from 'yauzl';
+import { channelFrequencies } from '../lab/audio-file-analysis.ts';
+import type { CallerBot } from '../lab/caller-bot.ts';
+import { makeTone } from '../lab/tones.ts';
+import { ADMIN_PIN, openAdmin, saveRecordingSettings } from './fixtures/admin.ts';
+import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+
+const OLGA_TONE_HZ = 880;
+const ILIAS_TONE_HZ = 660;
+const ANNOUNCEMENT_HZ = 600;
+
+test.describe.configure({ mode: 'serial' });
+
+let desk: DeskLab;
+let olga: CallerBot;
+let ilias: CallerBot;
+
+test.beforeAll(async ({}, info) => {
+  desk = await startDeskLab(info);
+  olga = await desk.bot('201', OLGA_TONE_HZ, 'Olga');
+  ilias = await desk.bot('202', ILIAS_TONE_HZ, 'Ilias');
+  const csv = join(desk.dir, 'contacts.csv');
+  writeFileSync(csv, '\uFEFFName,Organization,Phone\r\nОльга Ёлкина,Север,201\r\nΗλίας Παπαδόπουλος,Ακτή Α.Ε.,202\r\n');
+  await desk.page.getByRole('button', { name: 'Contacts', exact: true }).click();
+  await desk.page.locator('input[type="file"]').setInputFiles(csv);
+  await expect(desk.page.getByText('2 imported, 0 updated, 0 rejected')).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await desk?.stop();
+});
+
+const database = () => new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+
+test('the admin PIN is set on first use, then needed again after locking; a wrong PIN is refused', async () => {
+  const { page } = desk;
+  await openAdmin(page);
+  await page.getByRole('button', { name: 'Lock admin' }).click();
+  await page.getByLabel('Admin PIN', { exact: true }).fill('000000');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('Wrong admin PIN.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export to ZIP' })).toHaveCount(0);
+  await page.getByLabel('Admin PIN', { exact: true }).fill(ADMIN_PIN);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('button', { name: 'Lock admin' })).toBeVisible();
+  const db = database();
+  try {
+    const actions = db.prepare('select action from audit_log').all() as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual(['admin-pin-set']);
+    expect(JSON.stringify(db.prepare('select * from admin_pin').all())).not.toContain(ADMIN_PIN);
+  } finally {
+    db.close();
+  }
+});
+
+test('consent: the caller hears the announcement first, recording starts after it, and the call keeps what was announced', async () => {
+  const { page } = desk;
+  const announcement = makeTone(join(desk.dir, 'announcement'), ANNOUNCEMENT_HZ, 'wav', 3);
+  await openAdmin(page);
+  await page.getByLabel('Upload our own announcement (WAV, MP3, Ogg)').setInputFiles(announcement);
+  await expect(page.getByLabel('Before recording, the caller hears')).toHaveValue('custom');
+  await saveRecordingSettings(page, { beep: 'Every 15 seconds' });
+
+  await olga.call(DESK_USER);
+  await olga.waitForStatus('established', 15_000);
+  const panel = page.locator('.call-panel');
+  await expect(panel.locator('.recording-indicator')).toHaveText('Announcing recording to the caller…');
+  const during = await olga.peakFrequencyOfRemote(1000);
+  expect(Math.abs(during.hz - ANNOUNCEMENT_HZ)).toBeLessThan(40);
+  await expect(panel.locator('.recording-indicator')).toHaveText('Recording', { timeout: 10_000 });
+  const after = await olga.peakFrequencyOfRemote(1000);
+  expect(Math.abs(after.hz - AGENT_TONE_HZ)).toBeLessThan(40);
+  await page.waitForTimeout(3000);
+  await olga.hangup();
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+
+  const db = database();
+  try {
+    const call = db.prepare('select id, consent_announcement, consent_beep_seconds from calls order by invite_at desc limit 1').get() as {
+      id: string;
+      consent_announcement: string;
+      consent_beep_seconds: number;
+    };
+    expect(call.consent_announcement).toBe(`custom:tone${ANNOUNCEMENT_HZ}.wav`);
+    expect(call.consent_beep_seconds).toBe(15);
+    const recording = () => db.prepare("select file from recordings where call_id = ? and status = 'final'").get(call.id) as { file: string } | undefined;
+    await expect.poll(() => recording()?.file ?? null, { timeout: 10_000 }).not.toBeNull();
+    // The announcement is not in the recording: it ended before the first recorded frame.
+    const { left, right } = channelFrequencies(join(desk.app.dataDir, recording()!.file), join(desk.dir, 'announcement'));
+    expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
+    expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+  } finally {
+    db.close();
+  }
+  await saveRecordingSettings(page, { announcement: 'Nothing', beep: 'Off' });
+});
+
+test('a recorded call plays in the history: waveform of both channels, play, seek, speed; audio served in byte ranges', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  const row = page.locator('.calls-table tbody tr').first();
+  await expect(row).toContainText('Ольга Ёлкина');
+  await row.getByRole('button', { name: 'Listen' }).click();
+  const player = page.locator('.recording-player');
+  await expect(player).toHaveAttribute('data-ready', 'true');
+  await expect(player.locator('.waveform')).toBeVisible();
+  await expect(player.locator('.player-time')).toHaveText(/^0:00 \/ 0:0[3-9]$/);
+
+  await player.getByRole('button', { name: 'Play recording' }).click();
+  await expect(player.getByRole('button', { name: 'Pause playback' })).toBeVisible();
+  await expect(player.locator('.player-time')).toHaveText(/^0:0[1-9] \//, { timeout: 5000 });
+  await player.getByRole('button', { name: 'Pause playback' }).click();
+  await player.getByLabel('Speed').selectOption('2');
+  await expect(player.getByLabel('Speed')).toHaveValue('2');
+  // Seek: a click near the end of the waveform moves the position there.
+  const box = (await player.locator('.waveform').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  await expect(player.locator('.player-time')).toHaveText(/^0:0([3-9]) \/ 0:0\1$|^0:0[3-9] \//);
+
+  const recordingId = await player.getAttribute('data-recording-id');
+  const token = new URL(desk.app.url).searchParams.get('token')!;
+  const url = `${new URL(desk.app.url).origin}/media/recordings/${recordingId}?token=${token}`;
+  const part = await page.request.get(url, { headers: { Range: 'bytes=100-199' } });
+  expect(part.status()).toBe(206);
+  expect((await part.body()).length).toBe(100);
+  expect((await page.request.get(url.replace(token, 'x'.repeat(token.length)))).status()).toBe(401);
+  await page.screenshot({ path: test.info().outputPath('player.png') });
+});
+
+test('export: the ZIP holds exactly the filtered calls as WAV, manifests match and hashes verify, Cyrillic and Greek survive', async () => {
+  const { page } = desk;
+  await ilias.call(DESK_USER);
+  await ilias.waitForStatus('established', 15_000);
+  await expect(page.locator('.call-panel .recording-indicator')).toHaveText('Recording');
+  await page.waitForTimeout(3000);
+  await ilias.hangup();
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+
+  await openAdmin(page);
+  await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
+  await page.getByLabel('Client (name, company or number)').fill('ольга');
+  await expect(page.locator('.export-preview')).toHaveText(/^1 recording of 1 call,/);
+  await page.getByLabel('WAV (plays everywhere, about 10× larger)').check();
+  await page.getByRole('button', { name: 'Export to ZIP' }).click();
+  await expect(page.getByText('Exported 1 recording of 1 call; the archive was checked.')).toBeVisible({ timeout: 30_000 });
+  const href = await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href');
+  const entries = await readZip((await page.request.get(href!)).body(), join(desk.dir, 'export.zip'));
+  const wavs = [...entries.keys()].filter((n) => n.endsWith('.wav'));
+  expect(wavs).toHaveLength(1);
+  expect([...entries.keys()].sort()).toEqual([...wavs, 'manifest.csv', 'manifest.json'].sort());
+  const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { recordings: { file: string; sha256: string; client: string; recordedSha256: string; problem: string }[] };
+  expect(manifest.recordings).toHaveLength(1);
+  expect(manifest.recordings[0]).toMatchObject({ file: wavs[0], client: 'Ольга Ёлкина', problem: '' });
+  expect(createHash('sha256').update(entries.get(wavs[0]!)!).digest('hex')).toBe(manifest.recordings[0]!.sha256);
+  const csv = entries.get('manifest.csv')!;
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv.toString('utf8')).toContain('Ольга Ёлкина');
+  const wavDir = join(desk.dir, 'exported');
+  mkdirSync(wavDir, { recursive: true });
+  writeFileSync(join(wavDir, 'call.wav'), entries.get(wavs[0]!)!);
+  const { left, right } = channelFrequencies(join(wavDir, 'call.wav'), wavDir);
+  expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
+  expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+
+  // Everyone's calls, original format: the Greek name comes through too.
+  await page.getByLabel('Client (name, company or number)').fill('');
+  await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
+  await page.getByLabel('Original (WebM/Opus, small)').check();
+  await page.getByRole('button', { name: 'Export to ZIP' }).click();
+  await expect(page.getByText('Exported 2 recordings of 2 calls; the archive was checked.')).toBeVisible({ timeout: 30_000 });
+  const all = await readZip(page.request.get((await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href'))!).then((r) => r.body()), join(desk.dir, 'all.zip'));
+  expect(all.get('manifest.csv')!.toString('utf8')).toContain('Ηλίας Παπαδόπουλος');
+  expect([...all.keys()].filter((n) => n.endsWith('.webm'))).toHaveLength(2);
+  await expect(page.locator('.audit-table')).toContainText('Recordings exported');
+  const files = (await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href'))!;
+  expect(files).not.toBe(href);
+  const db = database();
+  try {
+    const exports = db.prepare("select details from audit_log where action = 'export' order by at").all() as { details: string }[];
+    expect(exports.map((e) => (JSON.parse(e.details) as { recordings: number; filter: unknown }))).toMatchObject([
+      { recordings: 1, filter: { client: 'ольга' } },
+      { recordings: 2, filter: {} },
+    ]);
+  } finally {
+    db.close();
+  }
+  await page.screenshot({ path: test.info().outputPath('admin.png'), fullPage: true });
+});
+
+async function readZip(bytes: Promise<Buffer>, file: string): Promise<Map<string, Buffer>> {
+  writeFileSync(file, await bytes);
+  const entries = new Map<string, Buffer>();
+  const zip = await openPromise(file);
+  for await (const entry of zip.eachEntry()) {
+    const parts: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
+    entries.set(entry.fileName, Buffer.concat(parts));
+  }
+  zip.close();
+  return entries;
+}
