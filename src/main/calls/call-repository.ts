@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CallListQuery, CallRecord } from '../../shared/ipc/calls.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
@@ -7,6 +7,11 @@ export interface CallRepository {
   insert(call: NewCallRecord & { agent: string }): Promise<void>;
   update(id: string, patch: CallRecordPatch): Promise<void>;
   list(query: CallListQuery): Promise<CallRecord[]>;
+  /**
+   * At start-up: calls a crash left without an end are closed as interrupted, ending when their
+   * recovered recording ends (or when answered, if none). Returns how many.
+   */
+  closeInterrupted(startedAt: number): Promise<number>;
 }
 
 export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): CallRepository {
@@ -56,6 +61,36 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
       };
       if (Object.keys(set).length === 0) return;
       await db.updateTable('calls').set(set).where('id', '=', id).execute();
+    },
+
+    async closeInterrupted(startedAt) {
+      const open = await db
+        .selectFrom('calls')
+        .select(['id', 'invite_at', 'answered_at'])
+        .where('ended_at', 'is', null)
+        .where('invite_at', '<', startedAt)
+        .execute();
+      for (const call of open) {
+        const recorded = await db
+          .selectFrom('recordings')
+          .select((eb) => eb.fn.max(sql<number>`started_at + coalesce(duration_ms, 0)`).as('end'))
+          .where('call_id', '=', call.id)
+          .executeTakeFirst();
+        const answeredAt = call.answered_at === null ? null : Number(call.answered_at);
+        const endedAt = Math.max(Number(recorded?.end ?? 0), answeredAt ?? Number(call.invite_at));
+        await db
+          .updateTable('calls')
+          .set({
+            status: answeredAt === null ? 'failed' : 'answered',
+            ended_at: endedAt,
+            ended_by: 'system',
+            end_reason: 'interrupted',
+            duration_ms: answeredAt === null ? null : endedAt - answeredAt,
+          })
+          .where('id', '=', call.id)
+          .execute();
+      }
+      return open.length;
     },
 
     async list(query) {

@@ -87,7 +87,13 @@ export function createCore(deps: CoreDeps): Core {
   const actor = () => settings.get().account.sipUri || 'this desk';
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
   const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
-  recordings.recover().catch((error: unknown) => log.error('Recovering recordings failed', { error: String(error) }));
+  // A crash left recordings as .part files and calls "in progress": finish both before anything else.
+  const startedAt = clock.now();
+  const recovered = recordings
+    .recover()
+    .then(() => callRecords.closeInterrupted(startedAt))
+    .then((closed) => closed > 0 && log.warn('Closed calls interrupted by a crash', { closed }))
+    .catch((error: unknown) => log.error('Recovering after a crash failed', { error: String(error) }));
   /** A recording whose window went away with the call is finished by main after a grace period. */
   const RECORDING_GRACE_MS = 5000;
   const finishing = new Set<string>();
@@ -349,6 +355,7 @@ export function createCore(deps: CoreDeps): Core {
       return null;
     },
     async dispose() {
+      await recovered;
       await exports.cancelAll();
       stopSettings();
       stopPower?.();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -61,9 +61,19 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   /** The .part becomes the final file with its duration written in; the hash is of what is kept. */
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
     const part = `${absolute(file)}.part`;
-    const { bytes, durationMs } = withWebmDuration(new Uint8Array(readFileSync(part)));
-    writeFileAtomic(absolute(file), bytes);
-    rmSync(part);
+    const original = new Uint8Array(readFileSync(part));
+    let { bytes, durationMs } = withWebmDuration(original);
+    try {
+      writeFileAtomic(absolute(file), bytes);
+      rmSync(part);
+    } catch (error) {
+      // A full disk has no room for the rewritten header: keep the audio as recorded (a rename
+      // needs no space), so nothing written is lost; only the header's duration is missing.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+      deps.log.warn('The disk is full: the recording is kept without its duration header', { file });
+      renameSync(part, absolute(file));
+      bytes = original;
+    }
     syncFolder(dirname(absolute(file)));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await deps.db
@@ -126,7 +136,8 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
 function storageError(error: unknown): RpcError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return new RpcError('disk-full', 'The disk is full: this call is not being recorded. The call goes on.');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  // A read-only disk makes Node's recursive mkdir report ENOENT; a file where a folder should be, ENOTDIR.
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new RpcError('not-writable', 'The recordings folder cannot be written: this call is not being recorded. The call goes on.');
   }
   return new RpcError('storage', `The recording could not be written (${error instanceof Error ? error.message : 'unknown error'}): this call is not being recorded. The call goes on.`);

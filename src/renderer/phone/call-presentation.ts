@@ -38,6 +38,8 @@ export function endReasonText(reason: EndReason | null): string {
       return 'Answered on another phone';
     case 'failed':
       return 'The call failed';
+    case 'interrupted':
+      return 'Ringside stopped during the call';
     case null:
       return 'Call ended';
   }

@@ -41,6 +41,8 @@ export const endReasonSchema = z.enum([
   'busy',
   'answered-elsewhere',
   'failed',
+  /** Ringside stopped (a crash, a power cut) while the call was on; closed at the next start. */
+  'interrupted',
 ]);
 export type EndReason = z.infer<typeof endReasonSchema>;
 
