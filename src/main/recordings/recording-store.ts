@@ -62,7 +62,9 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
     const part = `${absolute(file)}.part`;
     const original = new Uint8Array(readFileSync(part));
-    let { bytes, durationMs } = withWebmDuration(original);
+    const fixed = withWebmDuration(original);
+    const { durationMs } = fixed;
+    let bytes = fixed.bytes;
     try {
       writeFileAtomic(absolute(file), bytes);
       rmSync(part);
