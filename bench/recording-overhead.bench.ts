@@ -13,7 +13,7 @@ export function run(log: (line: string) => void): Promise<void> {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  for (const line of result.stdout.trim().split('\n')) if (line) log(line);
+  for (const line of result.stdout.trimEnd().split('\n')) if (line) log(line);
   if (result.status !== 0) return Promise.reject(new Error(`the recording overhead benchmark failed (exit ${result.status})`));
   return Promise.resolve();
 }
