@@ -12,10 +12,10 @@ const store = useAppStore.getState();
 const media = createMediaEngine({
   onNotice: (message) => useAppStore.getState().pushNotice('warning', message),
   recordingFor: (callId) => ({
-    chunk: async (seq, data) => {
+    chunk: async (seq, data, startedAt) => {
       const api = useAppStore.getState().api;
       if (!api) throw new Error('Not connected to Ringside: this call is not being recorded.');
-      await api.call('recordings.chunk', { callId, seq, data });
+      await api.call('recordings.chunk', { callId, seq, data, startedAt });
     },
     finish: async () => {
       await useAppStore.getState().api?.call('recordings.finish', { callId });

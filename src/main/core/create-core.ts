@@ -222,9 +222,9 @@ export function createCore(deps: CoreDeps): Core {
       return report;
     },
     'calls.list': (query) => callRecords.list(query),
-    'recordings.chunk': async ({ callId, seq, data }) => {
+    'recordings.chunk': async ({ callId, seq, data, startedAt }) => {
       if (settings.get().recordingPolicy === 'never') throw new RpcError('recording-off', 'Recording is turned off in Settings: nothing was saved.');
-      await recordings.append(callId, seq, Buffer.from(data, 'base64'));
+      await recordings.append(callId, seq, Buffer.from(data, 'base64'), startedAt);
       return {};
     },
     'recordings.pause': async ({ callId, paused }) => {

@@ -65,4 +65,15 @@ describe('recording store', () => {
     await expect(store.append('call-1', 0, new Uint8Array([1]))).rejects.toThrow('The recordings folder cannot be written: this call is not being recorded. The call goes on.');
     expect(await rows()).toEqual([]);
   });
+
+  it("starts the recording's clock when the recorder started, unless the window's time is implausible", async () => {
+    const now = 1_700_000_000_000;
+    const clock = { ...systemClock, now: () => now };
+    const store = createRecordingStore({ db: database.db, dataDir, clock, log });
+    await store.append('call-1', 0, new Uint8Array([1]), now - 1200);
+    expect((await rows())[0]?.started_at).toBe(now - 1200);
+    await store.finish('call-1');
+    await store.append('call-1', 0, new Uint8Array([1]), now + 60_000);
+    expect((await rows()).map((r) => r.started_at)).toContain(now);
+  });
 });

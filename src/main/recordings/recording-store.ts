@@ -20,7 +20,7 @@ interface OpenRecording {
 
 export interface RecordingStore {
   /** Appends one chunk (about a second of audio) and flushes it to disk before answering. */
-  append(callId: string, seq: number, data: Uint8Array): Promise<void>;
+  append(callId: string, seq: number, data: Uint8Array, recorderStartedAt?: number): Promise<void>;
   /** The recorder stopped: fix the file's name and hash, mark it final. */
   finish(callId: string): Promise<void>;
   isOpen(callId: string): boolean;
@@ -37,8 +37,10 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   const open = new Map<string, OpenRecording>();
   const absolute = (file: string) => join(deps.dataDir, file);
 
-  const start = async (callId: string): Promise<OpenRecording> => {
+  const start = async (callId: string, recorderStartedAt: number | undefined): Promise<OpenRecording> => {
     const now = new Date(deps.clock.now());
+    // The recorder's own start (its first chunk arrives a second later), if the window's clock is sane.
+    const startedAt = recorderStartedAt !== undefined && recorderStartedAt <= now.getTime() && recorderStartedAt > now.getTime() - 10_000 ? recorderStartedAt : now.getTime();
     const id = uuidv7();
     // Named by the recording, not the call: an on-demand call can hold several recordings.
     const file = join('recordings', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${id}.webm`);
@@ -53,7 +55,7 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     open.set(callId, recording);
     await deps.db
       .insertInto('recordings')
-      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: deps.clock.now(), finished_at: null, duration_ms: null, bytes: 0, chunks: 0, sha256: null })
+      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: startedAt, finished_at: null, duration_ms: null, bytes: 0, chunks: 0, sha256: null })
       .execute();
     return recording;
   };
@@ -87,8 +89,8 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   };
 
   const store: RecordingStore = {
-    async append(callId, seq, data) {
-      const recording = open.get(callId) ?? (await start(callId));
+    async append(callId, seq, data, recorderStartedAt) {
+      const recording = open.get(callId) ?? (await start(callId, recorderStartedAt));
       if (seq < recording.nextSeq) return;
       if (seq > recording.nextSeq) deps.log.warn('Recording chunks missing', { callId, expected: recording.nextSeq, got: seq });
       try {

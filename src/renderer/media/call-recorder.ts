@@ -1,6 +1,7 @@
 import { toBase64 } from '../api/base64.ts';
 export interface RecorderSink {
-  chunk(seq: number, base64: string): Promise<void>;
+  /** `startedAt`: when the recorder started (ms since the epoch), so paused spans land at the right second. */
+  chunk(seq: number, base64: string, startedAt: number): Promise<void>;
   finish(): Promise<void>;
   failed(message: string): void;
 }
@@ -19,6 +20,7 @@ export class CallRecorder {
   private sending: Promise<void> = Promise.resolve();
   private failed = false;
   private readonly gate: GainNode;
+  private startedAt = Date.now();
 
   constructor(caller: MediaStream, agent: MediaStream, sink: RecorderSink) {
     this.context = new AudioContext();
@@ -41,7 +43,7 @@ export class CallRecorder {
       this.sending = this.sending.then(async () => {
         if (this.failed) return;
         try {
-          await sink.chunk(seq, toBase64(new Uint8Array(await data.arrayBuffer())));
+          await sink.chunk(seq, toBase64(new Uint8Array(await data.arrayBuffer())), this.startedAt);
         } catch (error) {
           this.failed = true;
           sink.failed(error instanceof Error ? error.message : String(error));
@@ -54,6 +56,7 @@ export class CallRecorder {
     });
     void this.context.resume();
     this.recorder.start(TIMESLICE_MS);
+    this.startedAt = Date.now();
   }
 
   setPaused(paused: boolean): void {

@@ -82,6 +82,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <DevicePicker kind="audiooutput" label="Ringer (the ring)" id={s.devices.ringerId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, ringerId: id, ringerLabel: label } }))} />
         </fieldset>
         <p className="muted">Data folder: {dataDir}</p>
+        <p className="muted">Whether calls are recorded, export and deletion of recordings: the Admin screen (admin PIN).</p>
         <div className="form-actions">
           <button type="submit" className="button button-primary">Save settings</button>
           {saved && <span role="status" className="ok-text">Saved.</span>}

@@ -47,7 +47,7 @@ export const coreMethods = {
 
   /** About a second of the call's stereo recording (caller left, agent right), base64 WebM/Opus. */
   'recordings.chunk': {
-    params: z.object({ callId: z.string().max(100), seq: z.number().int().nonnegative(), data: z.base64().max(4_000_000) }),
+    params: z.object({ callId: z.string().max(100), seq: z.number().int().nonnegative(), data: z.base64().max(4_000_000), startedAt: z.number().optional() }),
     result: empty,
   },
   /** The person paused or resumed the recording (sensitive details); main keeps the audit trail. */
