@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { openPromise } from 'yauzl';
-import { channelFrequencies } from '../lab/audio-file-analysis.ts';
+import { bandLevels, channelFrequencies } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { makeTone } from '../lab/tones.ts';
 import { ADMIN_PIN, openAdmin, saveRecordingSettings } from './fixtures/admin.ts';
@@ -13,6 +13,7 @@ import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures
 const OLGA_TONE_HZ = 880;
 const ILIAS_TONE_HZ = 660;
 const ANNOUNCEMENT_HZ = 600;
+const BEEP_HZ = 1400;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -48,10 +49,28 @@ test('the admin PIN is set on first use, then needed again after locking; a wron
   await page.getByLabel('Admin PIN', { exact: true }).fill(ADMIN_PIN);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'Lock admin' })).toBeVisible();
+
+  // Changing the PIN needs the current one.
+  const changePin = async (current: string, next: string) => {
+    await page.getByLabel('Current PIN').fill(current);
+    await page.getByLabel('New PIN (4–12 digits)').fill(next);
+    await page.getByRole('button', { name: 'Change PIN' }).click();
+    // The fields empty when the answer came back.
+    await expect(page.getByLabel('Current PIN')).toHaveValue('');
+  };
+  await changePin('111111', '7777');
+  await expect(page.getByText('PIN changed.')).toHaveCount(0);
+  await changePin(ADMIN_PIN, '7777');
+  await expect(page.getByText('PIN changed.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lock admin' }).click();
+  await openAdmin(page, '7777');
+  await changePin('7777', ADMIN_PIN);
+  await expect(page.getByText('PIN changed.')).toBeVisible();
+
   const db = database();
   try {
-    const actions = db.prepare('select action from audit_log').all() as { action: string }[];
-    expect(actions.map((a) => a.action)).toEqual(['admin-pin-set']);
+    const actions = db.prepare('select action from audit_log order by at, id').all() as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual(['admin-pin-set', 'admin-pin-changed', 'admin-pin-changed']);
     expect(JSON.stringify(db.prepare('select * from admin_pin').all())).not.toContain(ADMIN_PIN);
   } finally {
     db.close();
@@ -73,9 +92,11 @@ test('consent: the caller hears the announcement first, recording starts after i
   const during = await olga.peakFrequencyOfRemote(1000);
   expect(Math.abs(during.hz - ANNOUNCEMENT_HZ)).toBeLessThan(40);
   await expect(panel.locator('.recording-indicator')).toHaveText('Recording', { timeout: 10_000 });
+  const recordingFrom = Date.now();
   const after = await olga.peakFrequencyOfRemote(1000);
   expect(Math.abs(after.hz - AGENT_TONE_HZ)).toBeLessThan(40);
-  await page.waitForTimeout(3000);
+  // Long enough for the first reminder beep, 15 s into the recording.
+  await page.waitForTimeout(17_500 - (Date.now() - recordingFrom));
   await olga.hangup();
   await expect(panel).toHaveAttribute('data-call-state', 'ended');
 
@@ -91,9 +112,18 @@ test('consent: the caller hears the announcement first, recording starts after i
     const recording = () => db.prepare("select file from recordings where call_id = ? and status = 'final'").get(call.id) as { file: string } | undefined;
     await expect.poll(() => recording()?.file ?? null, { timeout: 10_000 }).not.toBeNull();
     // The announcement is not in the recording: it ended before the first recorded frame.
-    const { left, right } = channelFrequencies(join(desk.app.dataDir, recording()!.file), join(desk.dir, 'announcement'));
+    const file = join(desk.app.dataDir, recording()!.file);
+    // From its first second the recording holds the two voices, not the announcement (600 Hz).
+    const { left, right } = channelFrequencies(file, join(desk.dir, 'announcement'), { fromSeconds: 0, seconds: 12 });
     expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
     expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+    expect(Math.abs(channelFrequencies(file, join(desk.dir, 'announcement'), { fromSeconds: 0, seconds: 1 }).right - AGENT_TONE_HZ)).toBeLessThan(60);
+    // The beep is on the line (the agent's channel) about 15 s in, and not before.
+    const beepBand = bandLevels(file, 'right', BEEP_HZ);
+    const quiet = Math.max(...beepBand.slice(20, 130));
+    const beep = Math.max(...beepBand.slice(140, 170));
+    expect(beep).toBeGreaterThan(0.02);
+    expect(beep).toBeGreaterThan(quiet * 5);
   } finally {
     db.close();
   }
@@ -109,7 +139,7 @@ test('a recorded call plays in the history: waveform of both channels, play, see
   const player = page.locator('.recording-player');
   await expect(player).toHaveAttribute('data-ready', 'true');
   await expect(player.locator('.waveform')).toBeVisible();
-  await expect(player.locator('.player-time')).toHaveText(/^0:00 \/ 0:0[3-9]$/);
+  await expect(player.locator('.player-time')).toHaveText(/^0:00 \/ 0:1[5-9]$/);
 
   await player.getByRole('button', { name: 'Play recording' }).click();
   await expect(player.getByRole('button', { name: 'Pause playback' })).toBeVisible();
@@ -120,7 +150,7 @@ test('a recorded call plays in the history: waveform of both channels, play, see
   // Seek: a click near the end of the waveform moves the position there.
   const box = (await player.locator('.waveform').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(player.locator('.player-time')).toHaveText(/^0:0([3-9]) \/ 0:0\1$|^0:0[3-9] \//);
+  await expect(player.locator('.player-time')).toHaveText(/^0:1[4-8] \//);
 
   const recordingId = await player.getAttribute('data-recording-id');
   const token = new URL(desk.app.url).searchParams.get('token')!;
@@ -163,7 +193,8 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
   const wavDir = join(desk.dir, 'exported');
   mkdirSync(wavDir, { recursive: true });
   writeFileSync(join(wavDir, 'call.wav'), entries.get(wavs[0]!)!);
-  const { left, right } = channelFrequencies(join(wavDir, 'call.wav'), wavDir);
+  // The first 12 s: the reminder beep at 15 s would pull the agent channel's estimate up.
+  const { left, right } = channelFrequencies(join(wavDir, 'call.wav'), wavDir, { fromSeconds: 0, seconds: 12 });
   expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
   expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
 

@@ -4,6 +4,7 @@ import type { AdminStatus } from '../../shared/ipc/admin.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { AdminPinForm } from './admin-pin-form.tsx';
 import { AuditLogPanel } from './audit-log-panel.tsx';
+import { ChangePinForm } from './change-pin-form.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { RecordingPolicyForm } from './recording-policy-form.tsx';
 import { RetentionPanel } from './retention-panel.tsx';
@@ -39,6 +40,7 @@ export function AdminScreen() {
           <ExportPanel onLocked={refresh} />
           <RetentionPanel onLocked={refresh} />
           <AuditLogPanel />
+          <ChangePinForm />
         </div>
       )}
     </section>
