@@ -115,4 +115,12 @@ describe('recordings export', () => {
     await expect(verifyExportArchive(result.file)).rejects.toThrow(/does not match its SHA-256|invalid|crc/i);
     expect(existsSync(`${result.file}.part`)).toBe(false);
   });
+
+  it('streams a recording too long to hold in memory, with the same hash', async () => {
+    const long = Buffer.alloc(33 * 1024 * 1024, 7);
+    await seedRecordedCall(database.db, dir, { callId: 'long', inviteAt: T0 + 20 * DAY, remoteNumber: '+302100000077', audio: long });
+    const result = await run({ from: T0 + 20 * DAY });
+    const manifest = JSON.parse((await readZip(result.file)).get('manifest.json')!.toString('utf8')) as { recordings: ManifestRow[] };
+    expect(manifest.recordings).toMatchObject([{ callId: 'long', bytes: long.length, sha256: sha(long), problem: '' }]);
+  });
 });

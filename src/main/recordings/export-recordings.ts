@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash, webcrypto, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
@@ -19,6 +20,8 @@ import { useNativeCrc32ForYazl } from './yazl-native-crc32.ts';
 useNativeCrc32ForYazl();
 /** Large reads: fewer chunks through the hash, yazl and the disk. */
 const READ_CHUNK_BYTES = 256 * 1024;
+/** Recordings up to this size (about 20 minutes) are read whole; longer ones stream. */
+const HOLD_BYTES = 32 * 1024 * 1024;
 
 export interface ExportProgressReport {
   phase: 'writing' | 'verifying';
@@ -89,22 +92,21 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
       zip.addReadStreamLazy(name, { compress: false, mtime: new Date(recording.startedAt) }, (cb) => {
         if (cancelled()) return fail(new ExportCancelledError());
         openSource(source, options.format).then((opened) => {
-          const hash = createHash('sha256');
           let bytes = 0;
           const counted = new Transform({
             transform(chunk: Buffer, _encoding, next) {
-              hash.update(chunk);
+              opened.hash?.update(chunk);
               bytes += chunk.length;
               next(null, chunk);
             },
             flush(next) {
-              const sha256 = hash.digest('hex');
-              const sourceSha256 = opened.sourceSha256 ?? sha256;
-              const problem = recording.sha256 === null ? 'no hash was stored for this recording' : sourceSha256 === recording.sha256 ? '' : 'the recording file changed after it was saved';
-              rows.push(manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem }));
-              done++;
-              report('writing');
-              next();
+              Promise.all([opened.sha256(), opened.sourceSha256()]).then(([sha256, sourceSha256]) => {
+                const problem = recording.sha256 === null ? 'no hash was stored for this recording' : sourceSha256 === recording.sha256 ? '' : 'the recording file changed after it was saved';
+                rows.push(manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem }));
+                done++;
+                report('writing');
+                next();
+              }, next);
             },
           });
           opened.stream.on('error', fail);
@@ -138,12 +140,40 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
   };
 }
 
-/** The bytes to archive; for WAV also the hash of the source read, which must match the stored one. */
-async function openSource(source: string, format: ExportFormat): Promise<{ stream: Readable; sourceSha256: string | null }> {
-  if (format === 'webm') return { stream: createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }), sourceSha256: null };
-  const original = new Uint8Array(readFileSync(source));
-  const wav = encodeWav(await decodeWebmOpus(original));
-  return { stream: Readable.from([Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength)]), sourceSha256: createHash('sha256').update(original).digest('hex') };
+interface OpenedSource {
+  stream: Readable;
+  /** Set when the archived bytes are hashed as they stream (a file too large to hold). */
+  hash: Hash | null;
+  /** SHA-256 of the bytes as archived. */
+  sha256(): Promise<string>;
+  /** SHA-256 of the recording file as it is on disk (to compare with the stored one). */
+  sourceSha256(): Promise<string>;
+}
+
+/**
+ * The bytes to archive. A file up to HOLD_BYTES is read whole and hashed with WebCrypto, which
+ * runs on Node's thread pool: the hash of one file overlaps with writing it, instead of running
+ * on the main thread between the disk's reads and writes. Larger files stream and are hashed as
+ * they pass.
+ */
+async function openSource(source: string, format: ExportFormat): Promise<OpenedSource> {
+  if (format === 'webm' && statSync(source).size > HOLD_BYTES) {
+    const hash = createHash('sha256');
+    let digest: string | null = null;
+    const sha256 = () => Promise.resolve((digest ??= hash.digest('hex')));
+    return { stream: createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }), hash, sha256, sourceSha256: sha256 };
+  }
+  const original = await readFile(source);
+  const sourceSha256 = sha256Hex(original);
+  if (format === 'webm') return { stream: Readable.from([original]), hash: null, sha256: () => sourceSha256, sourceSha256: () => sourceSha256 };
+  const wav = encodeWav(await decodeWebmOpus(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
+  const wavBytes = Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength);
+  const wavSha256 = sha256Hex(wavBytes);
+  return { stream: Readable.from([wavBytes]), hash: null, sha256: () => wavSha256, sourceSha256: () => sourceSha256 };
+}
+
+async function sha256Hex(data: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
 }
 
 /** `recordings/2026-11-22/143005_+302101234567_0193ab12.webm`: sortable, unique, safe on any disk. */
