@@ -105,7 +105,8 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
   };
 }
 
-function contactFields(input: ContactInput): Omit<ContactsTable, 'id' | 'created_at' | 'updated_at'> {
+/** The fields the contact form edits; the ones a script captured are left as they are. */
+function contactFields(input: ContactInput): Pick<ContactsTable, 'name' | 'organization' | 'position' | 'email' | 'category' | 'notes' | 'search_text'> {
   const name = input.name.trim();
   const organization = input.organization.trim();
   return {

@@ -30,6 +30,7 @@ import { recordingsForCall } from '../recordings/recordings-for-call.ts';
 import { loadPeaks } from '../recordings/recording-peaks-cache.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/recording-retention.ts';
 import { selectRecordings } from '../recordings/recording-selection.ts';
+import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
@@ -83,6 +84,7 @@ export function createCore(deps: CoreDeps): Core {
   const sessionIds = new WeakMap<Session, string>();
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
+  const progressStore = createCallProgressStore({ db: database.db, clock });
   const adminPin = createAdminPin({ db: database.db, clock });
   const actor = () => settings.get().account.sipUri || 'this desk';
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
@@ -276,6 +278,12 @@ export function createCore(deps: CoreDeps): Core {
       await audit.record(actor(), 'admin-settings-changed', { consent: { announcement: 'custom', customFile } });
       return settingsView();
     },
+
+    'scripts.saveProgress': async ({ callId, progress }) => {
+      await progressStore.save(callId, progress);
+      return {};
+    },
+    'scripts.progress': ({ callId }) => progressStore.load(callId),
 
     'export.agents': async () => {
       await requireAdmin(session);

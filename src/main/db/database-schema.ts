@@ -15,6 +15,17 @@ export interface ContactsTable {
   search_text: string;
   created_at: number;
   updated_at: number;
+  /** Captured by the script (R8, R12, R28). */
+  source: Generated<string>;
+  values_text: Generated<string>;
+  budget: Generated<string>;
+  order_volume: Generated<string>;
+  order_frequency: Generated<string>;
+  decides: Generated<string>;
+  other_deciders: Generated<string>;
+  does_not_want: Generated<string>;
+  solved_before: Generated<string>;
+  temperature: 'hot' | 'warm' | 'cold' | null;
 }
 
 export interface ContactPhonesTable {
@@ -50,6 +61,13 @@ export interface CallsTable {
   outcome: CallOutcome | null;
   consent_announcement: string | null;
   consent_beep_seconds: number | null;
+  next_step_at: number | null;
+  next_step_what: Generated<string>;
+  next_step_who: Generated<string>;
+  wrap_up_notes: Generated<string>;
+  /** Null while the wrap-up is pending. */
+  wrap_up_done_at: number | null;
+  practice: Generated<number>;
 }
 
 export interface RecordingsTable {
@@ -92,6 +110,15 @@ export interface AdminPinTable {
   set_at: number;
 }
 
+export interface CallProgressTable {
+  call_id: string;
+  script_id: string;
+  /** JSON of CallProgress. */
+  progress: string;
+  furthest_stage: string;
+  updated_at: number;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -100,4 +127,5 @@ export interface DatabaseSchema {
   recording_pauses: RecordingPausesTable;
   audit_log: AuditLogTable;
   admin_pin: AdminPinTable;
+  call_progress: CallProgressTable;
 }

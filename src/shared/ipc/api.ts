@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
+import { callProgressSchema } from '../scripts/call-progress.ts';
 import { callListQuerySchema, callRecordSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
@@ -72,6 +73,10 @@ export const coreMethods = {
   'admin.auditLog': { params: z.object({ limit: z.number().int().min(1).max(500).default(50) }), result: z.array(auditEntrySchema) },
   /** The custom consent announcement chosen by the admin (audio file, base64). */
   'admin.setAnnouncement': { params: z.object({ fileName: z.string().min(1).max(200), data: z.base64().max(14_000_000) }), result: settingsViewSchema },
+
+  /** The script panel's state of a call, saved with every change (never lost on hang-up or crash). */
+  'scripts.saveProgress': { params: z.object({ callId: z.string().max(100), progress: callProgressSchema }), result: empty },
+  'scripts.progress': { params: z.object({ callId: z.string().max(100) }), result: callProgressSchema.nullable() },
 
   /** Who took calls (for the export's agent filter). */
   'export.agents': { params: empty, result: z.array(z.string()) },
