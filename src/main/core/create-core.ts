@@ -31,6 +31,7 @@ import { loadPeaks } from '../recordings/recording-peaks-cache.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/recording-retention.ts';
 import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
+import { loadScriptLibrary } from '../scripts/script-library.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
@@ -85,6 +86,7 @@ export function createCore(deps: CoreDeps): Core {
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
   const progressStore = createCallProgressStore({ db: database.db, clock });
+  const scriptLibrary = loadScriptLibrary(join(deps.resourcesDir, 'scripts'), deps.log.child('scripts'));
   const adminPin = createAdminPin({ db: database.db, clock });
   const actor = () => settings.get().account.sipUri || 'this desk';
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
@@ -279,6 +281,8 @@ export function createCore(deps: CoreDeps): Core {
       return settingsView();
     },
 
+    'scripts.list': () => scriptLibrary.list(),
+    'scripts.get': ({ id, locale }) => scriptLibrary.get(id, locale),
     'scripts.saveProgress': async ({ callId, progress }) => {
       await progressStore.save(callId, progress);
       return {};

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { accountSettingsSchema, consentSettingsSchema, deviceSettingsSchema, ringPolicySchema, settingsSchema, type SettingsPatch } from '../../shared/ipc/settings.ts';
+import { accountSettingsSchema, consentSettingsSchema, deviceSettingsSchema, officeSettingsSchema, scriptChoiceSchema, ringPolicySchema, settingsSchema, type SettingsPatch } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { withSessionPassword, type SecretStore } from './secret-store.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -18,6 +18,8 @@ export const configFileSchema = z.strictObject({
   recordingPolicy: settingsSchema.shape.recordingPolicy.optional(),
   consent: consentSettingsSchema.partial().strict().optional(),
   retentionDays: settingsSchema.shape.retentionDays.optional(),
+  office: officeSettingsSchema.partial().strict().optional(),
+  script: scriptChoiceSchema.strict().optional(),
   devices: deviceSettingsSchema.pick({ microphoneId: true, headsetId: true, ringerId: true }).partial().strict().optional(),
   dataDir: z.string().min(1).optional(),
   web: z
@@ -64,6 +66,8 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
     ...(config.recordingPolicy && { recordingPolicy: config.recordingPolicy }),
     ...(config.consent && { consent: config.consent }),
     ...(config.retentionDays !== undefined && { retentionDays: config.retentionDays }),
+    ...(config.office && { office: config.office }),
+    ...(config.script && { script: config.script }),
     ...(config.devices && { devices: config.devices }),
   };
 }

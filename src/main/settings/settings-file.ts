@@ -22,6 +22,7 @@ export function upgradeSettingsFile(raw: unknown): Settings {
     ringPolicy: { ...defaultSettings.ringPolicy, ...(s.ringPolicy as object | undefined) },
     devices: { ...defaultSettings.devices, ...(s.devices as object | undefined) },
     consent: { ...defaultSettings.consent, ...(s.consent as object | undefined) },
+    office: { ...defaultSettings.office, ...(s.office as object | undefined) },
   };
   return settingsFileSchema.parse({ version: SETTINGS_FILE_VERSION, settings: merged }).settings;
 }

@@ -50,6 +50,8 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
         ...(p.recordingPolicy !== undefined && { recordingPolicy: p.recordingPolicy }),
         ...(p.retentionDays !== undefined && { retentionDays: p.retentionDays }),
         consent: { ...current.consent, ...p.consent },
+        office: { ...current.office, ...p.office },
+        ...(p.script !== undefined && { script: p.script }),
         account: { ...current.account, ...p.account },
         ringPolicy: { ...current.ringPolicy, ...p.ringPolicy },
         devices: { ...current.devices, ...p.devices },

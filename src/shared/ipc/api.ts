@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
 import { callProgressSchema } from '../scripts/call-progress.ts';
+import { callScriptSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
 import { callListQuerySchema, callRecordSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
@@ -74,6 +75,9 @@ export const coreMethods = {
   /** The custom consent announcement chosen by the admin (audio file, base64). */
   'admin.setAnnouncement': { params: z.object({ fileName: z.string().min(1).max(200), data: z.base64().max(14_000_000) }), result: settingsViewSchema },
 
+  /** The scripts this Ringside has (shipped ones, each in English, Russian and Greek). */
+  'scripts.list': { params: empty, result: z.array(z.object({ id: z.string(), locale: scriptLocaleSchema, name: z.string() })) },
+  'scripts.get': { params: z.object({ id: z.string().max(64), locale: scriptLocaleSchema }), result: callScriptSchema.nullable() },
   /** The script panel's state of a call, saved with every change (never lost on hang-up or crash). */
   'scripts.saveProgress': { params: z.object({ callId: z.string().max(100), progress: callProgressSchema }), result: empty },
   'scripts.progress': { params: z.object({ callId: z.string().max(100) }), result: callProgressSchema.nullable() },

@@ -55,6 +55,17 @@ export const consentSettingsSchema = z.object({
 });
 export type ConsentSettings = z.infer<typeof consentSettingsSchema>;
 
+/** What the script's placeholders say about the office (R2: company and line of business). */
+export const officeSettingsSchema = z.object({
+  company: z.string().max(120),
+  /** The line of business, when the name does not say it ("window installation"). */
+  activity: z.string().max(120),
+});
+export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
+
+/** The script this desk's calls follow. */
+export const scriptChoiceSchema = z.object({ id: z.string().max(64), locale: z.enum(['en', 'ru', 'el']) });
+
 export const settingsSchema = z.object({
   account: accountSettingsSchema,
   ringPolicy: ringPolicySchema,
@@ -66,6 +77,8 @@ export const settingsSchema = z.object({
   consent: consentSettingsSchema,
   /** Recordings older than this many days may be deleted (after a confirmation); null = keep all. */
   retentionDays: z.number().int().min(1).max(3650).nullable(),
+  office: officeSettingsSchema,
+  script: scriptChoiceSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -78,6 +91,8 @@ export const settingsPatchSchema = z.object({
   recordingPolicy: recordingPolicySchema.optional(),
   consent: consentSettingsSchema.partial().optional(),
   retentionDays: settingsSchema.shape.retentionDays.optional(),
+  office: officeSettingsSchema.partial().optional(),
+  script: scriptChoiceSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -90,6 +105,8 @@ export const defaultSettings: Settings = {
   recordingPolicy: 'all',
   consent: { announcement: 'off', customFile: null, beepEverySeconds: null },
   retentionDays: null,
+  office: { company: '', activity: '' },
+  script: { id: 'inbound-sales', locale: 'en' },
 };
 
 /** Settings only an admin (with the PIN) may change. */
