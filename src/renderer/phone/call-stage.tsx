@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ClientCardPanel } from '../contacts/client-card-panel.tsx';
 import { runAction } from '../state/app-store.ts';
+import { ScriptPanel } from '../scripts/script-panel.tsx';
 import { CallPanel } from './call-panel.tsx';
 import { callerName } from './call-presentation.ts';
 
@@ -58,6 +59,7 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
         <CallPanel call={primary} />
         <ClientCardPanel key={primary.id} call={primary} />
       </div>
+      {(primary.state === 'active' || primary.state === 'ended') && primary.answeredAt !== null && <ScriptPanel key={`script-${primary.id}`} call={primary} />}
     </section>
   );
 }

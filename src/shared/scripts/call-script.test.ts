@@ -83,6 +83,10 @@ describe('placeholders', () => {
     expect(fillPlaceholders('Спасибо, {callerName}, что позвонили!', { callerName: null })).toBe('Спасибо, что позвонили!');
     expect(fillPlaceholders('Ευχαριστούμε, {callerName}, για την κλήση σας.', { callerName: '  ' })).toBe('Ευχαριστούμε, για την κλήση σας.');
     expect(fillPlaceholders('{holidayWish} Good morning!', {})).toBe('Good morning!');
+    expect(fillPlaceholders('Good morning! {holidayWish} {company}, {activity}. This is {agentName}.', { agentName: 'Maria' })).toBe('Good morning! This is Maria.');
+    expect(fillPlaceholders('Καλημέρα σας! {holidayWish} {company}, {activity}. Με λένε {agentName}. Πώς μπορώ να σας εξυπηρετήσω;', {})).toBe(
+      'Καλημέρα σας! Με λένε. Πώς μπορώ να σας εξυπηρετήσω;',
+    );
     expect(fillPlaceholders('Good morning! {holidayWish}', { holidayWish: 'Happy New Year!' })).toBe('Good morning! Happy New Year!');
     expect(fillPlaceholders('Спасибо, {callerName}, что позвонили!', { callerName: 'Ольга Петровна' })).toBe('Спасибо, Ольга Петровна, что позвонили!');
   });

@@ -24,6 +24,8 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
     .replace(/[ \t]+/g, ' ')
     .replace(/\s+([,.!?;:;…»)])/g, '$1')
     .replace(/([,;:])(?=[,.!?;:;…])/g, '')
+    .replace(/([!?…;])[.,;:]+/g, '$1')
+    .replace(/\.[,;:]+/g, '.')
     .replace(/([(«])\s+/g, '$1')
     .replace(/\(\)|«»/g, '')
     .replace(/^[\s,;:]+/, '')

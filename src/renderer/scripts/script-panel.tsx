@@ -1,0 +1,214 @@
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { answerKey, goToStage, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
+import { branchStageKinds, type CallScript, type ScriptStage } from '../../shared/scripts/call-script.ts';
+import { fillPlaceholders } from '../../shared/scripts/fill-placeholders.ts';
+import { holidayWish } from '../../shared/scripts/holiday-wish.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
+
+/** Typing is saved this long after the last key; everything else at once. */
+const SAVE_DELAY_MS = 300;
+
+/** The call's script: loads it, restores the saved progress (after a reload or a crash), or starts it. */
+export function ScriptPanel({ call }: { call: LiveCall }) {
+  const choice = useAppStore((s) => s.settings?.settings.script);
+  const [script, setScript] = useState<CallScript | null>(null);
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+
+  useEffect(() => {
+    if (!choice) return;
+    let current = true;
+    void runAction(async (api) => {
+      const loaded = await api.call('scripts.get', choice);
+      const saved = await api.call('scripts.progress', { callId: call.id });
+      return { loaded, saved };
+    }).then((result) => {
+      if (!current || !result?.loaded) return;
+      setScript(result.loaded);
+      setProgress(result.saved?.scriptId === result.loaded.id ? result.saved : startProgress(result.loaded, Date.now()));
+    });
+    return () => {
+      current = false;
+    };
+  }, [call.id, choice]);
+
+  if (!script || !progress) return null;
+  return <ScriptView callId={call.id} script={script} progress={progress} onChange={setProgress} />;
+}
+
+function ScriptView({ callId, script, progress, onChange }: { callId: string; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
+  const office = useAppStore((s) => s.settings?.settings.office);
+  const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
+  const region = useAppStore((s) => s.settings?.settings.defaultRegion ?? 'GR');
+  const [search, setSearch] = useState('');
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; progress: CallProgress } | null>(null);
+
+  const save = (next: CallProgress) => void runAction((api) => api.call('scripts.saveProgress', { callId, progress: next }));
+  const flush = () => {
+    if (!pending.current) return;
+    clearTimeout(pending.current.timer);
+    save(pending.current.progress);
+    pending.current = null;
+  };
+  const change = (next: CallProgress, typing = false) => {
+    onChange(next);
+    if (pending.current) clearTimeout(pending.current.timer);
+    if (!typing) {
+      pending.current = null;
+      save(next);
+      return;
+    }
+    pending.current = { timer: setTimeout(flush, SAVE_DELAY_MS), progress: next };
+  };
+  // Whatever is typed when the panel goes away (hang-up, another call) is saved.
+  useEffect(() => () => flush());
+
+  const stage = script.stages.find((s) => s.id === progress.currentStage) ?? script.stages[0]!;
+  const callerName = nameAnswer(script, progress);
+  const values = {
+    company: office?.company ?? '',
+    activity: office?.activity ?? '',
+    agentName,
+    callerName,
+    holidayWish: holidayWish(new Date(), region, script.locale),
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
+      event.preventDefault();
+      change(stepStage(script, progress, event.key === 'ArrowRight' ? 1 : -1, Date.now()));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const mainStages = script.stages.filter((s) => !(branchStageKinds as readonly string[]).includes(s.kind));
+  const branches = script.stages.filter((s) => (branchStageKinds as readonly string[]).includes(s.kind));
+  const found = useMemo(() => searchReference(script, search), [script, search]);
+
+  return (
+    <section className="script-panel" aria-label="Call script" data-stage={stage.id} data-furthest-stage={progress.furthestStage}>
+      <div className="script-header">
+        {callerName && (
+          <div className="script-caller" aria-label="Caller's name">
+            {callerName}
+          </div>
+        )}
+        <nav className="script-stages" aria-label="Stages">
+          {mainStages.map((s, index) => (
+            <button key={s.id} type="button" className={s.id === stage.id ? 'stage-tab active' : 'stage-tab'} aria-current={s.id === stage.id ? 'step' : undefined} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
+              {index + 1}. {s.title}
+            </button>
+          ))}
+        </nav>
+        <div className="script-branches" role="group" aria-label="Jump to">
+          {branches.map((s) => (
+            <button key={s.id} type="button" className={s.id === stage.id ? 'branch active' : 'branch'} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
+              {s.title}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="script-body">
+        <div className="script-stage">
+          <h3>{stage.title}</h3>
+          {stage.say.map((line, i) => (
+            <p key={i} className="script-say">
+              {fillPlaceholders(line, values)}
+            </p>
+          ))}
+          {stage.questions.length > 0 && <StageQuestions stage={stage} progress={progress} onAnswer={(q, value, typing) => change(setAnswer(progress, stage.id, q, value), typing)} />}
+          {stage.hints.length > 0 && (
+            <ul className="script-hints" aria-label="Say this, not that">
+              {stage.hints.map((h, i) => (
+                <li key={i}>
+                  <span className="say-this">{h.say}</span> <span className="not-that">not “{h.notThat}”</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <aside className="script-side">
+          {stage.checklist.length > 0 && (
+            <fieldset className="script-checklist">
+              <legend>Checklist</legend>
+              {stage.checklist.map((item) => (
+                <label key={item.id}>
+                  <input type="checkbox" checked={(progress.checklist[stage.id] ?? []).includes(item.id)} onChange={() => change(toggleChecklistItem(progress, stage.id, item.id))} /> {item.text}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <label className="field">
+            Search FAQ and objections
+            <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="price, delivery…" />
+          </label>
+          {found.length > 0 && (
+            <dl className="script-reference">
+              {found.map((entry, i) => (
+                <div key={i}>
+                  <dt>{entry.title}</dt>
+                  <dd>{entry.answer}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </aside>
+      </div>
+      <div className="script-footer">
+        <button type="button" className="button" onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+          <ChevronLeft size={16} aria-hidden /> Back
+        </button>
+        <button type="button" className="button button-primary" onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
+          Next stage <ChevronRight size={16} aria-hidden />
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; progress: CallProgress; onAnswer(questionId: string, value: string, typing: boolean): void }) {
+  return (
+    <div className="script-questions">
+      {stage.questions.map((q) => {
+        const value = progress.answers[answerKey(stage.id, q.id)] ?? '';
+        return (
+          <div key={q.id} className="script-question">
+            <label className="field" htmlFor={`q-${stage.id}-${q.id}`}>
+              {q.text}
+            </label>
+            {q.choices.length > 0 && (
+              <div className="choice-buttons" role="group" aria-label={q.text}>
+                {q.choices.map((c) => (
+                  <button key={c} type="button" aria-pressed={value === c} onClick={() => onAnswer(q.id, value === c ? '' : c, false)}>
+                    {c}
+                  </button>
+                ))}
+              </div>
+            )}
+            <input id={`q-${stage.id}-${q.id}`} value={value} onChange={(e) => onAnswer(q.id, e.target.value, true)} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The answer to the question that captures the caller's name (R5: use it during the call). */
+function nameAnswer(script: CallScript, progress: CallProgress): string {
+  for (const stage of script.stages) {
+    const question = stage.questions.find((q) => q.field === 'name');
+    const value = question && progress.answers[answerKey(stage.id, question.id)]?.trim();
+    if (value) return value;
+  }
+  return '';
+}
+
+function searchReference(script: CallScript, query: string): { title: string; answer: string }[] {
+  const needle = query.trim().toLocaleLowerCase();
+  if (needle.length < 2) return [];
+  const entries = [...script.faq.map((f) => ({ title: f.question, answer: f.answer })), ...script.objections.map((o) => ({ title: o.objection, answer: o.answer }))];
+  return entries.filter((e) => `${e.title} ${e.answer}`.toLocaleLowerCase().includes(needle)).slice(0, 6);
+}

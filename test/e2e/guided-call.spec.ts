@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import type { CallerBot } from '../lab/caller-bot.ts';
+import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let desk: DeskLab;
+let caller: CallerBot;
+
+test.beforeAll(async ({}, info) => {
+  desk = await startDeskLab(info);
+  caller = await desk.bot('201', 880, 'Prospect');
+  const { page } = desk;
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Display name').fill('Maria');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await desk?.stop();
+});
+
+function savedProgress(): { furthest_stage: string; progress: { answers: Record<string, string>; checklist: Record<string, string[]> } } | undefined {
+  const db = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('select furthest_stage, progress from call_progress order by updated_at desc limit 1').get() as { furthest_stage: string; progress: string } | undefined;
+    return row && { furthest_stage: row.furthest_stage, progress: JSON.parse(row.progress) as never };
+  } finally {
+    db.close();
+  }
+}
+
+test('during a call the agent walks through the sales script; what is typed is saved as the call goes', async () => {
+  const { page } = desk;
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  const script = page.getByRole('region', { name: 'Call script' });
+  await expect(script).toHaveAttribute('data-stage', 'greeting');
+  await expect(script.locator('.script-say').first()).toHaveText('Good morning! This is Maria. How can I help you?');
+  await script.getByLabel('Said the company and my own name').check();
+
+  await script.getByRole('button', { name: 'Next stage' }).click();
+  await expect(script).toHaveAttribute('data-stage', 'request');
+  await script.getByRole('textbox', { name: 'Name', exact: true }).fill('Ольга Петровна');
+  await expect(script.getByLabel("Caller's name")).toHaveText('Ольга Петровна');
+  await expect(script.locator('.script-say').nth(1)).toHaveText('Thank you, Ольга Петровна, for calling us.');
+  await script.getByRole('group', { name: 'How did they hear of us?' }).getByRole('button', { name: 'Recommendation' }).click();
+
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(script).toHaveAttribute('data-stage', 'clarifying');
+  await script.getByRole('textbox', { name: 'Budget' }).fill('5 000 €');
+  await script.getByRole('button', { name: 'Price question' }).click();
+  await expect(script).toHaveAttribute('data-stage', 'price');
+  await script.getByLabel('Search FAQ and objections').fill('expensive');
+  await expect(script.locator('.script-reference')).toContainText('It is expensive');
+  await script.getByRole('button', { name: /^6\. Next step$/ }).click();
+  await script.getByRole('group', { name: 'Lead temperature' }).getByRole('button', { name: 'hot' }).click();
+  await page.screenshot({ path: test.info().outputPath('script-panel.png'), fullPage: true });
+
+  await expect.poll(() => savedProgress()?.progress.answers['next-step.temperature']).toBe('hot');
+  const saved = savedProgress()!;
+  expect(saved.furthest_stage).toBe('next-step');
+  expect(saved.progress.answers).toMatchObject({ 'request.name': 'Ольга Петровна', 'request.source': 'Recommendation', 'clarifying.budget': '5 000 €' });
+  expect(saved.progress.checklist).toEqual({ greeting: ['company-and-name'] });
+  await caller.hangup();
+});
+
+test('a crash (kill -9) in the middle of the call loses none of the fields already typed', async () => {
+  const { page } = desk;
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  const script = page.getByRole('region', { name: 'Call script' });
+  await script.getByRole('button', { name: /^2\. The request$/ }).click();
+  await script.getByRole('textbox', { name: 'Organization' }).fill('Север');
+  // Typing is saved a moment after the last key; then Ringside dies without warning.
+  await expect.poll(() => savedProgress()?.progress.answers['request.organization']).toBe('Север');
+  await desk.restartApp({ kill: true });
+  await caller.hangup();
+  expect(savedProgress()?.progress.answers['request.organization']).toBe('Север');
+});
