@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
@@ -17,6 +18,11 @@ test.beforeAll(async ({}, info) => {
   await page.getByLabel('Display name').fill('Maria');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
+  const csv = join(desk.dir, 'contacts.csv');
+  writeFileSync(csv, 'Name,Phone\r\nОльга,201\r\n');
+  await page.getByRole('button', { name: 'Contacts', exact: true }).click();
+  await page.locator('input[type="file"]').setInputFiles(csv);
+  await expect(page.getByText('1 imported, 0 updated, 0 rejected')).toBeVisible();
 });
 
 test.afterAll(async () => {
@@ -58,13 +64,19 @@ test('during a call the agent walks through the sales script; what is typed is s
   await expect(script.locator('.script-reference')).toContainText('It is expensive');
   await script.getByRole('button', { name: /^6\. Next step$/ }).click();
   await script.getByRole('group', { name: 'Lead temperature' }).getByRole('button', { name: 'hot' }).click();
-  await page.screenshot({ path: test.info().outputPath('script-panel.png'), fullPage: true });
 
   await expect.poll(() => savedProgress()?.progress.answers['next-step.temperature']).toBe('hot');
   const saved = savedProgress()!;
   expect(saved.furthest_stage).toBe('next-step');
   expect(saved.progress.answers).toMatchObject({ 'request.name': 'Ольга Петровна', 'request.source': 'Recommendation', 'clarifying.budget': '5 000 €' });
   expect(saved.progress.checklist).toEqual({ greeting: ['company-and-name'] });
+  // The answers went into the caller's card as they were typed (R28).
+  const card = page.getByRole('complementary', { name: 'Client card' });
+  await expect(card.locator('.card-name')).toHaveText('Ольга Петровна');
+  await expect(card.locator('[data-profile="Budget"]')).toHaveText('5 000 €');
+  await expect(card.locator('[data-profile="Temperature"]')).toHaveText('hot');
+  await expect(card.locator('[data-profile="Heard of us"]')).toHaveText('Recommendation');
+  await page.screenshot({ path: test.info().outputPath('script-panel.png'), fullPage: true });
   await caller.hangup();
 });
 

@@ -148,9 +148,11 @@ test('a recorded call plays in the history: waveform of both channels, play, see
   await player.getByLabel('Speed').selectOption('2');
   await expect(player.getByLabel('Speed')).toHaveValue('2');
   // Seek: a click near the end of the waveform moves the position there.
-  const box = (await player.locator('.waveform').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(player.locator('.player-time')).toHaveText(/^0:1[4-8] \//);
+  await expect(async () => {
+    const box = (await player.locator('.waveform').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect(player.locator('.player-time')).toHaveText(/^0:1[4-8] \//, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
 
   const recordingId = await player.getAttribute('data-recording-id');
   const token = new URL(desk.app.url).searchParams.get('token')!;

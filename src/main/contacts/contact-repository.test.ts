@@ -47,4 +47,19 @@ describe('contact repository', () => {
     expect(updated).toMatchObject({ id: created.id, name: 'Anna K.', category: 'A', phones: [{ number: '6002', label: 'desk' }] });
     expect((await repo.cardForNumber('6001')).contact).toBeNull();
   });
+
+  it('captures script answers into the card, leaving them when the form saves', async () => {
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'RU' });
+    const contact = await repo.save({ ...blank, name: 'Ольга', phones: [{ number: '+79161234567', label: '' }] });
+    await repo.capture(contact.id, 'budget', ' 5 000 € ');
+    await repo.capture(contact.id, 'temperature', 'hot');
+    await repo.capture(contact.id, 'category', 'B');
+    const captured = await repo.capture(contact.id, 'name', 'Ольга Петровна');
+    expect(captured).toMatchObject({ name: 'Ольга Петровна', category: 'B', profile: { budget: '5 000 €', temperature: 'hot', source: '' } });
+    expect((await repo.search('петровна', 5)).map((c) => c.id)).toEqual([contact.id]);
+    expect((await repo.capture(contact.id, 'temperature', 'lukewarm'))?.profile.temperature).toBeNull();
+    const saved = await repo.save({ ...blank, id: contact.id, name: 'Ольга Петровна', category: 'B', phones: [{ number: '+79161234567', label: '' }] });
+    expect(saved.profile.budget).toBe('5 000 €');
+    expect(await repo.capture('no-such-contact', 'budget', '1')).toBeNull();
+  });
 });

@@ -6,12 +6,15 @@ import type { CallSummary, ClientCard, Contact, ContactInput } from '../../share
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { ContactsTable, DatabaseSchema } from '../db/database-schema.ts';
 import { foldForSearch } from './search-text.ts';
+import type { CardField } from '../../shared/scripts/call-script.ts';
 
 export interface ContactRepository {
   /** The screen pop: normalize, look up by index, and the last five calls. */
   cardForNumber(rawNumber: string): Promise<ClientCard>;
   get(id: string): Promise<Contact | null>;
   save(input: ContactInput): Promise<Contact>;
+  /** One answer the call script captured into the card (R28), saved as it is typed. */
+  capture(contactId: string, field: CardField, value: string): Promise<Contact | null>;
   search(query: string, limit: number): Promise<Contact[]>;
 }
 
@@ -83,6 +86,23 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
       return saved;
     },
 
+    async capture(contactId, field, value) {
+      const text = value.trim().slice(0, 500);
+      const column = CAPTURE_COLUMNS[field];
+      let set: Record<string, string | null>;
+      if (field === 'category') set = { category: ['A', 'B', 'C'].includes(text) ? text : null };
+      else if (field === 'temperature') set = { temperature: ['hot', 'warm', 'cold'].includes(text) ? text : null };
+      else set = { [column]: text };
+      const current = await db.selectFrom('contacts').select(['name', 'organization']).where('id', '=', contactId).executeTakeFirst();
+      if (!current) return null;
+      if (field === 'name' || field === 'organization') {
+        const next = { ...current, ...set };
+        set.search_text = foldForSearch(`${next.name} ${next.organization}`);
+      }
+      await db.updateTable('contacts').set({ ...set, updated_at: deps.clock.now() }).where('id', '=', contactId).execute();
+      return loadContact(db, contactId);
+    },
+
     async search(query, limit) {
       const folded = foldForSearch(query.trim());
       let q = db.selectFrom('contacts').select('id').orderBy('name').limit(limit);
@@ -104,6 +124,24 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
     },
   };
 }
+
+/** Where each card field a script captures is stored. */
+const CAPTURE_COLUMNS: Record<CardField, string> = {
+  name: 'name',
+  organization: 'organization',
+  position: 'position',
+  source: 'source',
+  values: 'values_text',
+  budget: 'budget',
+  orderVolume: 'order_volume',
+  orderFrequency: 'order_frequency',
+  decides: 'decides',
+  otherDeciders: 'other_deciders',
+  doesNotWant: 'does_not_want',
+  solvedBefore: 'solved_before',
+  temperature: 'temperature',
+  category: 'category',
+};
 
 /** The fields the contact form edits; the ones a script captured are left as they are. */
 function contactFields(input: ContactInput): Pick<ContactsTable, 'name' | 'organization' | 'position' | 'email' | 'category' | 'notes' | 'search_text'> {
@@ -133,6 +171,18 @@ export async function loadContact(db: Db, id: string): Promise<Contact | null> {
     category: row.category,
     notes: row.notes,
     phones,
+    profile: {
+      source: row.source,
+      values: row.values_text,
+      budget: row.budget,
+      orderVolume: row.order_volume,
+      orderFrequency: row.order_frequency,
+      decides: row.decides,
+      otherDeciders: row.other_deciders,
+      doesNotWant: row.does_not_want,
+      solvedBefore: row.solved_before,
+      temperature: row.temperature,
+    },
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -217,6 +217,12 @@ export function createCore(deps: CoreDeps): Core {
       broadcast('data.changed', { what: 'contacts' });
       return saved;
     },
+    'contacts.capture': async ({ contactId, field, value }) => {
+      const contact = await contacts.capture(contactId, field, value);
+      await calls.refreshCards();
+      broadcast('data.changed', { what: 'contacts' });
+      return contact;
+    },
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.cardForNumber': ({ number }) => contacts.cardForNumber(number),
     'contacts.importCsv': async ({ text }) => {

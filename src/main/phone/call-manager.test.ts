@@ -5,6 +5,7 @@ import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { CallManager, type CallRecordPatch, type NewCallRecord } from './call-manager.ts';
+import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
@@ -72,7 +73,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
       cardForNumber: (number) =>
         Promise.resolve(
           number === '6001'
-            ? { match: 'number' as const, number, contact: { id: 'c1', name: 'Eleni Georgiou', organization: '', position: '', email: '', category: null, notes: '', phones: [], createdAt: 0, updatedAt: 0 }, recentCalls: [] }
+            ? { match: 'number' as const, number, contact: { id: 'c1', name: 'Eleni Georgiou', organization: '', position: '', email: '', category: null, notes: '', phones: [], profile: emptyContactProfile, createdAt: 0, updatedAt: 0 }, recentCalls: [] }
             : { match: 'none' as const, number, contact: null, recentCalls: [] },
         ),
       insertCall: (call) => {

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import type { ContactProfile } from '../../shared/ipc/contacts.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ContactForm } from './contact-form.tsx';
 import { RecentCalls } from './recent-calls.tsx';
@@ -36,10 +37,34 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
           <dd>{contact.category ?? '—'}</dd>
           <dt>Notes</dt>
           <dd className="card-notes">{contact.notes || '—'}</dd>
+          {profileRows(contact.profile).map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd data-profile={label}>{value}</dd>
+            </Fragment>
+          ))}
         </dl>
       ) : null}
       <h3>Last calls</h3>
       <RecentCalls calls={call.card.recentCalls} />
     </aside>
   );
+}
+
+const profileLabels: [keyof ContactProfile, string][] = [
+  ['temperature', 'Temperature'],
+  ['source', 'Heard of us'],
+  ['values', 'Values'],
+  ['budget', 'Budget'],
+  ['orderVolume', 'Order volume'],
+  ['orderFrequency', 'Orders'],
+  ['decides', 'Decides'],
+  ['otherDeciders', 'Also decides'],
+  ['doesNotWant', 'Does not want'],
+  ['solvedBefore', 'Before'],
+];
+
+/** What earlier calls captured (R28), only the fields that are known. */
+function profileRows(profile: ContactProfile): [string, string][] {
+  return profileLabels.flatMap(([key, label]) => (profile[key] ? [[label, String(profile[key])] as [string, string]] : []));
 }

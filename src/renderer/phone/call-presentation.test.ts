@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { callerName, formatDuration, ringModeFor } from './call-presentation.ts';
+import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
 
 const base: LiveCall = {
   id: 'c1', direction: 'inbound', state: 'ringing', displayName: '', number: '+302101234567',
@@ -18,7 +19,7 @@ describe('call presentation', () => {
   });
 
   it('prefers the contact name, then the display name, then the number', () => {
-    const contact = { id: 'x', name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [], createdAt: 0, updatedAt: 0 };
+    const contact = { id: 'x', name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [], profile: emptyContactProfile, createdAt: 0, updatedAt: 0 };
     expect(callerName({ ...base, card: { ...base.card, contact } })).toBe('Ελένη');
     expect(callerName({ ...base, displayName: 'Reception' })).toBe('Reception');
     expect(callerName(base)).toBe('+302101234567');

@@ -70,6 +70,8 @@ export function RecordingPlayer({ recording }: { recording: RecordingInfo }) {
         }
       });
       created.on('timeupdate', (t) => setPosition(t));
+      // A click on the waveform while paused moves the position without a timeupdate from the media.
+      created.on('interaction', (t) => setPosition(t));
       created.on('play', () => setPlaying(true));
       created.on('pause', () => setPlaying(false));
       created.on('finish', () => setPlaying(false));

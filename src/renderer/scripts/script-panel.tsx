@@ -2,7 +2,7 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { answerKey, goToStage, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
-import { branchStageKinds, type CallScript, type ScriptStage } from '../../shared/scripts/call-script.ts';
+import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion, type ScriptStage } from '../../shared/scripts/call-script.ts';
 import { fillPlaceholders } from '../../shared/scripts/fill-placeholders.ts';
 import { holidayWish } from '../../shared/scripts/holiday-wish.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
@@ -34,32 +34,37 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
   }, [call.id, choice]);
 
   if (!script || !progress) return null;
-  return <ScriptView callId={call.id} script={script} progress={progress} onChange={setProgress} />;
+  return <ScriptView callId={call.id} contactId={call.card.contact?.id ?? null} script={script} progress={progress} onChange={setProgress} />;
 }
 
-function ScriptView({ callId, script, progress, onChange }: { callId: string; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
+function ScriptView(props: { callId: string; contactId: string | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
+  const { callId, contactId, script, progress, onChange } = props;
   const office = useAppStore((s) => s.settings?.settings.office);
   const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
   const region = useAppStore((s) => s.settings?.settings.defaultRegion ?? 'GR');
   const [search, setSearch] = useState('');
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; progress: CallProgress } | null>(null);
+  /** A known caller's card gets the answers too (R28); a new caller's answers wait in the progress. */
+  type Capture = { field: CardField; value: string };
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; progress: CallProgress; captures: Map<CardField, string> } | null>(null);
 
-  const save = (next: CallProgress) => void runAction((api) => api.call('scripts.saveProgress', { callId, progress: next }));
+  const save = (next: CallProgress, captures: Capture[]) =>
+    void runAction(async (api) => {
+      await api.call('scripts.saveProgress', { callId, progress: next });
+      if (contactId) for (const { field, value } of captures) await api.call('contacts.capture', { contactId, field, value });
+    });
   const flush = () => {
     if (!pending.current) return;
     clearTimeout(pending.current.timer);
-    save(pending.current.progress);
+    save(pending.current.progress, [...pending.current.captures].map(([field, value]) => ({ field, value })));
     pending.current = null;
   };
-  const change = (next: CallProgress, typing = false) => {
+  const change = (next: CallProgress, typing = false, capture?: Capture) => {
     onChange(next);
+    const captures = new Map(pending.current?.captures ?? []);
+    if (capture) captures.set(capture.field, capture.value);
     if (pending.current) clearTimeout(pending.current.timer);
-    if (!typing) {
-      pending.current = null;
-      save(next);
-      return;
-    }
-    pending.current = { timer: setTimeout(flush, SAVE_DELAY_MS), progress: next };
+    pending.current = { timer: setTimeout(flush, typing ? SAVE_DELAY_MS : 0), progress: next, captures };
+    if (!typing) flush();
   };
   // Whatever is typed when the panel goes away (hang-up, another call) is saved.
   useEffect(() => () => flush());
@@ -119,7 +124,13 @@ function ScriptView({ callId, script, progress, onChange }: { callId: string; sc
               {fillPlaceholders(line, values)}
             </p>
           ))}
-          {stage.questions.length > 0 && <StageQuestions stage={stage} progress={progress} onAnswer={(q, value, typing) => change(setAnswer(progress, stage.id, q, value), typing)} />}
+          {stage.questions.length > 0 && (
+            <StageQuestions
+              stage={stage}
+              progress={progress}
+              onAnswer={(question, value, typing) => change(setAnswer(progress, stage.id, question.id, value), typing, question.field ? { field: question.field, value } : undefined)}
+            />
+          )}
           {stage.hints.length > 0 && (
             <ul className="script-hints" aria-label="Say this, not that">
               {stage.hints.map((h, i) => (
@@ -169,7 +180,7 @@ function ScriptView({ callId, script, progress, onChange }: { callId: string; sc
   );
 }
 
-function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; progress: CallProgress; onAnswer(questionId: string, value: string, typing: boolean): void }) {
+function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; progress: CallProgress; onAnswer(question: ScriptQuestion, value: string, typing: boolean): void }) {
   return (
     <div className="script-questions">
       {stage.questions.map((q) => {
@@ -182,13 +193,13 @@ function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; pro
             {q.choices.length > 0 && (
               <div className="choice-buttons" role="group" aria-label={q.text}>
                 {q.choices.map((c) => (
-                  <button key={c} type="button" aria-pressed={value === c} onClick={() => onAnswer(q.id, value === c ? '' : c, false)}>
+                  <button key={c} type="button" aria-pressed={value === c} onClick={() => onAnswer(q, value === c ? '' : c, false)}>
                     {c}
                   </button>
                 ))}
               </div>
             )}
-            <input id={`q-${stage.id}-${q.id}`} value={value} onChange={(e) => onAnswer(q.id, e.target.value, true)} />
+            <input id={`q-${stage.id}-${q.id}`} value={value} onChange={(e) => onAnswer(q, e.target.value, true)} />
           </div>
         );
       })}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
 import { callProgressSchema } from '../scripts/call-progress.ts';
-import { callScriptSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
+import { cardFieldSchema, callScriptSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
 import { callListQuerySchema, callRecordSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
@@ -39,6 +39,8 @@ export const coreMethods = {
   'contacts.get': { params: z.object({ id: z.string() }), result: contactSchema.nullable() },
   'contacts.save': { params: contactInputSchema, result: contactSchema },
   'contacts.search': { params: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }), result: z.array(contactSchema) },
+  /** An answer the call script captures into the caller's card (R28), saved as it is typed. */
+  'contacts.capture': { params: z.object({ contactId: z.string().max(100), field: cardFieldSchema, value: z.string().max(2000) }), result: contactSchema.nullable() },
   'contacts.cardForNumber': { params: z.object({ number: z.string().max(100) }), result: clientCardSchema },
   'contacts.importCsv': {
     params: z.object({ fileName: z.string().max(500), text: z.string().max(50_000_000) }),

@@ -9,6 +9,27 @@ export const contactPhoneSchema = z.object({
 });
 export type ContactPhone = z.infer<typeof contactPhoneSchema>;
 
+export const leadTemperatureSchema = z.enum(['hot', 'warm', 'cold']);
+
+/** What the call script captured about the client (R8, R12, R28); the contact form leaves it alone. */
+export const contactProfileSchema = z.object({
+  source: z.string().max(500),
+  values: z.string().max(500),
+  budget: z.string().max(500),
+  orderVolume: z.string().max(500),
+  orderFrequency: z.string().max(500),
+  decides: z.string().max(500),
+  otherDeciders: z.string().max(500),
+  doesNotWant: z.string().max(500),
+  solvedBefore: z.string().max(500),
+  temperature: leadTemperatureSchema.nullable(),
+});
+export type ContactProfile = z.infer<typeof contactProfileSchema>;
+
+export const emptyContactProfile: ContactProfile = {
+  source: '', values: '', budget: '', orderVolume: '', orderFrequency: '', decides: '', otherDeciders: '', doesNotWant: '', solvedBefore: '', temperature: null,
+};
+
 export const contactSchema = z.object({
   id: z.string(),
   name: z.string().max(200),
@@ -18,6 +39,7 @@ export const contactSchema = z.object({
   category: contactCategorySchema.nullable(),
   notes: z.string().max(10_000),
   phones: z.array(contactPhoneSchema).max(20),
+  profile: contactProfileSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -25,7 +47,7 @@ export type Contact = z.infer<typeof contactSchema>;
 
 /** What the UI sends to create (no id) or update (id) a contact; phones are normalized in main. */
 export const contactInputSchema = contactSchema
-  .omit({ id: true, createdAt: true, updatedAt: true, phones: true })
+  .omit({ id: true, createdAt: true, updatedAt: true, phones: true, profile: true })
   .extend({
     id: z.string().optional(),
     phones: z.array(z.object({ number: z.string().min(1).max(40), label: z.string().max(40) })).max(20),
