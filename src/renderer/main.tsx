@@ -4,7 +4,7 @@ import { connectToCore } from './api/connect-to-core.ts';
 import { mediaUrl } from './api/media-url.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
-import { ringModeFor } from './phone/call-presentation.ts';
+import { callerName, ringModeFor } from './phone/call-presentation.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
 import './app/app.css';
 
@@ -37,6 +37,11 @@ useAppStore.setState({
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));
+  if (state.calls !== previous.calls) {
+    // An answered call that has just ended asks for its wrap-up (R23).
+    const ended = state.calls.find((c) => c.state === 'ended' && c.answeredAt !== null && previous.calls.some((p) => p.id === c.id && p.state !== 'ended'));
+    if (ended) useAppStore.setState({ wrapUpCall: { id: ended.id, name: callerName(ended) } });
+  }
   if (state.settings?.settings.devices !== previous.settings?.settings.devices && state.settings) {
     media.setDevices(state.settings.settings.devices);
   }

@@ -78,6 +78,27 @@ test('during a call the agent walks through the sales script; what is typed is s
   await expect(card.locator('[data-profile="Heard of us"]')).toHaveText('Recommendation');
   await page.screenshot({ path: test.info().outputPath('script-panel.png'), fullPage: true });
   await caller.hangup();
+
+  // Wrap-up after hang-up (R23): outcome and next step, then the history shows them.
+  const wrapUp = page.getByRole('form', { name: 'Wrap up the call with Ольга Петровна' });
+  await wrapUp.getByLabel('Outcome').selectOption({ label: 'Meeting booked' });
+  await wrapUp.getByLabel('Next step — when').fill('2026-11-25T10:30');
+  await wrapUp.getByLabel('Next step — what').fill('Meeting at our office');
+  await wrapUp.getByLabel('Next step — who').fill('Maria');
+  await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+  await expect(wrapUp).toHaveCount(0);
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  const row = page.locator('.calls-table tbody tr').first();
+  await expect(row.locator('[data-column="result"]')).toContainText('Meeting booked');
+  await expect(row.locator('[data-column="result"]')).toHaveAttribute('data-furthest-stage', 'next-step');
+  const db = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const call = db.prepare('select outcome, next_step_at, next_step_what, next_step_who, wrap_up_done_at from calls order by invite_at desc limit 1').get() as Record<string, unknown>;
+    expect(call).toMatchObject({ outcome: 'meeting-booked', next_step_at: new Date(2026, 10, 25, 10, 30).getTime(), next_step_what: 'Meeting at our office', next_step_who: 'Maria' });
+    expect(call.wrap_up_done_at).not.toBeNull();
+  } finally {
+    db.close();
+  }
 });
 
 test('a crash (kill -9) in the middle of the call loses none of the fields already typed', async () => {

@@ -30,4 +30,18 @@ describe('calls interrupted by a crash', () => {
     expect(byId.ringing).toMatchObject({ status: 'failed', endReason: 'interrupted', endedAt: 2000, durationMs: null });
     expect(byId['after-start']).toMatchObject({ status: 'in-progress', endReason: null });
   });
+
+  it('keeps a wrap-up: pending until saved, then the outcome and the next step', async () => {
+    const calls = createCallRepository({ db: database.db });
+    await calls.insert(newCall('k1', 1000));
+    await calls.update('k1', { status: 'answered', answeredAt: 2000, endedAt: 9000, durationMs: 7000 });
+    expect((await calls.list({ filter: 'all', limit: 5 }))[0]).toMatchObject({ wrapUpPending: true, outcome: null, furthestStage: null });
+    await calls.wrapUp({ callId: 'k1', outcome: 'meeting-booked', nextStepAt: 86_400_000, nextStepWhat: ' Meeting at the office ', nextStepWho: 'Maria', notes: 'Prefers mornings' }, 10_000);
+    expect((await calls.list({ filter: 'all', limit: 5 }))[0]).toMatchObject({
+      wrapUpPending: false,
+      outcome: 'meeting-booked',
+      nextStep: { at: 86_400_000, what: 'Meeting at the office', who: 'Maria' },
+      wrapUpNotes: 'Prefers mornings',
+    });
+  });
 });

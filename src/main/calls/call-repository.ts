@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CallListQuery, CallRecord } from '../../shared/ipc/calls.ts';
+import type { CallListQuery, CallRecord, WrapUp } from '../../shared/ipc/calls.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
 
@@ -12,6 +12,8 @@ export interface CallRepository {
    * recovered recording ends (or when answered, if none). Returns how many.
    */
   closeInterrupted(startedAt: number): Promise<number>;
+  /** Saves the wrap-up and marks it done. */
+  wrapUp(wrapUp: WrapUp, now: number): Promise<void>;
 }
 
 export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): CallRepository {
@@ -63,6 +65,14 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
       await db.updateTable('calls').set(set).where('id', '=', id).execute();
     },
 
+    async wrapUp(w, now) {
+      await db
+        .updateTable('calls')
+        .set({ outcome: w.outcome, next_step_at: w.nextStepAt, next_step_what: w.nextStepWhat.trim(), next_step_who: w.nextStepWho.trim(), wrap_up_notes: w.notes, wrap_up_done_at: now })
+        .where('id', '=', w.callId)
+        .execute();
+    },
+
     async closeInterrupted(startedAt) {
       const open = await db
         .selectFrom('calls')
@@ -97,8 +107,10 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
       let q = db
         .selectFrom('calls')
         .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
+        .leftJoin('call_progress', 'call_progress.call_id', 'calls.id')
         .selectAll('calls')
         .select('contacts.name as contact_name')
+        .select('call_progress.furthest_stage')
         .select((eb) => [
           eb.selectFrom('recordings').whereRef('recordings.call_id', '=', 'calls.id').select((r) => r.fn.countAll<number>().as('n')).as('recording_count'),
           eb
@@ -132,6 +144,11 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         endReason: r.end_reason,
         durationMs: r.duration_ms,
         recordings: { count: Number(r.recording_count ?? 0), recovered: Number(r.recovered_count ?? 0) > 0 },
+        furthestStage: r.furthest_stage,
+        outcome: r.outcome,
+        nextStep: { at: r.next_step_at === null ? null : Number(r.next_step_at), what: r.next_step_what, who: r.next_step_who },
+        wrapUpNotes: r.wrap_up_notes,
+        wrapUpPending: r.status === 'answered' && r.wrap_up_done_at === null && r.practice === 0,
       }));
     },
   };

@@ -232,6 +232,11 @@ export function createCore(deps: CoreDeps): Core {
       return report;
     },
     'calls.list': (query) => callRecords.list(query),
+    'calls.wrapUp': async (wrapUp) => {
+      await callRecords.wrapUp(wrapUp, clock.now());
+      broadcast('data.changed', { what: 'calls' });
+      return {};
+    },
     'recordings.chunk': async ({ callId, seq, data, startedAt }) => {
       if (settings.get().recordingPolicy === 'never') throw new RpcError('recording-off', 'Recording is turned off in Settings: nothing was saved.');
       await recordings.append(callId, seq, Buffer.from(data, 'base64'), startedAt);

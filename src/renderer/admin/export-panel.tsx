@@ -1,19 +1,11 @@
 import { useEffect, useState } from 'react';
 import { countNoun } from '../../shared/text/count-noun.ts';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
+import { outcomeText } from '../calls/outcome-text.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
-const outcomeText: Record<CallOutcome, string> = {
-  information: 'Information only',
-  'offer-sent': 'Offer sent',
-  'meeting-booked': 'Meeting booked',
-  deferred: 'Deferred',
-  sold: 'Sold',
-  'not-a-target': 'Not a target',
-  lost: 'Lost',
-};
 
 interface FilterForm {
   from: string;

@@ -1,5 +1,6 @@
 import { History, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
 import { AdminScreen } from '../admin/admin-screen.tsx';
+import { WrapUpForm } from '../calls/wrap-up-form.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
@@ -42,6 +43,7 @@ export function AppShell() {
         </nav>
         <main className="content">
           <LiveCalls />
+          <WrapUpPrompt />
           {screen === 'calls' && <CallsScreen />}
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'settings' && <SettingsScreen />}
@@ -50,6 +52,15 @@ export function AppShell() {
       </div>
     </div>
   );
+}
+
+/** After an answered call ends: outcome and next step, now or later (the call shows "wrap-up pending"). */
+function WrapUpPrompt() {
+  const call = useAppStore((s) => s.wrapUpCall);
+  const live = useAppStore((s) => s.calls.some((c) => c.state !== 'ended'));
+  if (!call || live) return null;
+  const close = () => useAppStore.setState({ wrapUpCall: null });
+  return <WrapUpForm key={call.id} callId={call.id} title={`Wrap up the call with ${call.name}`} onDone={close} onLater={close} />;
 }
 
 /** Only this part re-renders on every ring: the screen below keeps its state and its cost. */

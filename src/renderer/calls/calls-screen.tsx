@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
+import { outcomeText } from './outcome-text.ts';
+import { WrapUpForm } from './wrap-up-form.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
@@ -17,6 +19,7 @@ const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as cons
 export function CallsScreen() {
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
   const [open, setOpen] = useState<string | null>(null);
+  const [wrapping, setWrapping] = useState<string | null>(null);
   // A saved contact renames rows too: refetch on either kind of change.
   const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
   const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 200 }));
@@ -50,6 +53,7 @@ export function CallsScreen() {
               <th scope="col">Hung up</th>
               <th scope="col">Talk time</th>
               <th scope="col">Recording</th>
+              <th scope="col">Result</th>
             </tr>
           </thead>
           <tbody>
@@ -75,10 +79,27 @@ export function CallsScreen() {
                   )}
                   {c.recordings.recovered && <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call"> recovered</span>}
                 </td>
+                <td data-column="result" data-furthest-stage={c.furthestStage ?? undefined}>
+                  {c.outcome ? outcomeText[c.outcome] : c.wrapUpPending ? (
+                    <button type="button" className="link-button pending" aria-expanded={wrapping === c.id} onClick={() => setWrapping(wrapping === c.id ? null : c.id)}>
+                      wrap-up pending
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                  {c.nextStep.at !== null && <div className="muted small">next: {new Date(c.nextStep.at).toLocaleString()}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
+                </td>
               </tr>,
+              wrapping === c.id && (
+                <tr key={`${c.id}-wrap-up`} className="player-row">
+                  <td colSpan={9}>
+                    <WrapUpForm callId={c.id} title={`Wrap up the call with ${c.contactName || c.remoteDisplayName || c.remoteNumber}`} onDone={() => setWrapping(null)} />
+                  </td>
+                </tr>
+              ),
               open === c.id && (
                 <tr key={`${c.id}-player`} className="player-row">
-                  <td colSpan={8}>
+                  <td colSpan={9}>
                     <CallRecordings callId={c.id} />
                   </td>
                 </tr>

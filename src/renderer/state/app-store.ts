@@ -30,6 +30,8 @@ export interface AppState {
   /** Recordings paused right now (silence is being recorded). */
   recordingPaused: Record<string, boolean>;
   pauseRecording: (callId: string, paused: boolean) => void;
+  /** An answered call that just ended: its wrap-up form is offered until saved or put off. */
+  wrapUpCall: { id: string; name: string } | null;
   /** The latest export's progress, from the core's `export.progress` events. */
   exportProgress: ExportProgress | null;
 }
@@ -64,6 +66,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   recordingPaused: {},
   pauseRecording: () => undefined,
   exportProgress: null,
+  wrapUpCall: null,
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
 import { callProgressSchema } from '../scripts/call-progress.ts';
 import { cardFieldSchema, callScriptSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
-import { callListQuerySchema, callRecordSchema } from './calls.ts';
+import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema } from './phone.ts';
@@ -48,6 +48,7 @@ export const coreMethods = {
   },
 
   'calls.list': { params: callListQuerySchema, result: z.array(callRecordSchema) },
+  'calls.wrapUp': { params: wrapUpSchema, result: empty },
 
   /** About a second of the call's stereo recording (caller left, agent right), base64 WebM/Opus. */
   'recordings.chunk': {

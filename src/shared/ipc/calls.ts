@@ -30,8 +30,26 @@ export const callRecordSchema = z.object({
   durationMs: z.number().nullable(),
   /** The call's recordings: how many, and whether one was recovered after a crash. */
   recordings: z.object({ count: z.number().int(), recovered: z.boolean() }),
+  /** The furthest stage of the script's main path reached (its id), if the call had a script. */
+  furthestStage: z.string().nullable(),
+  outcome: callOutcomeSchema.nullable(),
+  nextStep: z.object({ at: z.number().nullable(), what: z.string(), who: z.string() }),
+  wrapUpNotes: z.string(),
+  /** An answered call whose wrap-up (outcome, next step) is not done yet. */
+  wrapUpPending: z.boolean(),
 });
 export type CallRecord = z.infer<typeof callRecordSchema>;
+
+/** Wrap-up after hang-up (R23): the outcome, the next step with its time and who does it, notes. */
+export const wrapUpSchema = z.object({
+  callId: z.string().max(100),
+  outcome: callOutcomeSchema,
+  nextStepAt: z.number().nullable(),
+  nextStepWhat: z.string().max(500),
+  nextStepWho: z.string().max(200),
+  notes: z.string().max(10_000),
+});
+export type WrapUp = z.infer<typeof wrapUpSchema>;
 
 export const callListQuerySchema = z.object({
   filter: z.enum(['all', 'missed']).default('all'),
