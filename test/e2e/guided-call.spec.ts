@@ -16,6 +16,9 @@ test.beforeAll(async ({}, info) => {
   const { page } = desk;
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Display name').fill('Maria');
+  await page.getByLabel('Company (the greeting says it)').fill('Ventura');
+  await page.getByLabel('Line of business, if the name does not say it').fill('window installation');
+  await expect(page.getByLabel('Script')).toHaveValue('inbound-sales:en');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   const csv = join(desk.dir, 'contacts.csv');
@@ -45,7 +48,7 @@ test('during a call the agent walks through the sales script; what is typed is s
   await caller.waitForStatus('established', 15_000);
   const script = page.getByRole('region', { name: 'Call script' });
   await expect(script).toHaveAttribute('data-stage', 'greeting');
-  await expect(script.locator('.script-say').first()).toHaveText('Good morning! This is Maria. How can I help you?');
+  await expect(script.locator('.script-say').first()).toHaveText('Good morning! Ventura, window installation. This is Maria. How can I help you?');
   await script.getByLabel('Said the company and my own name').check();
 
   await script.getByRole('button', { name: 'Next stage' }).click();

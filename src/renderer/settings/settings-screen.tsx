@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../shared/ipc/settings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
+
+const languageName: Record<Settings['script']['locale'], string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
+
+function parseChoice(value: string): Settings['script'] | null {
+  const [id = '', locale = ''] = value.split(':');
+  return locale === 'en' || locale === 'ru' || locale === 'el' ? { id, locale } : null;
+}
 
 export function SettingsScreen() {
   const view = useAppStore((s) => s.settings);
@@ -12,13 +20,14 @@ export function SettingsScreen() {
 function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; hasPassword: boolean; dataDir: string }) {
   const [s, setS] = useState<Settings>(initial);
   const [password, setPassword] = useState('');
+  const scripts = useCoreQuery('scripts', 'contacts', (api) => api.call('scripts.list', {}));
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const saved = savedAs === JSON.stringify(s) && password === '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await runAction(async (api) => {
-      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices });
+      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, office: s.office, script: s.script });
       if (password) await api.call('settings.setPassword', { password });
       return true;
     });
@@ -73,6 +82,27 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <label className="field">
             Default region for numbers
             <input value={s.defaultRegion} maxLength={2} onChange={(e) => setS((x) => ({ ...x, defaultRegion: e.target.value.toUpperCase() }))} placeholder="GR, RU, CY…" />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Call script</legend>
+          <label className="field">
+            Company (the greeting says it)
+            <input value={s.office.company} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, company: e.target.value } }))} placeholder="Ventura" />
+          </label>
+          <label className="field">
+            Line of business, if the name does not say it
+            <input value={s.office.activity} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, activity: e.target.value } }))} placeholder="window installation" />
+          </label>
+          <label className="field">
+            Script
+            <select value={`${s.script.id}:${s.script.locale}`} onChange={(e) => setS((x) => ({ ...x, script: parseChoice(e.target.value) ?? x.script }))}>
+              {(scripts ?? [{ ...s.script, name: s.script.id }]).map((o) => (
+                <option key={`${o.id}:${o.locale}`} value={`${o.id}:${o.locale}`}>
+                  {o.name} ({languageName[o.locale]})
+                </option>
+              ))}
+            </select>
           </label>
         </fieldset>
         <fieldset>
