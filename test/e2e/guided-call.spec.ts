@@ -117,3 +117,22 @@ test('a crash (kill -9) in the middle of the call loses none of the fields alrea
   await caller.hangup();
   expect(savedProgress()?.progress.answers['request.organization']).toBe('Север');
 });
+
+test('a new caller: the name typed in the script fills the new card, and saving the card keeps what the script captured', async () => {
+  const { page } = desk;
+  const stranger = await desk.bot('202', 660, 'Unknown');
+  await stranger.call(DESK_USER);
+  await stranger.waitForStatus('established', 15_000);
+  const script = page.getByRole('region', { name: 'Call script' });
+  await script.getByRole('button', { name: /^2\. The request$/ }).click();
+  await script.getByRole('textbox', { name: 'Name', exact: true }).fill('Ηλίας Παπαδόπουλος');
+  await script.getByRole('button', { name: /^3\. Clarifying the need$/ }).click();
+  await script.getByRole('textbox', { name: 'Budget' }).fill('2 000 €');
+  const card = page.getByRole('complementary', { name: 'Client card' });
+  await expect(card.getByRole('textbox', { name: /^Name/ })).toHaveValue('Ηλίας Παπαδόπουλος');
+  await card.getByRole('button', { name: 'Save card' }).click();
+  await expect(card.locator('.card-name')).toHaveText('Ηλίας Παπαδόπουλος');
+  await expect(card.locator('[data-profile="Budget"]')).toHaveText('2 000 €');
+  await stranger.hangup();
+});
+

@@ -1,5 +1,7 @@
 import { Fragment, useState } from 'react';
-import type { ContactProfile } from '../../shared/ipc/contacts.ts';
+import type { Contact, ContactProfile } from '../../shared/ipc/contacts.ts';
+import type { CardField } from '../../shared/scripts/call-script.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ContactForm } from './contact-form.tsx';
 import { RecentCalls } from './recent-calls.tsx';
@@ -8,6 +10,16 @@ import { RecentCalls } from './recent-calls.tsx';
 export function ClientCardPanel({ call }: { call: LiveCall }) {
   const contact = call.card.contact;
   const [editing, setEditing] = useState(false);
+  const captured = useAppStore((s) => s.scriptCaptures[call.id]);
+  /** A new card saved during the call takes what the script captured that the form does not show. */
+  const saved = (created: Contact) => {
+    setEditing(false);
+    if (contact || !captured) return;
+    const rest = Object.entries(captured).filter(([field, value]) => value && !['name', 'organization', 'position'].includes(field)) as [CardField, string][];
+    void runAction(async (api) => {
+      for (const [field, value] of rest) await api.call('contacts.capture', { contactId: created.id, field, value });
+    });
+  };
   const showForm = contact === null ? call.state !== 'ended' : editing;
   return (
     <aside className="client-card" aria-label="Client card">
@@ -20,7 +32,12 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
         )}
       </div>
       {showForm ? (
-        <ContactForm contact={contact} number={call.card.number} onSaved={() => setEditing(false)} {...(contact && { onCancel: () => setEditing(false) })} />
+        <ContactForm
+          contact={contact}
+          number={call.card.number}
+          onSaved={saved}
+          {...(contact ? { onCancel: () => setEditing(false) } : { suggested: captured ?? {} })}
+        />
       ) : contact ? (
         <dl className="card-fields">
           <dt>Name</dt>

@@ -8,10 +8,12 @@ interface Props {
   number?: string;
   onSaved(contact: Contact): void;
   onCancel?: () => void;
+  /** For a new card: what the call script captured so far (name, organization, position), shown until typed over. */
+  suggested?: Partial<Record<'name' | 'organization' | 'position', string>>;
 }
 
 /** Create or edit a contact. The name comes first: write it down at once and use it (R5). */
-export function ContactForm({ contact, number, onSaved, onCancel }: Props) {
+export function ContactForm({ contact, number, onSaved, onCancel, suggested = {} }: Props) {
   const [form, setForm] = useState<ContactInput>(() => ({
     ...(contact && { id: contact.id }),
     name: contact?.name ?? '',
@@ -23,16 +25,24 @@ export function ContactForm({ contact, number, onSaved, onCancel }: Props) {
     phones: contact?.phones.length ? contact.phones : [{ number: number ?? '', label: '' }],
   }));
   const [saving, setSaving] = useState(false);
+  const [typed, setTyped] = useState<Set<string>>(() => new Set());
+  /** A field the person has not typed in shows what the script captured. */
+  const shown = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') =>
+    key in suggested && !typed.has(key) && !form[key] ? (suggested[key as keyof typeof suggested] ?? '') : form[key];
   const field = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') => ({
-    value: form[key],
-    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+    value: shown(key),
+    onChange: (e: { target: { value: string } }) => {
+      setTyped((t) => new Set(t).add(key));
+      setForm((f) => ({ ...f, [key]: e.target.value }));
+    },
   });
   const phonesText = form.phones.map((p) => p.number).join(', ');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const saved = await runAction((api) => api.call('contacts.save', { ...form, phones: form.phones.filter((p) => p.number.trim() !== '') }));
+    const input = { ...form, name: shown('name'), organization: shown('organization'), position: shown('position') };
+    const saved = await runAction((api) => api.call('contacts.save', { ...input, phones: form.phones.filter((p) => p.number.trim() !== '') }));
     setSaving(false);
     if (saved) onSaved(saved);
   };

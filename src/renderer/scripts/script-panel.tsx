@@ -60,6 +60,7 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
   };
   const change = (next: CallProgress, typing = false, capture?: Capture) => {
     onChange(next);
+    if (capture) useAppStore.getState().setScriptCapture(callId, capture.field, capture.value);
     const captures = new Map(pending.current?.captures ?? []);
     if (capture) captures.set(capture.field, capture.value);
     if (pending.current) clearTimeout(pending.current.timer);

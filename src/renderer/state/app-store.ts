@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LiveCall, RegistrationState } from '../../shared/ipc/phone.ts';
 import type { ExportProgress } from '../../shared/ipc/recordings.ts';
+import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 
@@ -30,6 +31,8 @@ export interface AppState {
   /** Recordings paused right now (silence is being recorded). */
   recordingPaused: Record<string, boolean>;
   pauseRecording: (callId: string, paused: boolean) => void;
+  /** Card fields the call script captured, per call: a new caller's card form takes them up. */
+  scriptCaptures: Record<string, Partial<Record<CardField, string>>>;
   /** An answered call that just ended: its wrap-up form is offered until saved or put off. */
   wrapUpCall: { id: string; name: string } | null;
   /** The latest export's progress, from the core's `export.progress` events. */
@@ -48,6 +51,7 @@ export interface AppActions {
   show(screen: Screen): void;
   setRecording(callId: string, recording: RecordingState): void;
   setExportProgress(progress: ExportProgress): void;
+  setScriptCapture(callId: string, field: CardField, value: string): void;
 }
 
 let nextNoticeId = 1;
@@ -67,6 +71,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   pauseRecording: () => undefined,
   exportProgress: null,
   wrapUpCall: null,
+  scriptCaptures: {},
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),
@@ -79,6 +84,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   show: (screen) => set({ screen }),
   setRecording: (callId, recording) => set((s) => ({ recording: { ...s.recording, [callId]: recording } })),
   setExportProgress: (exportProgress) => set({ exportProgress }),
+  setScriptCapture: (callId, field, value) => set((s) => ({ scriptCaptures: { ...s.scriptCaptures, [callId]: { ...s.scriptCaptures[callId], [field]: value } } })),
 }));
 
 /** Runs an API call and turns a failure into a notice the person can read. */
