@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { runInLab } from './run-in-lab.ts';
 
 /**
  * CPU of Ringside during a call, with and without recording: main (Node) and the window
@@ -7,13 +6,5 @@ import { join, resolve } from 'node:path';
  */
 export function run(log: (line: string) => void): Promise<void> {
   log('Recording overhead — CPU during a 20 s call, recording off and on');
-  const root = resolve(import.meta.dirname, '..');
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'run-in-netns.ts'), process.execPath, join(root, 'bench', 'recording-overhead-run.ts')], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  for (const line of result.stdout.trimEnd().split('\n')) if (line) log(line);
-  if (result.status !== 0) return Promise.reject(new Error(`the recording overhead benchmark failed (exit ${result.status})`));
-  return Promise.resolve();
+  return runInLab('recording-overhead-run.ts', 'recording overhead', log);
 }

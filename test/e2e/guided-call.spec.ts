@@ -17,7 +17,7 @@ test.beforeAll(async ({}, info) => {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Display name').fill('Maria');
   await page.getByLabel('Company (the greeting says it)').fill('Ventura');
-  await page.getByLabel('Line of business, if the name does not say it').fill('window installation');
+  await page.getByLabel('Line of business').fill('window installation');
   await expect(page.getByLabel('Script')).toHaveValue('inbound-sales:en');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();

@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
 import { exportFilterSchema, exportFormatSchema, type ExportFilter } from '../../shared/ipc/recordings.ts';
 import { createAuditLog } from '../admin/audit-log.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { exportRecordings } from '../recordings/export-recordings.ts';
 import type { CliIo } from './import-contacts-cli.ts';
+import { describeIssues } from '../../shared/validation/describe-issues.ts';
 
 const usage = `Usage: npm run export-recordings -- --data-dir DIR --out FILE.zip [filters] [--format webm|wav]
 Filters (any mix): --from YYYY-MM-DD  --to YYYY-MM-DD (included)  --last-days N
@@ -113,8 +115,6 @@ function localDay(now: number, plusDays: number): number {
 }
 
 function readable(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-    return (error.issues as { path: PropertyKey[]; message: string }[]).map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
-  }
+  if (error instanceof ZodError) return describeIssues(error.issues);
   return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import { accountSettingsSchema, consentSettingsSchema, deviceSettingsSchema, off
 import type { Logger } from '../../shared/logger.ts';
 import { withSessionPassword, type SecretStore } from './secret-store.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { describeIssues } from '../../shared/validation/describe-issues.ts';
 
 /** The JSON config for headless runs (`--config file.json`); every key is optional. See docs/config.md. */
 export const configFileSchema = z.strictObject({
@@ -46,11 +47,7 @@ export function loadConfigFile(file: string): ConfigFile {
   }
   const parsed = configFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      if (i.code === 'unrecognized_keys') return i.keys.map((key) => `${[...i.path, key].join('.')}: unknown key`).join('; ');
-      return `${i.path.join('.') || '(top level)'}: ${i.message}`;
-    });
-    throw new Error(`${name}: ${problems.join('; ')}`);
+    throw new Error(`${name}: ${describeIssues(parsed.error.issues)}`);
   }
   const config = parsed.data;
   return config.dataDir === undefined ? config : { ...config, dataDir: resolve(dirname(resolve(file)), config.dataDir) };

@@ -4,6 +4,7 @@ import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { SETTINGS_FILE_VERSION, upgradeSettingsFile } from './settings-file.ts';
+import { describeIssues } from '../../shared/validation/describe-issues.ts';
 
 export interface SettingsStore {
   get(): Settings;
@@ -40,7 +41,7 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
     update(patch) {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
-        throw new RpcError('bad-settings', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        throw new RpcError('bad-settings', describeIssues(parsed.error.issues));
       }
       const p = parsed.data;
       const next = settingsSchema.parse({

@@ -4,6 +4,7 @@ import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import { outcomeText } from '../calls/outcome-text.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
+import { formatBytes } from '../app/format-bytes.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
 
@@ -124,10 +125,4 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
       )}
     </section>
   );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }

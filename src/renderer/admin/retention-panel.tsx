@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RetentionCandidate } from '../../shared/ipc/recordings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
-import { formatBytes } from './export-panel.tsx';
+import { formatBytes } from '../app/format-bytes.ts';
 
 /** Deleting old recordings: always from a list the admin has seen; call records stay. */
 export function RetentionPanel({ onLocked }: { onLocked(): void }) {

@@ -91,7 +91,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
             <input value={s.office.company} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, company: e.target.value } }))} placeholder="Ventura" />
           </label>
           <label className="field">
-            Line of business, if the name does not say it
+            Line of business <span className="hint">if the name does not say it</span>
             <input value={s.office.activity} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, activity: e.target.value } }))} placeholder="window installation" />
           </label>
           <label className="field">

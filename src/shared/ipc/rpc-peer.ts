@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssues } from '../validation/describe-issues.ts';
 import {
   RpcError,
   rpcMessageSchema,
@@ -139,7 +140,7 @@ export class RpcPeer<Out extends MethodTable, In extends MethodTable, OutEvents 
     }
     const params = spec.params.safeParse(rawParams);
     if (!params.success) {
-      this.respondError(id, new RpcError('bad-params', `Invalid parameters for ${method}: ${params.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`));
+      this.respondError(id, new RpcError('bad-params', `Invalid parameters for ${method}: ${describeIssues(params.error.issues)}`));
       return;
     }
     try {
