@@ -25,6 +25,7 @@ const media = createMediaEngine({
   onRecordingChange: (callId, recording) => useAppStore.getState().setRecording(callId, recording),
   onConsent: (callId, played) => void runAction((api) => api.call('recordings.consent', { callId, played })),
   announcementUrl: () => mediaUrl('announcements/current'),
+  mediaUrl,
 });
 useAppStore.setState({
   recordCall: (callId, on) => media.record(callId, on),

@@ -10,7 +10,7 @@ describe('calls interrupted by a crash', () => {
   afterEach(() => database.close());
 
   const newCall = (id: string, inviteAt: number) =>
-    ({ id, direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt, sipCallId: '', agent: 'sip:101@pbx' }) as const;
+    ({ id, direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt, sipCallId: '', practice: false, agent: 'sip:101@pbx' }) as const;
 
   it('are closed at start-up: an answered one ends with its recovered recording, a ringing one failed; later calls are left alone', async () => {
     const calls = createCallRepository({ db: database.db });

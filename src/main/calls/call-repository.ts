@@ -42,6 +42,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
           duration_ms: null,
           sip_call_id: call.sipCallId,
           agent: call.agent,
+          practice: call.practice ? 1 : 0,
         })
         .execute();
     },
@@ -149,6 +150,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         nextStep: { at: r.next_step_at === null ? null : Number(r.next_step_at), what: r.next_step_what, who: r.next_step_who },
         wrapUpNotes: r.wrap_up_notes,
         wrapUpPending: r.status === 'answered' && r.wrap_up_done_at === null && r.practice === 0,
+        practice: r.practice === 1,
       }));
     },
   };

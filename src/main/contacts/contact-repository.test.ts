@@ -18,7 +18,7 @@ describe('contact repository', () => {
     const calls = createCallRepository({ db: database.db });
     const contact = await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '210 1234567', label: 'work' }] });
     for (let i = 0; i < 7; i++) {
-      await calls.insert({ id: `k${i}`, direction: 'inbound', remoteNumber: '2101234567', remoteE164: '+302101234567', remoteDisplayName: '', contactId: contact.id, match: 'number', inviteAt: 1000 + i, sipCallId: '', agent: 'sip:101@pbx' });
+      await calls.insert({ id: `k${i}`, direction: 'inbound', remoteNumber: '2101234567', remoteE164: '+302101234567', remoteDisplayName: '', contactId: contact.id, match: 'number', inviteAt: 1000 + i, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     }
     const card = await repo.cardForNumber('00302101234567');
     expect(card.contact?.name).toBe('Ελένη');
@@ -28,7 +28,7 @@ describe('contact repository', () => {
   it('gives an unknown caller an empty card with the normalized number and that number\'s calls', async () => {
     const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
     const calls = createCallRepository({ db: database.db });
-    await calls.insert({ id: 'k1', direction: 'inbound', remoteNumber: '2107654321', remoteE164: '+302107654321', remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 5, sipCallId: '', agent: 'sip:101@pbx' });
+    await calls.insert({ id: 'k1', direction: 'inbound', remoteNumber: '2107654321', remoteE164: '+302107654321', remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 5, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     const card = await repo.cardForNumber('210 765 4321');
     expect(card).toMatchObject({ match: 'none', number: '+302107654321', contact: null });
     expect(card.recentCalls).toHaveLength(1);

@@ -32,6 +32,8 @@ import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/re
 import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
+import { PracticeLine } from '../practice/practice-line.ts';
+import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
@@ -134,11 +136,24 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const deskMedia = (session: Session) => new BridgeSessionDescriptionHandler(sessionIds.get(session) ?? session.id, media, deps.log.child('media'));
+  const practiceScenarios = loadPracticeScenarios(join(deps.resourcesDir, 'practice'), deps.log.child('practice'));
+  const practice = new PracticeLine({
+    clock,
+    log: deps.log.child('practice'),
+    newId: () => uuidv7(),
+    deskMedia,
+    callerMedia: (sessionId) => () => new BridgeSessionDescriptionHandler(sessionId, media, deps.log.child('practice-media')),
+    say: (sessionId, path) => media.call('media.practiceSay', { sessionId, path }),
+    onInvite: (invitation) => {
+      calls.handleInvite(invitation, 'practice').catch((error: unknown) => log.error('The practice call failed', { error: String(error) }));
+    },
+  });
+
   const account = new SipAccount({
     clock,
     log: deps.log.child('phone'),
-    sessionDescriptionHandlerFactory: (session) =>
-      new BridgeSessionDescriptionHandler(sessionIds.get(session) ?? session.id, media, deps.log.child('media')),
+    sessionDescriptionHandlerFactory: deskMedia,
     onInvite: (invitation) => {
       calls.handleInvite(invitation).catch((error: unknown) => log.error('Incoming call failed', { error: String(error) }));
     },
@@ -205,6 +220,17 @@ export function createCore(deps: CoreDeps): Core {
     'phone.decline': async ({ callId }) => {
       await calls.decline(callId);
       return {};
+    },
+    'practice.start': async () => {
+      if (!media.hasHost()) throw new RpcError('no-media', 'No Ringside window is open to carry the audio of the call.');
+      if (practice.busy || calls.calls.some((c) => c.state !== 'ended')) {
+        throw new RpcError('line-busy', 'Finish the current call before starting a practice call.');
+      }
+      const { id, locale } = settings.get().script;
+      const scenario = practiceScenarios.forScript(id, locale);
+      if (!scenario) throw new RpcError('no-practice-scenario', 'This Ringside has no practice caller installed.');
+      await practice.start(scenario);
+      return { scenarioId: scenario.id, locale: scenario.locale, callerName: scenario.caller.displayName };
     },
     'phone.reconnect': () => {
       account.reconnectNow();
@@ -375,6 +401,10 @@ export function createCore(deps: CoreDeps): Core {
         return existsSync(file) ? { file, mime: 'application/zip', downloadName: name } : null;
       }
       if (kind === 'announcements') return announcementFile(settings.get().consent, deps.dataDir, deps.resourcesDir);
+      if (kind === 'practice' && /^practice\/[a-z0-9-]+\.(en|ru|el)\/[a-z0-9-]+\.ogg$/.test(path)) {
+        const file = join(deps.resourcesDir, path);
+        return existsSync(file) ? { file, mime: 'audio/ogg' } : null;
+      }
       return null;
     },
     async dispose() {
@@ -383,6 +413,7 @@ export function createCore(deps: CoreDeps): Core {
       stopSettings();
       stopPower?.();
       await calls.dispose();
+      await practice.dispose();
       await account.dispose();
       await recordings.finishAll();
       for (const client of clients) client.close();

@@ -24,6 +24,8 @@ export interface NewCallRecord {
   match: 'number' | 'none';
   inviteAt: number;
   sipCallId: string;
+  /** A practice call (rehearsal with a simulated caller): kept, but left out of statistics. */
+  practice: boolean;
 }
 
 export interface CallRecordPatch {
@@ -92,7 +94,8 @@ export class CallManager {
     return [...this.entries.values()].map((e) => e.call);
   }
 
-  async handleInvite(invitation: Invitation): Promise<void> {
+  /** A call from the PBX, or from the practice line (the same path, marked practice). */
+  async handleInvite(invitation: Invitation, origin: 'pbx' | 'practice' = 'pbx'): Promise<void> {
     const { clock, log } = this.deps;
     const inviteAt = clock.now();
     const id = this.deps.newId();
@@ -118,6 +121,7 @@ export class CallManager {
       match: card.match,
       inviteAt,
       sipCallId: invitation.request.callId,
+      practice: origin === 'practice',
     };
     const store = () =>
       this.deps.store.insertCall(record).catch((error: unknown) => {
@@ -154,6 +158,7 @@ export class CallManager {
         endedBy: null,
         endReason: null,
         error: null,
+        practice: origin === 'practice',
       },
       invitation,
       phaseTimer: null,

@@ -18,7 +18,7 @@ describe('recording store', () => {
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ringside-rec-'));
     database = await openDatabase(join(dataDir, 'ringside.sqlite'));
-    await createCallRepository({ db: database.db }).insert({ id: 'call-1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', agent: 'sip:101@pbx' });
+    await createCallRepository({ db: database.db }).insert({ id: 'call-1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
   });
   afterEach(() => database.close());
 

@@ -34,7 +34,7 @@ describe('call progress store', () => {
   it('keeps every saved change, as another connection (a restart after a crash) reads it', async () => {
     const file = join(dir, 'ringside.sqlite');
     const first = await openDatabase(file);
-    await createCallRepository({ db: first.db }).insert({ id: 'k1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', agent: 'sip:101@pbx' });
+    await createCallRepository({ db: first.db }).insert({ id: 'k1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     const store = createCallProgressStore({ db: first.db, clock });
     let progress = startProgress(script, 1000);
     await store.save('k1', progress);

@@ -1,3 +1,4 @@
+import { GraduationCap } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
@@ -18,7 +19,24 @@ export function TopBar() {
           Away
         </button>
       </div>
+      <PracticeCallButton />
     </header>
+  );
+}
+
+/** Rehearse the script with a simulated caller: works with no PBX, kept out of statistics. */
+function PracticeCallButton() {
+  const onCall = useAppStore((s) => s.calls.some((c) => c.state !== 'ended'));
+  return (
+    <button
+      type="button"
+      className="button practice-button"
+      disabled={onCall}
+      title="A simulated caller rings this desk and follows your script. Recorded, never counted in statistics."
+      onClick={() => void runAction((api) => api.call('practice.start', {}))}
+    >
+      <GraduationCap size={16} aria-hidden /> Practice call
+    </button>
   );
 }
 

@@ -61,7 +61,10 @@ export function CallsScreen() {
               <tr key={c.id} className={c.status === 'missed' ? 'row-missed' : undefined} data-call-id={c.id}>
                 <td>{new Date(c.inviteAt).toLocaleString()}</td>
                 <td>
-                  <div>{c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}</div>
+                  <div>
+                    {c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}
+                    {c.practice && <span className="practice-badge">Practice</span>}
+                  </div>
                   <div className="muted small">{c.remoteE164 ?? c.remoteNumber}</div>
                 </td>
                 <td className={`status status-${c.status}`}>{statusText[c.status]}{c.autoAnswered ? ' (auto)' : ''}</td>

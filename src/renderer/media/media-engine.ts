@@ -3,7 +3,9 @@ import type { MediaMethods } from '../../shared/ipc/api.ts';
 import { defaultSettings, type ConsentSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
 import type { RecordingState } from '../state/app-store.ts';
 import type { RecorderSink } from './call-recorder.ts';
+import { PRACTICE_CALLER_SESSION_PREFIX } from '../../shared/ipc/media.ts';
 import { PeerSession } from './peer-session.ts';
+import { PracticeCaller } from './practice-caller.ts';
 import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
 
 export interface MediaEngine {
@@ -33,6 +35,8 @@ export interface MediaEngineDeps {
   onConsent(callId: string, played: boolean): void;
   /** Where the current announcement is fetched from. */
   announcementUrl(): string;
+  /** Where a bundled file (a practice clip) is fetched from. */
+  mediaUrl(path: string): string;
 }
 
 export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
@@ -58,16 +62,37 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     return existing;
   };
 
+  /** Practice calls' simulated callers: the far end, in this same page. */
+  const practiceCallers = new Map<string, PracticeCaller>();
+  const isPracticeCaller = (id: string) => id.startsWith(PRACTICE_CALLER_SESSION_PREFIX);
+  const practiceCaller = (id: string): PracticeCaller => {
+    let existing = practiceCallers.get(id);
+    if (!existing) {
+      existing = new PracticeCaller();
+      practiceCallers.set(id, existing);
+    }
+    return existing;
+  };
+
   const handlers: Handlers<MediaMethods> = {
-    'media.getDescription': async ({ sessionId, hold }) => ({ sdp: await session(sessionId).getDescription(hold) }),
+    'media.getDescription': async ({ sessionId, hold }) => ({
+      sdp: isPracticeCaller(sessionId) ? await practiceCaller(sessionId).getDescription() : await session(sessionId).getDescription(hold),
+    }),
     'media.setDescription': async ({ sessionId, sdp }) => {
-      await session(sessionId).setDescription(sdp);
+      await (isPracticeCaller(sessionId) ? practiceCaller(sessionId) : session(sessionId)).setDescription(sdp);
       return {};
     },
     'media.close': ({ sessionId }) => {
       sessions.get(sessionId)?.close();
       sessions.delete(sessionId);
+      practiceCallers.get(sessionId)?.close();
+      practiceCallers.delete(sessionId);
       return {};
+    },
+    'media.practiceSay': async ({ sessionId, path }) => {
+      const caller = practiceCallers.get(sessionId);
+      if (!caller) throw new Error('That practice call has ended');
+      return { durationMs: await caller.say(deps.mediaUrl(path)) };
     },
     'media.sendDtmf': ({ sessionId, tones }) => ({ sent: sessions.get(sessionId)?.sendDtmf(tones) ?? false }),
   };
@@ -97,6 +122,8 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     dispose() {
       for (const s of sessions.values()) s.close();
       sessions.clear();
+      for (const caller of practiceCallers.values()) caller.close();
+      practiceCallers.clear();
       ringtone.dispose();
     },
   };

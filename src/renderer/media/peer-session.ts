@@ -2,6 +2,7 @@ import type { ConsentSettings, DeviceSettings } from '../../shared/ipc/settings.
 import type { RecordingState } from '../state/app-store.ts';
 import { routeToOutput } from './audio-output.ts';
 import { CallRecorder, type RecorderSink } from './call-recorder.ts';
+import { iceGatheringDone } from './ice-gathering.ts';
 import { openMicrophone } from './microphone.ts';
 import { OutgoingLine } from './outgoing-line.ts';
 
@@ -14,8 +15,6 @@ export interface SessionRecording {
   announcementUrl(): string;
   onConsent(played: boolean): void;
 }
-
-const ICE_GATHERING_LIMIT_MS = 1000;
 
 /**
  * The media of one call: one RTCPeerConnection, the microphone track and the <audio> element the
@@ -79,7 +78,7 @@ export class PeerSession {
       }
       await this.pc.setLocalDescription(await this.pc.createOffer());
     }
-    await this.iceGatheringDone();
+    await iceGatheringDone(this.pc);
     const sdp = this.pc.localDescription?.sdp;
     if (!sdp) throw new Error('No local description was produced');
     return sdp;
@@ -195,22 +194,5 @@ export class PeerSession {
       },
     });
     this.recording.onChange('recording');
-  }
-
-  private iceGatheringDone(): Promise<void> {
-    if (this.pc.iceGatheringState === 'complete') return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.pc.removeEventListener('icegatheringstatechange', check);
-        resolve();
-      };
-      const check = () => {
-        if (this.pc.iceGatheringState === 'complete') done();
-      };
-      // No trickle ICE over SIP: send what was gathered by then.
-      const timer = setTimeout(done, ICE_GATHERING_LIMIT_MS);
-      this.pc.addEventListener('icegatheringstatechange', check);
-    });
   }
 }

@@ -18,6 +18,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
   return (
     <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-invite-at={call.inviteAt}>
       <div className="call-status" aria-live="assertive">
+        {call.practice && <span className="practice-badge">Practice call</span>}
         {call.state === 'ringing' && <span className="ringing-text">Incoming call · Ring {call.ring}…</span>}
         {call.state === 'answering' && <span>Connecting…</span>}
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}

@@ -85,6 +85,12 @@ export const coreMethods = {
   'scripts.saveProgress': { params: z.object({ callId: z.string().max(100), progress: callProgressSchema }), result: empty },
   'scripts.progress': { params: z.object({ callId: z.string().max(100) }), result: callProgressSchema.nullable() },
 
+  /**
+   * Rings this desk with a simulated caller who follows the desk's script (no PBX needed): the
+   * call is recorded and marked practice, so statistics leave it out.
+   */
+  'practice.start': { params: empty, result: z.object({ scenarioId: z.string(), locale: scriptLocaleSchema, callerName: z.string() }) },
+
   /** Who took calls (for the export's agent filter). */
   'export.agents': { params: empty, result: z.array(z.string()) },
   'export.preview': { params: z.object({ filter: exportFilterSchema }), result: exportPreviewSchema },

@@ -37,6 +37,8 @@ export const callRecordSchema = z.object({
   wrapUpNotes: z.string(),
   /** An answered call whose wrap-up (outcome, next step) is not done yet. */
   wrapUpPending: z.boolean(),
+  /** A rehearsal with the practice caller: shown, never counted in statistics. */
+  practice: z.boolean(),
 });
 export type CallRecord = z.infer<typeof callRecordSchema>;
 

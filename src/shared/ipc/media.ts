@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Media sessions of a practice call's simulated caller (the far end, played from clips). */
+export const PRACTICE_CALLER_SESSION_PREFIX = 'practice-caller:';
+
 /**
  * What the main process asks of the renderer's media engine (one RTCPeerConnection per call).
  * SIP.js never says whether an SDP is an offer or an answer: the engine decides from
@@ -17,6 +20,14 @@ export const mediaMethods = {
   'media.close': {
     params: z.object({ sessionId: z.string() }),
     result: z.object({}),
+  },
+  /**
+   * The simulated caller of a practice call says one line: the engine plays the clip into that
+   * session's outgoing audio and answers with the clip's length once it has started.
+   */
+  'media.practiceSay': {
+    params: z.object({ sessionId: z.string().startsWith(PRACTICE_CALLER_SESSION_PREFIX), path: z.string().regex(/^practice\/[a-z0-9-]+\.(en|ru|el)\/[a-z0-9-]+\.ogg$/) }),
+    result: z.object({ durationMs: z.number() }),
   },
   'media.sendDtmf': {
     params: z.object({ sessionId: z.string(), tones: z.string().regex(/^[0-9A-D#*,]{1,32}$/) }),

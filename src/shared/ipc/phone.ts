@@ -68,6 +68,8 @@ export const liveCallSchema = z.object({
   endReason: endReasonSchema.nullable(),
   /** Why media failed, if it did. */
   error: z.string().nullable(),
+  /** A rehearsal with a simulated caller (no PBX involved); excluded from statistics. */
+  practice: z.boolean(),
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
 
