@@ -32,6 +32,7 @@ import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/re
 import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
+import { deskSummary } from '../stats/desk-summary.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
@@ -326,6 +327,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     'scripts.progress': ({ callId }) => progressStore.load(callId),
 
+    'stats.summary': (period) => deskSummary(database.db, period),
     'export.agents': async () => {
       await requireAdmin(session);
       const rows = await database.db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute();

@@ -6,7 +6,7 @@ import { describeIssues } from '../../shared/validation/describe-issues.ts';
 import type { Logger } from '../../shared/logger.ts';
 
 export interface PracticeScenarios {
-  /** The scenario that rehearses this script in this language, or the nearest there is. */
+  /** The scenario that rehearses this script in this language; else another in it; else an English one. */
   forScript(scriptId: string, locale: ScriptLocale): PracticeScenario | null;
 }
 
@@ -33,7 +33,6 @@ export function loadPracticeScenarios(folder: string, log: Logger): PracticeScen
       scenarios.find((s) => s.scriptId === scriptId && s.locale === locale) ??
       scenarios.find((s) => s.locale === locale) ??
       scenarios.find((s) => s.locale === 'en') ??
-      scenarios[0] ??
       null,
   };
 }

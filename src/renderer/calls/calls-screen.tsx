@@ -37,6 +37,7 @@ export function CallsScreen() {
           </button>
         </div>
       </div>
+      <TodaySummary />
       {calls === null ? (
         <p className="muted">Loading…</p>
       ) : calls.length === 0 ? (
@@ -112,5 +113,43 @@ export function CallsScreen() {
         </table>
       )}
     </section>
+  );
+}
+
+/** Today at this desk (R1, R30): practice calls are not counted. */
+function TodaySummary() {
+  const today = new Date();
+  const from = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
+  const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
+  const summary = useCoreQuery(`today:${from}`, 'calls', (api) => api.call('stats.summary', { from, to }));
+  if (!summary) return null;
+  const byRing3 = summary.answered > 0 ? Math.round((summary.answeredByRing3 / summary.answered) * 100) : null;
+  return (
+    <dl className="today-summary" aria-label="Today">
+      <div>
+        <dt>Incoming today</dt>
+        <dd data-stat="incoming">{summary.incoming}</dd>
+      </div>
+      <div>
+        <dt>Answered</dt>
+        <dd data-stat="answered">{summary.answered}</dd>
+      </div>
+      <div>
+        <dt>Missed</dt>
+        <dd data-stat="missed">{summary.missed}</dd>
+      </div>
+      <div>
+        <dt>By ring 3</dt>
+        <dd data-stat="by-ring-3">{byRing3 === null ? '—' : `${byRing3}%`}</dd>
+      </div>
+      <div>
+        <dt>Average answer</dt>
+        <dd data-stat="average-answer">{summary.averageAnswerMs === null ? '—' : `${(summary.averageAnswerMs / 1000).toFixed(1)} s`}</dd>
+      </div>
+      <div>
+        <dt>Talk time</dt>
+        <dd data-stat="talk">{formatDuration(summary.talkMs)}</dd>
+      </div>
+    </dl>
   );
 }

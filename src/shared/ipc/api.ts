@@ -16,6 +16,7 @@ import {
   retentionCandidateSchema,
 } from './recordings.ts';
 import { availabilitySchema, settingsPatchSchema, settingsViewSchema } from './settings.ts';
+import { deskSummarySchema, periodSchema } from './stats.ts';
 
 const empty = z.object({});
 
@@ -90,6 +91,9 @@ export const coreMethods = {
    * call is recorded and marked practice, so statistics leave it out.
    */
   'practice.start': { params: empty, result: z.object({ scenarioId: z.string(), locale: scriptLocaleSchema, callerName: z.string() }) },
+
+  /** The desk's incoming calls in a period at a glance; practice calls are left out. */
+  'stats.summary': { params: periodSchema, result: deskSummarySchema },
 
   /** Who took calls (for the export's agent filter). */
   'export.agents': { params: empty, result: z.array(z.string()) },
