@@ -31,6 +31,8 @@ import { loadPeaks } from '../recordings/recording-peaks-cache.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/recording-retention.ts';
 import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
+import { createCustomScripts } from '../scripts/custom-scripts.ts';
+import { createScriptCatalog } from '../scripts/script-catalog.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
 import { deskSummary } from '../stats/desk-summary.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
@@ -89,7 +91,13 @@ export function createCore(deps: CoreDeps): Core {
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
   const progressStore = createCallProgressStore({ db: database.db, clock });
-  const scriptLibrary = loadScriptLibrary(join(deps.resourcesDir, 'scripts'), deps.log.child('scripts'));
+  const scriptsLog = deps.log.child('scripts');
+  const scripts = createScriptCatalog({
+    shipped: loadScriptLibrary(join(deps.resourcesDir, 'scripts'), scriptsLog),
+    custom: createCustomScripts({ db: database.db, onInvalid: (id, errors) => scriptsLog.error('A saved script is not valid', { id, errors }) }),
+    audit,
+    clock,
+  });
   const adminPin = createAdminPin({ db: database.db, clock });
   const actor = () => settings.get().account.sipUri || 'this desk';
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
@@ -319,8 +327,26 @@ export function createCore(deps: CoreDeps): Core {
       return settingsView();
     },
 
-    'scripts.list': () => scriptLibrary.list(),
-    'scripts.get': ({ id, locale }) => scriptLibrary.get(id, locale),
+    'scripts.list': () => scripts.list(),
+    'scripts.get': ({ id, locale }) => scripts.get(id, locale),
+    'scripts.save': async ({ script }) => {
+      await requireAdmin(session);
+      const saved = await scripts.save(script, actor());
+      broadcast('data.changed', { what: 'scripts' });
+      return saved;
+    },
+    'scripts.import': async ({ json }) => {
+      await requireAdmin(session);
+      const saved = await scripts.import(json, actor());
+      broadcast('data.changed', { what: 'scripts' });
+      return saved;
+    },
+    'scripts.delete': async ({ id, locale }) => {
+      await requireAdmin(session);
+      await scripts.delete(id, locale, actor(), settings.get().script);
+      broadcast('data.changed', { what: 'scripts' });
+      return {};
+    },
     'scripts.saveProgress': async ({ callId, progress }) => {
       await progressStore.save(callId, progress);
       return {};

@@ -119,6 +119,15 @@ export interface CallProgressTable {
   updated_at: number;
 }
 
+export interface ScriptsTable {
+  id: string;
+  locale: 'en' | 'ru' | 'el';
+  /** JSON of a validated CallScript. */
+  body: string;
+  updated_at: number;
+  updated_by: string;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -128,4 +137,5 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   admin_pin: AdminPinTable;
   call_progress: CallProgressTable;
+  scripts: ScriptsTable;
 }

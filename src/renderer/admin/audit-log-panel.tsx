@@ -9,6 +9,8 @@ const actionText: Record<AuditEntry['action'], string> = {
   'admin-settings-changed': 'Recording settings changed',
   export: 'Recordings exported',
   'retention-delete': 'Old recordings deleted',
+  'script-saved': 'Call script saved',
+  'script-deleted': 'Call script deleted',
 };
 
 /** What admins did: exports, deletions, setting changes (kept in the database). */
@@ -52,5 +54,6 @@ function summary(entry: AuditEntry): string {
   if (entry.action === 'export') return `${countNoun(Number(d.recordings), 'recording')} of ${countNoun(Number(d.calls), 'call')} → ${String(d.file)}`;
   if (entry.action === 'retention-delete') return `${countNoun(Number(d.deleted), 'recording')} older than ${String(d.days)} days`;
   if (entry.action === 'admin-settings-changed') return Object.keys(d).join(', ');
+  if (entry.action === 'script-saved' || entry.action === 'script-deleted') return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? ', imported' : ''}`;
   return '';
 }

@@ -20,7 +20,7 @@ export function SettingsScreen() {
 function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; hasPassword: boolean; dataDir: string }) {
   const [s, setS] = useState<Settings>(initial);
   const [password, setPassword] = useState('');
-  const scripts = useCoreQuery('scripts', 'contacts', (api) => api.call('scripts.list', {}));
+  const scripts = useCoreQuery('scripts', 'scripts', (api) => api.call('scripts.list', {}));
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const saved = savedAs === JSON.stringify(s) && password === '';
 

@@ -23,7 +23,7 @@ export interface AppState {
   notices: Notice[];
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
-  dataVersion: { calls: number; contacts: number; recordings: number };
+  dataVersion: { calls: number; contacts: number; recordings: number; scripts: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
   recording: Record<string, RecordingState>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
@@ -45,7 +45,7 @@ export interface AppActions {
   setRegistration(registration: RegistrationState): void;
   setCalls(calls: LiveCall[]): void;
   setSettings(settings: SettingsView): void;
-  dataChanged(what: 'calls' | 'contacts' | 'recordings'): void;
+  dataChanged(what: keyof AppState['dataVersion']): void;
   pushNotice(level: NoticeLevel, message: string): void;
   dismissNotice(id: number): void;
   show(screen: Screen): void;
@@ -64,7 +64,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settings: null,
   notices: [],
   screen: 'calls',
-  dataVersion: { calls: 0, contacts: 0, recordings: 0 },
+  dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0 },
   recording: {},
   recordCall: () => undefined,
   recordingPaused: {},

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminPinSchema, adminStatusSchema, auditEntrySchema } from './admin.ts';
 import { callProgressSchema } from '../scripts/call-progress.ts';
-import { cardFieldSchema, callScriptSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
+import { cardFieldSchema, callScriptSchema, scriptListingSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
 import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
@@ -80,11 +80,16 @@ export const coreMethods = {
   'admin.setAnnouncement': { params: z.object({ fileName: z.string().min(1).max(200), data: z.base64().max(14_000_000) }), result: settingsViewSchema },
 
   /** The scripts this Ringside has (shipped ones, each in English, Russian and Greek). */
-  'scripts.list': { params: empty, result: z.array(z.object({ id: z.string(), locale: scriptLocaleSchema, name: z.string() })) },
+  'scripts.list': { params: empty, result: z.array(scriptListingSchema) },
   'scripts.get': { params: z.object({ id: z.string().max(64), locale: scriptLocaleSchema }), result: callScriptSchema.nullable() },
   /** The script panel's state of a call, saved with every change (never lost on hang-up or crash). */
   'scripts.saveProgress': { params: z.object({ callId: z.string().max(100), progress: callProgressSchema }), result: empty },
   'scripts.progress': { params: z.object({ callId: z.string().max(100) }), result: callProgressSchema.nullable() },
+  /** Admin: saves a script from the editor (shipped scripts are copied under a new id first). */
+  'scripts.save': { params: z.object({ script: callScriptSchema }), result: scriptListingSchema },
+  /** Admin: imports a script file; one that does not validate changes nothing (error names the place). */
+  'scripts.import': { params: z.object({ json: z.string().max(2_000_000) }), result: scriptListingSchema },
+  'scripts.delete': { params: z.object({ id: z.string().max(64), locale: scriptLocaleSchema }), result: empty },
 
   /**
    * Rings this desk with a simulated caller who follows the desk's script (no PBX needed): the
@@ -119,7 +124,7 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts']) }),
   /** Something the user should read: an error that did not fit a request's answer. */
   notice: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   'export.progress': exportProgressSchema,

@@ -93,3 +93,13 @@ export const callScriptSchema = z
     if (!script.stages.some((s) => s.kind === 'greeting')) ctx.addIssue({ code: 'custom', path: ['stages'], message: 'needs a greeting stage' });
   });
 export type CallScript = z.infer<typeof callScriptSchema>;
+
+/** A script as listed for choosing and editing. */
+export const scriptListingSchema = z.object({
+  id: z.string(),
+  locale: scriptLocaleSchema,
+  name: z.string(),
+  /** Shipped with Ringside: read-only, copied to change. */
+  shipped: z.boolean(),
+});
+export type ScriptListing = z.infer<typeof scriptListingSchema>;

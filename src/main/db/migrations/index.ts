@@ -4,6 +4,7 @@ import * as m0002 from './0002-recordings.ts';
 import * as m0003 from './0003-recording-pauses.ts';
 import * as m0004 from './0004-admin-audit-and-call-details.ts';
 import * as m0005 from './0005-call-progress-and-wrap-up.ts';
+import * as m0006 from './0006-custom-scripts.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-recording-pauses': m0003,
   '0004-admin-audit-and-call-details': m0004,
   '0005-call-progress-and-wrap-up': m0005,
+  '0006-custom-scripts': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
