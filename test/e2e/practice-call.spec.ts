@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { channelFrequencies, channelRms } from '../lab/audio-file-analysis.ts';
 import { launchLabChromium } from '../lab/chromium.ts';
 import { makeTone } from '../lab/tones.ts';
+import { openAdmin } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, portsFor } from './fixtures/desk-lab.ts';
 import { startRingsideWeb, type RingsideApp } from './fixtures/ringside-app.ts';
 
@@ -85,4 +86,82 @@ test('a practice call works with no SIP account: it rings, shows card and script
   await expect(page.locator('.today-summary [data-stat="incoming"]')).toHaveText('0');
   await expect(page.locator('.today-summary [data-stat="answered"]')).toHaveText('0');
   await page.screenshot({ path: join(dir, '..', 'ringside-practice-calls.png') });
+});
+
+test('an admin copies a shipped script, reorders and edits it, and the desk follows it; a broken import names the bad place and changes nothing', async () => {
+  await openAdmin(page);
+  const panel = page.locator('section[aria-labelledby="scripts-admin-title"]');
+  await panel.locator('tr[data-script-id="inbound-sales"][data-locale="en"]').getByRole('button', { name: 'Copy' }).click();
+
+  const editor = page.locator('.script-editor');
+  await editor.getByLabel('Name', { exact: true }).fill('Ventura sales');
+  await editor.getByLabel('Id (letters, digits, dashes)').fill('ventura-sales');
+  const greeting = editor.locator('.stage-editor[data-stage-id="greeting"]');
+  await greeting.getByLabel(/What to say/).fill('Good morning, {company}! Maria speaking. How can I help you?');
+  await greeting.getByLabel('Checklist (one item per line)').fill('Answered by the 2nd–3rd ring\nSmiled before picking up');
+  // Objections before presenting, in this office.
+  await editor.getByRole('button', { name: 'Move "Objections" up' }).click();
+  await expect(editor.locator('.stage-editor').nth(3)).toHaveAttribute('data-stage-id', 'objections');
+  // A question without text is refused before anything is sent.
+  await editor.locator('.stage-editor[data-stage-id="goodbye"]').getByRole('button', { name: 'Add a question' }).click();
+  await editor.getByRole('button', { name: 'Save script' }).click();
+  await expect(editor.getByRole('alert')).toContainText('stages[6].questions[0].text (stage "Goodbye"): must not be empty');
+  await editor.locator('.stage-editor[data-stage-id="goodbye"]').getByRole('button', { name: /Remove question/ }).click();
+  await editor.getByRole('button', { name: 'Save script' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved "Ventura sales".');
+  const row = panel.locator('tr[data-script-id="ventura-sales"]');
+  await expect(row).toContainText('Your office');
+
+  // The desk follows it.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Script' }).selectOption('ventura-sales:en');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Practice call' }).click();
+  const call = page.locator('.call-panel');
+  await call.getByRole('button', { name: /Answer/ }).click();
+  const script = page.locator('.script-panel');
+  await expect(script).toContainText('Good morning, Ventura! Maria speaking. How can I help you?');
+  await expect(script).toContainText('Smiled before picking up');
+  await expect(script.locator('.stage-tab').nth(3)).toHaveText(/Objections/);
+  await call.getByRole('button', { name: /Hang up/ }).click();
+  await expect(call).toHaveAttribute('data-call-state', 'ended');
+
+  // Export, then import a broken copy of the export: refused, every bad place named, nothing changed.
+  await openAdmin(page);
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export JSON' }).click();
+  const exported = join(dir, 'ventura-sales.en.json');
+  await (await download).saveAs(exported);
+  const json = JSON.parse(readFileSync(exported, 'utf8')) as { id: string; name: string; stages: { id: string; questions: { field: string }[] }[] };
+  expect(json.stages.map((st) => st.id).slice(0, 5)).toEqual(['greeting', 'request', 'clarifying', 'objections', 'presenting']);
+  const broken = structuredClone(json);
+  broken.name = 'Ventura sales (broken)';
+  broken.stages[1]!.questions[2]!.field = 'shoe-size';
+  const brokenFile = join(dir, 'broken.json');
+  writeFileSync(brokenFile, JSON.stringify(broken));
+  await panel.getByLabel('Script file to import').setInputFiles(brokenFile);
+  const problem = panel.getByRole('alert');
+  await expect(problem).toContainText('The script was not imported');
+  await expect(problem).toContainText('stages[1].questions[2].field (stage "The request"): Invalid option');
+  await expect(row).toContainText('Ventura sales');
+  await expect(row).not.toContainText('broken');
+  const database = new Database(join(app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const stored = database.prepare("select body from scripts where id = 'ventura-sales'").get() as { body: string };
+    expect(JSON.parse(stored.body)).toEqual(json);
+  } finally {
+    database.close();
+  }
+
+  // Not JSON at all: said so.
+  writeFileSync(brokenFile, '{ "version": 1, "id": "x",');
+  await panel.getByLabel('Script file to import').setInputFiles(brokenFile);
+  await expect(problem).toContainText('The file is not valid JSON');
+
+  // A valid file under a new id is imported beside it.
+  writeFileSync(brokenFile, JSON.stringify({ ...json, id: 'ventura-sales-2', name: 'Ventura sales 2' }));
+  await panel.getByLabel('Script file to import').setInputFiles(brokenFile);
+  await expect(panel.getByRole('status')).toHaveText('Imported "Ventura sales 2" (ventura-sales-2, English).');
+  await page.screenshot({ path: join(dir, '..', 'ringside-scripts-admin.png'), fullPage: true });
 });

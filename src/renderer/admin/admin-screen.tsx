@@ -8,8 +8,9 @@ import { ChangePinForm } from './change-pin-form.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { RecordingPolicyForm } from './recording-policy-form.tsx';
 import { RetentionPanel } from './retention-panel.tsx';
+import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
 
-/** Recording policy, export, retention and the audit log: behind the admin PIN (set on first use). */
+/** Recording policy, export, retention, call scripts and the audit log: behind the admin PIN (set on first use). */
 export function AdminScreen() {
   const [status, setStatus] = useState<AdminStatus | null>(null);
   const connected = useAppStore((s) => s.api !== null);
@@ -39,6 +40,7 @@ export function AdminScreen() {
           <RecordingPolicyForm onLocked={refresh} />
           <ExportPanel onLocked={refresh} />
           <RetentionPanel onLocked={refresh} />
+          <ScriptsAdminPanel onLocked={refresh} />
           <AuditLogPanel />
           <ChangePinForm />
         </div>

@@ -21,7 +21,7 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
     calls.find((c) => c.state === 'answering' || c.state === 'active') ??
     calls.find((c) => c.state === 'ringing' && !c.waiting) ??
     calls.find((c) => c.state === 'ringing') ??
-    calls.find((c) => c.state === 'ended');
+    calls.filter((c) => c.state === 'ended').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];
   const waiting = calls.filter((c) => c.state === 'ringing' && c !== primary);
 
   useEffect(() => {

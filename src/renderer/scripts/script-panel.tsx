@@ -12,17 +12,19 @@ const SAVE_DELAY_MS = 300;
 
 /** The call's script: loads it, restores the saved progress (after a reload or a crash), or starts it. */
 export function ScriptPanel({ call }: { call: LiveCall }) {
-  const choice = useAppStore((s) => s.settings?.settings.script);
+  const connected = useAppStore((s) => s.api !== null);
   const [script, setScript] = useState<CallScript | null>(null);
   const [progress, setProgress] = useState<CallProgress | null>(null);
 
+  // A call keeps the script it started with: choosing another in Settings applies to the next call.
   useEffect(() => {
-    if (!choice) return;
+    const choice = useAppStore.getState().settings?.settings.script;
+    if (!connected || !choice) return;
     let current = true;
     void runAction(async (api) => {
-      const loaded = await api.call('scripts.get', choice);
       const saved = await api.call('scripts.progress', { callId: call.id });
-      return { loaded, saved };
+      const started = saved ? await api.call('scripts.get', { id: saved.scriptId, locale: choice.locale }) : null;
+      return { loaded: started ?? (await api.call('scripts.get', choice)), saved };
     }).then((result) => {
       if (!current || !result?.loaded) return;
       setScript(result.loaded);
@@ -31,7 +33,7 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
     return () => {
       current = false;
     };
-  }, [call.id, choice]);
+  }, [call.id, connected]);
 
   if (!script || !progress) return null;
   return <ScriptView callId={call.id} contactId={call.card.contact?.id ?? null} script={script} progress={progress} onChange={setProgress} />;

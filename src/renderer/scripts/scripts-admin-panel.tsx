@@ -1,0 +1,167 @@
+import { useRef, useState } from 'react';
+import type { CallScript, ScriptListing } from '../../shared/scripts/call-script.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
+import { ProblemList, type Problem } from './problem-list.tsx';
+import { ScriptEditor } from './script-editor.tsx';
+
+const localeText = { en: 'English', ru: 'Русский', el: 'Ελληνικά' } as const;
+
+/**
+ * The office's call scripts (R2–R28 as prompts): shipped ones to copy, its own to edit, import and
+ * export as JSON. Whatever is refused leaves the script in use as it was.
+ */
+export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
+  const scripts = useCoreQuery('scripts-admin', 'scripts', (api) => api.call('scripts.list', {}));
+  const inUse = useAppStore((s) => s.settings?.settings.script ?? null);
+  const [editing, setEditing] = useState<{ script: CallScript; isNew: boolean } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  /** Runs a core call; a locked admin goes back to the PIN, other errors show here. */
+  const attempt = async <T,>(title: string, action: () => Promise<T>): Promise<T | undefined> => {
+    setProblem(null);
+    setDone(null);
+    try {
+      return await action();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'admin-locked' || code === 'admin-no-pin') {
+        onLocked();
+        return undefined;
+      }
+      const [first = '', ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
+      setProblem({ title: rest.length > 0 ? first : title, lines: rest.length > 0 ? rest : [first] });
+      return undefined;
+    }
+  };
+  const api = () => {
+    const current = useAppStore.getState().api;
+    if (!current) throw new Error('Not connected to Ringside.');
+    return current;
+  };
+  const load = (listing: ScriptListing) => api().call('scripts.get', { id: listing.id, locale: listing.locale });
+
+  const edit = async (listing: ScriptListing) => {
+    const script = await attempt('The script could not be opened', () => load(listing));
+    if (script) setEditing({ script, isNew: false });
+  };
+  const copy = async (listing: ScriptListing) => {
+    const script = await attempt('The script could not be copied', () => load(listing));
+    const taken = new Set(scripts?.map((s) => s.id));
+    let id = `${listing.id}-copy`;
+    for (let n = 2; taken.has(id); n += 1) id = `${listing.id}-copy-${n}`;
+    if (script) setEditing({ script: { ...script, id, name: `${script.name} (copy)` }, isNew: true });
+  };
+  const exportJson = async (listing: ScriptListing) => {
+    const script = await attempt('The script could not be exported', () => load(listing));
+    if (!script) return;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([`${JSON.stringify(script, null, 2)}\n`], { type: 'application/json' }));
+    link.download = `${script.id}.${script.locale}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const importFile = async (file: File) => {
+    const saved = await attempt(`${file.name} was not imported`, async () => api().call('scripts.import', { json: await file.text() }));
+    if (saved) setDone(`Imported "${saved.name}" (${saved.id}, ${localeText[saved.locale]}).`);
+  };
+  const remove = async (listing: ScriptListing) => {
+    if (!window.confirm(`Delete the script "${listing.name}" (${localeText[listing.locale]})? Calls keep what was captured.`)) return;
+    const removed = await attempt('The script was not deleted', () => api().call('scripts.delete', { id: listing.id, locale: listing.locale }));
+    if (removed) setDone(`Deleted "${listing.name}".`);
+  };
+
+  if (editing) {
+    return (
+      <ScriptEditor
+        key={`${editing.script.id}:${editing.script.locale}`}
+        initial={editing.script}
+        isNew={editing.isNew}
+        takenIds={new Set(scripts?.filter((s) => s.shipped).map((s) => s.id))}
+        onSave={async (script) => {
+          const saved = await attempt('The script was not saved', () => api().call('scripts.save', { script }));
+          if (!saved) return false;
+          setEditing(null);
+          setDone(`Saved "${saved.name}".`);
+          return true;
+        }}
+        onCancel={() => setEditing(null)}
+        problem={problem}
+      />
+    );
+  }
+
+  return (
+    <section className="admin-panel" aria-labelledby="scripts-admin-title">
+      <h3 id="scripts-admin-title">Call scripts</h3>
+      <p className="muted">Shipped scripts are read-only: copy one to make it your office's own. The desk's script is chosen in Settings.</p>
+      <table className="table scripts-table">
+        <thead>
+          <tr>
+            <th scope="col">Script</th>
+            <th scope="col">Language</th>
+            <th scope="col">Kind</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scripts?.map((s) => (
+            <tr key={`${s.id}:${s.locale}`} data-script-id={s.id} data-locale={s.locale}>
+              <td>
+                {s.name} <span className="muted small">{s.id}</span>
+                {inUse?.id === s.id && inUse.locale === s.locale && <span className="in-use-badge">In use</span>}
+              </td>
+              <td>{localeText[s.locale]}</td>
+              <td>{s.shipped ? 'Shipped' : 'Your office'}</td>
+              <td className="row-actions">
+                {!s.shipped && (
+                  <button type="button" className="link-button" onClick={() => void edit(s)}>
+                    Edit
+                  </button>
+                )}
+                <button type="button" className="link-button" onClick={() => void copy(s)}>
+                  Copy
+                </button>
+                <button type="button" className="link-button" onClick={() => void exportJson(s)}>
+                  Export JSON
+                </button>
+                {!s.shipped && (
+                  <button type="button" className="link-button" onClick={() => void remove(s)}>
+                    Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import JSON…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Script file to import"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {done && (
+        <p className="ok-text" role="status">
+          {done}
+        </p>
+      )}
+      {problem && <ProblemList problem={problem} />}
+    </section>
+  );
+}
