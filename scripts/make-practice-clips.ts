@@ -19,8 +19,9 @@ for (const file of readdirSync(join(folder, 'practice')).filter((f) => f.endsWit
     const raw = `${target}.raw.wav`;
     const normalized = `${target}.norm.wav`;
     execFileSync('espeak-ng', ['-v', voices[scenario.locale], '-s', '150', '-w', raw, line.text]);
-    execFileSync('sox', [raw, '-r', '48000', '-c', '1', normalized, 'norm', '-3']);
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', normalized, '-c:a', 'libopus', '-b:a', '32k', target]);
+    execFileSync('sox', ['-D', raw, '-r', '48000', '-c', '1', normalized, 'norm', '-3']);
+    // Bit-exact, with a fixed stream serial: the same text gives the same file, so re-running changes nothing.
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', normalized, '-c:a', 'libopus', '-b:a', '32k', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-serial_offset', '1', target]);
     rmSync(raw);
     rmSync(normalized);
   }
