@@ -5,6 +5,7 @@ import { mediaUrl } from './api/media-url.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
+import { setUiLanguage } from './i18n/i18n.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
 import './app/app.css';
 
@@ -50,6 +51,7 @@ useAppStore.subscribe((state, previous) => {
     media.setRecordingPolicy(state.settings.settings.recordingPolicy);
   }
   if (state.settings && state.settings.settings.consent !== previous.settings?.settings.consent) media.setConsent(state.settings.settings.consent);
+  if (state.settings) setUiLanguage(state.settings.settings.language);
 });
 
 connectToCore({

@@ -66,7 +66,7 @@ test('during a call the agent walks through the sales script; what is typed is s
   await script.getByLabel('Search FAQ and objections').fill('expensive');
   await expect(script.locator('.script-reference')).toContainText('It is expensive');
   await script.getByRole('button', { name: /^6\. Next step$/ }).click();
-  await script.getByRole('group', { name: 'Lead temperature' }).getByRole('button', { name: 'hot' }).click();
+  await script.getByRole('group', { name: 'Lead temperature' }).getByRole('button', { name: 'Hot' }).click();
 
   await expect.poll(() => savedProgress()?.progress.answers['next-step.temperature']).toBe('hot');
   const saved = savedProgress()!;

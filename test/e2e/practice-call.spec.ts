@@ -165,3 +165,57 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   await expect(panel.getByRole('status')).toHaveText('Imported "Ventura sales 2" (ventura-sales-2, English).');
   await page.screenshot({ path: join(dir, '..', 'ringside-scripts-admin.png'), fullPage: true });
 });
+
+test('the screens of a guided call speak Russian and Greek, with plurals as each language has them', async () => {
+  const chooseLanguage = async (language: string, script: string) => {
+    await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
+    await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
+    await page.getByRole('combobox', { name: 'Script' }).selectOption(script);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+  };
+  const rehearse = async (button: string, ticks: { after: number; text: string }[]) => {
+    await page.getByRole('button', { name: button }).click();
+    const call = page.locator('.call-panel');
+    await call.getByRole('button', { name: /Answer/ }).click();
+    const checklist = page.locator('.script-checklist');
+    for (const { after, text } of ticks) {
+      if (after > 0) await checklist.getByRole('checkbox').nth(after - 1).check();
+      await expect(checklist.locator('legend .muted')).toHaveText(text);
+    }
+    await call.getByRole('button', { name: /Hang up/ }).click();
+    await expect(call).toHaveAttribute('data-call-state', 'ended');
+  };
+
+  await chooseLanguage('Русский', 'reception:ru');
+  await rehearse('Тренировочный звонок', [
+    { after: 0, text: 'Отмечено 0 пунктов из 3' },
+    { after: 1, text: 'Отмечен 1 пункт из 3' },
+    { after: 2, text: 'Отмечено 2 пункта из 3' },
+  ]);
+  await expect(page.getByRole('region', { name: 'Сценарий звонка' })).toBeVisible();
+  const wrapUp = page.locator('form.wrap-up');
+  await expect(wrapUp.getByRole('heading')).toHaveText('Итоги звонка: Тренировка: Павел Соколов');
+  await wrapUp.getByLabel('Результат').selectOption({ label: 'Назначена встреча' });
+  await wrapUp.getByRole('button', { name: 'Сохранить итоги' }).click();
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  const row = page.locator('.calls-table tbody tr', { hasText: 'Павел Соколов' });
+  await expect(row.locator('[data-column="result"]')).toContainText('Назначена встреча');
+  await expect(row.locator('.practice-badge')).toHaveText('Тренировка');
+  await row.getByRole('button', { name: 'Этапы' }).click();
+  const stages = page.getByRole('region', { name: 'Время на каждом этапе' });
+  await expect(stages.locator('li').first()).toContainText('Приветствие');
+  await expect(stages).toContainText('Дальше всего дошли до этапа: Приветствие');
+
+  await chooseLanguage('Ελληνικά', 'service-booking:el');
+  await rehearse('Κλήση εξάσκησης', [
+    { after: 1, text: 'Ολοκληρώθηκε 1 από 2' },
+    { after: 2, text: 'Ολοκληρώθηκαν 2 από 2' },
+  ]);
+  await expect(page.locator('form.wrap-up').getByRole('heading')).toHaveText('Ολοκλήρωση της κλήσης με: Εξάσκηση: Μαρία Γεωργίου');
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await expect(page.locator('.today-summary dt').first()).toHaveText('Εισερχόμενες σήμερα');
+  await page.screenshot({ path: join(dir, '..', 'ringside-greek.png') });
+  await chooseLanguage('English', 'inbound-sales:en');
+  await expect(page.getByRole('button', { name: 'Practice call' })).toBeVisible();
+});

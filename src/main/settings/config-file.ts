@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { accountSettingsSchema, consentSettingsSchema, deviceSettingsSchema, officeSettingsSchema, scriptChoiceSchema, ringPolicySchema, settingsSchema, type SettingsPatch } from '../../shared/ipc/settings.ts';
+import { accountSettingsSchema, consentSettingsSchema, deviceSettingsSchema, officeSettingsSchema, scriptChoiceSchema, ringPolicySchema, settingsSchema, uiLanguageSchema, type SettingsPatch } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { withSessionPassword, type SecretStore } from './secret-store.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -21,6 +21,7 @@ export const configFileSchema = z.strictObject({
   retentionDays: settingsSchema.shape.retentionDays.optional(),
   office: officeSettingsSchema.partial().strict().optional(),
   script: scriptChoiceSchema.strict().optional(),
+  language: uiLanguageSchema.optional(),
   devices: deviceSettingsSchema.pick({ microphoneId: true, headsetId: true, ringerId: true }).partial().strict().optional(),
   dataDir: z.string().min(1).optional(),
   web: z
@@ -65,6 +66,7 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
     ...(config.retentionDays !== undefined && { retentionDays: config.retentionDays }),
     ...(config.office && { office: config.office }),
     ...(config.script && { script: config.script }),
+    ...(config.language && { language: config.language }),
     ...(config.devices && { devices: config.devices }),
   };
 }

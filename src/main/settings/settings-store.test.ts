@@ -26,6 +26,19 @@ describe('settings store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')) as unknown).toMatchObject({ version: 1 });
   });
 
+  it('saves every kind of setting a patch names: whole values replaced, groups merged', () => {
+    const file = tempFile();
+    const store = createSettingsStore({ file, log });
+    store.update({ language: 'el', script: { id: 'reception', locale: 'ru' }, retentionDays: 30, office: { company: 'Ventura' } });
+    store.update({ office: { activity: 'windows' }, retentionDays: null });
+    expect(createSettingsStore({ file, log }).get()).toMatchObject({
+      language: 'el',
+      script: { id: 'reception', locale: 'ru' },
+      retentionDays: null,
+      office: { company: 'Ventura', activity: 'windows' },
+    });
+  });
+
   it('refuses a bad patch naming the field, and keeps what was there', () => {
     const store = createSettingsStore({ file: tempFile(), log });
     expect(() => store.update({ ringPolicy: { answerOnRing: 9 } })).toThrow(/ringPolicy.answerOnRing/);

@@ -44,19 +44,16 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
         throw new RpcError('bad-settings', describeIssues(parsed.error.issues));
       }
       const p = parsed.data;
-      const next = settingsSchema.parse({
-        ...current,
-        ...(p.defaultRegion !== undefined && { defaultRegion: p.defaultRegion }),
-        ...(p.availability !== undefined && { availability: p.availability }),
-        ...(p.recordingPolicy !== undefined && { recordingPolicy: p.recordingPolicy }),
-        ...(p.retentionDays !== undefined && { retentionDays: p.retentionDays }),
-        consent: { ...current.consent, ...p.consent },
-        office: { ...current.office, ...p.office },
-        ...(p.script !== undefined && { script: p.script }),
-        account: { ...current.account, ...p.account },
-        ringPolicy: { ...current.ringPolicy, ...p.ringPolicy },
-        devices: { ...current.devices, ...p.devices },
-      });
+      // Each setting the patch names is replaced, or merged one level deep when it is a group.
+      const next = settingsSchema.parse(
+        Object.fromEntries(
+          Object.entries(current).map(([key, value]) => {
+            const change = (p as Record<string, unknown>)[key];
+            if (change === undefined) return [key, value];
+            return [key, isGroup(value) && isGroup(change) ? { ...value, ...change } : change];
+          }),
+        ),
+      );
       writeFileAtomic(deps.file, `${JSON.stringify({ version: SETTINGS_FILE_VERSION, settings: next }, null, 2)}\n`);
       current = next;
       for (const listener of listeners) listener(next);
@@ -67,4 +64,8 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
       return () => listeners.delete(listener);
     },
   };
+}
+
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { countNoun } from '../../shared/text/count-noun.ts';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
-import { outcomeText } from '../calls/outcome-text.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { formatBytes } from '../app/format-bytes.ts';
@@ -32,6 +32,7 @@ function toFilter(form: FilterForm): ExportFilter {
 }
 
 export function ExportPanel({ onLocked }: { onLocked(): void }) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<FilterForm>({ from: '', to: '', agent: '', client: '', outcome: '' });
   const [format, setFormat] = useState<ExportFormat>('webm');
   const [agents, setAgents] = useState<string[]>([]);
@@ -81,7 +82,7 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
           <select {...field('outcome')}>
             <option value="">Any</option>
             {callOutcomeSchema.options.map((o) => (
-              <option key={o} value={o}>{outcomeText[o]}</option>
+              <option key={o} value={o}>{t(`outcome.${o}`)}</option>
             ))}
           </select>
         </label>

@@ -1,4 +1,5 @@
 import { History, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../admin/admin-screen.tsx';
 import { WrapUpForm } from '../calls/wrap-up-form.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
@@ -56,11 +57,12 @@ export function AppShell() {
 
 /** After an answered call ends: outcome and next step, now or later (the call shows "wrap-up pending"). */
 function WrapUpPrompt() {
+  const { t } = useTranslation();
   const call = useAppStore((s) => s.wrapUpCall);
   const live = useAppStore((s) => s.calls.some((c) => c.state !== 'ended'));
   if (!call || live) return null;
   const close = () => useAppStore.setState({ wrapUpCall: null });
-  return <WrapUpForm key={call.id} callId={call.id} title={`Wrap up the call with ${call.name}`} onDone={close} onLater={close} />;
+  return <WrapUpForm key={call.id} callId={call.id} title={t('wrapUp.title', { name: call.name })} onDone={close} onLater={close} />;
 }
 
 /** Only this part re-renders on every ring: the screen below keeps its state and its cost. */

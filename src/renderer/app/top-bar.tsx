@@ -1,5 +1,6 @@
 import { GraduationCap } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
@@ -26,16 +27,17 @@ export function TopBar() {
 
 /** Rehearse the script with a simulated caller: works with no PBX, kept out of statistics. */
 function PracticeCallButton() {
+  const { t } = useTranslation();
   const onCall = useAppStore((s) => s.calls.some((c) => c.state !== 'ended'));
   return (
     <button
       type="button"
       className="button practice-button"
       disabled={onCall}
-      title="A simulated caller rings this desk and follows your script. Recorded, never counted in statistics."
+      title={t('practice.buttonTitle')}
       onClick={() => void runAction((api) => api.call('practice.start', {}))}
     >
-      <GraduationCap size={16} aria-hidden /> Practice call
+      <GraduationCap size={16} aria-hidden /> {t('practice.button')}
     </button>
   );
 }

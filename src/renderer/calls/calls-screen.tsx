@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
-import { outcomeText } from './outcome-text.ts';
+import { StageTimes } from '../scripts/stage-times.tsx';
 import { WrapUpForm } from './wrap-up-form.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
@@ -17,9 +18,11 @@ const statusText: Record<CallRecord['status'], string> = {
 const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as const;
 
 export function CallsScreen() {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
   const [open, setOpen] = useState<string | null>(null);
   const [wrapping, setWrapping] = useState<string | null>(null);
+  const [stagesOf, setStagesOf] = useState<string | null>(null);
   // A saved contact renames rows too: refetch on either kind of change.
   const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
   const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 200 }));
@@ -64,7 +67,7 @@ export function CallsScreen() {
                 <td>
                   <div>
                     {c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}
-                    {c.practice && <span className="practice-badge">Practice</span>}
+                    {c.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}
                   </div>
                   <div className="muted small">{c.remoteE164 ?? c.remoteNumber}</div>
                 </td>
@@ -84,12 +87,19 @@ export function CallsScreen() {
                   {c.recordings.recovered && <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call"> recovered</span>}
                 </td>
                 <td data-column="result" data-furthest-stage={c.furthestStage ?? undefined}>
-                  {c.outcome ? outcomeText[c.outcome] : c.wrapUpPending ? (
+                  {c.outcome ? t(`outcome.${c.outcome}`) : c.wrapUpPending ? (
                     <button type="button" className="link-button pending" aria-expanded={wrapping === c.id} onClick={() => setWrapping(wrapping === c.id ? null : c.id)}>
-                      wrap-up pending
+                      {t('wrapUp.pending')}
                     </button>
                   ) : (
                     '—'
+                  )}
+                  {c.furthestStage && (
+                    <div>
+                      <button type="button" className="link-button small" aria-expanded={stagesOf === c.id} onClick={() => setStagesOf(stagesOf === c.id ? null : c.id)}>
+                        {t('stageTimes.show')}
+                      </button>
+                    </div>
                   )}
                   {c.nextStep.at !== null && <div className="muted small">next: {new Date(c.nextStep.at).toLocaleString()}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
                 </td>
@@ -97,7 +107,14 @@ export function CallsScreen() {
               wrapping === c.id && (
                 <tr key={`${c.id}-wrap-up`} className="player-row">
                   <td colSpan={9}>
-                    <WrapUpForm callId={c.id} title={`Wrap up the call with ${c.contactName || c.remoteDisplayName || c.remoteNumber}`} onDone={() => setWrapping(null)} />
+                    <WrapUpForm callId={c.id} title={t('wrapUp.title', { name: c.contactName || c.remoteDisplayName || c.remoteNumber })} onDone={() => setWrapping(null)} />
+                  </td>
+                </tr>
+              ),
+              stagesOf === c.id && (
+                <tr key={`${c.id}-stages`} className="player-row">
+                  <td colSpan={9}>
+                    <StageTimes callId={c.id} endedAt={c.endedAt} />
                   </td>
                 </tr>
               ),
@@ -118,6 +135,7 @@ export function CallsScreen() {
 
 /** Today at this desk (R1, R30): practice calls are not counted. */
 function TodaySummary() {
+  const { t } = useTranslation();
   const today = new Date();
   const from = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
   const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
@@ -125,29 +143,29 @@ function TodaySummary() {
   if (!summary) return null;
   const byRing3 = summary.answered > 0 ? Math.round((summary.answeredByRing3 / summary.answered) * 100) : null;
   return (
-    <dl className="today-summary" aria-label="Today">
+    <dl className="today-summary" aria-label={t('today.label')}>
       <div>
-        <dt>Incoming today</dt>
+        <dt>{t('today.incoming')}</dt>
         <dd data-stat="incoming">{summary.incoming}</dd>
       </div>
       <div>
-        <dt>Answered</dt>
+        <dt>{t('today.answered')}</dt>
         <dd data-stat="answered">{summary.answered}</dd>
       </div>
       <div>
-        <dt>Missed</dt>
+        <dt>{t('today.missed')}</dt>
         <dd data-stat="missed">{summary.missed}</dd>
       </div>
       <div>
-        <dt>By ring 3</dt>
+        <dt>{t('today.byRing3')}</dt>
         <dd data-stat="by-ring-3">{byRing3 === null ? '—' : `${byRing3}%`}</dd>
       </div>
       <div>
-        <dt>Average answer</dt>
+        <dt>{t('today.averageAnswer')}</dt>
         <dd data-stat="average-answer">{summary.averageAnswerMs === null ? '—' : `${(summary.averageAnswerMs / 1000).toFixed(1)} s`}</dd>
       </div>
       <div>
-        <dt>Talk time</dt>
+        <dt>{t('today.talk')}</dt>
         <dd data-stat="talk">{formatDuration(summary.talkMs)}</dd>
       </div>
     </dl>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import { runAction } from '../state/app-store.ts';
-import { outcomeText } from './outcome-text.ts';
 
 /** After hang-up (R23): the outcome, the next step with its time and who does it, notes. */
 export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string; title: string; onDone(): void; onLater?(): void }) {
+  const { t } = useTranslation();
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
   const [when, setWhen] = useState('');
   const [what, setWhat] = useState('');
@@ -25,35 +26,35 @@ export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string;
       <h3>{title}</h3>
       <div className="admin-grid">
         <label className="field">
-          Outcome
+          {t('wrapUp.outcome')}
           <select value={outcome} onChange={(e) => setOutcome(e.target.value as CallOutcome | '')} required>
-            <option value="">Choose…</option>
+            <option value="">{t('wrapUp.choose')}</option>
             {callOutcomeSchema.options.map((o) => (
-              <option key={o} value={o}>{outcomeText[o]}</option>
+              <option key={o} value={o}>{t(`outcome.${o}`)}</option>
             ))}
           </select>
         </label>
         <label className="field">
-          Next step — when
+          {t('wrapUp.when')}
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
         <label className="field">
-          Next step — what
-          <input value={what} onChange={(e) => setWhat(e.target.value)} placeholder="Meeting at our office, offer by e-mail…" />
+          {t('wrapUp.what')}
+          <input value={what} onChange={(e) => setWhat(e.target.value)} placeholder={t('wrapUp.whatPlaceholder')} />
         </label>
         <label className="field">
-          Next step — who
-          <input value={who} onChange={(e) => setWho(e.target.value)} placeholder="Who does it" />
+          {t('wrapUp.who')}
+          <input value={who} onChange={(e) => setWho(e.target.value)} placeholder={t('wrapUp.whoPlaceholder')} />
         </label>
         <label className="field field-wide">
-          Notes
+          {t('wrapUp.notes')}
           <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
         </label>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={!outcome}>Save wrap-up</button>
+        <button type="submit" className="button button-primary" disabled={!outcome}>{t('wrapUp.save')}</button>
         {onLater && (
-          <button type="button" className="button" onClick={onLater}>Finish later</button>
+          <button type="button" className="button" onClick={onLater}>{t('wrapUp.later')}</button>
         )}
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { Circle, Pause, Phone, PhoneOff } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { useAppStore } from '../state/app-store.ts';
@@ -6,6 +7,7 @@ import { callerName, endReasonText, formatDuration } from './call-presentation.t
 import { answer, decline, hangup } from './call-stage.tsx';
 
 export function CallPanel({ call }: { call: LiveCall }) {
+  const { t } = useTranslation();
   const now = useNow(call.state === 'active' ? 1000 : null);
   const recordingState = useAppStore((s) => s.recording[call.id] ?? 'off');
   const recording = recordingState === 'recording';
@@ -18,7 +20,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
   return (
     <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-invite-at={call.inviteAt}>
       <div className="call-status" aria-live="assertive">
-        {call.practice && <span className="practice-badge">Practice call</span>}
+        {call.practice && <span className="practice-badge">{t('practice.badge')}</span>}
         {call.state === 'ringing' && <span className="ringing-text">Incoming call · Ring {call.ring}…</span>}
         {call.state === 'answering' && <span>Connecting…</span>}
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}

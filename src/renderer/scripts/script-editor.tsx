@@ -1,47 +1,17 @@
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   branchStageKinds,
   cardFieldSchema,
   mainStageKinds,
   scriptLocaleSchema,
   type CallScript,
-  type CardField,
   type ScriptStage,
   type StageKind,
 } from '../../shared/scripts/call-script.ts';
 import { parseCallScript } from '../../shared/scripts/parse-call-script.ts';
 import { ProblemList, type Problem } from './problem-list.tsx';
-
-export const stageKindText: Record<StageKind, string> = {
-  greeting: 'Greeting',
-  request: 'The request',
-  clarifying: 'Clarifying',
-  presenting: 'Consulting / presenting',
-  objections: 'Objections',
-  'next-step': 'Next step',
-  goodbye: 'Goodbye',
-  absent: 'Branch: the person asked for is absent',
-  'angry-caller': 'Branch: angry caller',
-  'price-question': 'Branch: price question',
-};
-
-const cardFieldText: Record<CardField, string> = {
-  name: 'Name',
-  organization: 'Organization',
-  position: 'Position',
-  source: 'How they heard of us',
-  values: 'What they value',
-  budget: 'Budget',
-  orderVolume: 'Order volume',
-  orderFrequency: 'Order frequency',
-  decides: 'Decides',
-  otherDeciders: 'Who else decides',
-  doesNotWant: 'Does not want',
-  solvedBefore: 'Solved it before by',
-  temperature: 'Lead temperature',
-  category: 'Category (A/B/C)',
-};
 
 /** The first `<prefix>-<n>` not yet taken: ids stay stable once given (statistics compare by id). */
 function freshId(prefix: string, taken: Iterable<string>): string {
@@ -72,6 +42,7 @@ export function ScriptEditor(props: {
   onCancel(): void;
   problem: Problem | null;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<CallScript>(props.initial);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -82,7 +53,7 @@ export function ScriptEditor(props: {
   const save = async () => {
     const checked = parseCallScript(JSON.stringify(draft));
     const problems = checked.ok ? [] : checked.errors;
-    if (props.takenIds.has(draft.id)) problems.unshift(`id: "${draft.id}" belongs to a shipped script; choose another`);
+    if (props.takenIds.has(draft.id)) problems.unshift(t('editor.idTaken', { id: draft.id }));
     setErrors(problems);
     if (!checked.ok || problems.length > 0) return;
     setSaving(true);
@@ -92,18 +63,18 @@ export function ScriptEditor(props: {
 
   return (
     <section className="admin-panel script-editor" aria-labelledby="script-editor-title">
-      <h3 id="script-editor-title">{props.isNew ? 'New script' : `Edit "${props.initial.name}"`}</h3>
+      <h3 id="script-editor-title">{props.isNew ? t('editor.newTitle') : t('editor.editTitle', { name: props.initial.name })}</h3>
       <div className="grid">
         <label className="field">
-          Name
+          {t('editor.name')}
           <input value={draft.name} onChange={(e) => patch({ name: e.target.value })} />
         </label>
         <label className="field">
-          Id (letters, digits, dashes)
+          {t('editor.id')}
           <input value={draft.id} readOnly={!props.isNew} onChange={(e) => patch({ id: e.target.value.toLowerCase() })} />
         </label>
         <label className="field">
-          Language
+          {t('editor.language')}
           <select value={draft.locale} disabled={!props.isNew} onChange={(e) => patch({ locale: scriptLocaleSchema.parse(e.target.value) })}>
             <option value="en">English</option>
             <option value="ru">Русский</option>
@@ -111,7 +82,7 @@ export function ScriptEditor(props: {
           </select>
         </label>
         <label className="field field-wide">
-          Description
+          {t('editor.description')}
           <textarea rows={2} value={draft.description} onChange={(e) => patch({ description: e.target.value })} />
         </label>
       </div>
@@ -129,11 +100,11 @@ export function ScriptEditor(props: {
       ))}
       <div className="form-actions">
         <label className="field inline-field">
-          New stage
+          {t('editor.newStage')}
           <select value={newKind} onChange={(e) => setNewKind(e.target.value as StageKind)}>
             {[...mainStageKinds, ...branchStageKinds].map((kind) => (
               <option key={kind} value={kind}>
-                {stageKindText[kind]}
+                {t(`editor.stageKinds.${kind}`)}
               </option>
             ))}
           </select>
@@ -145,38 +116,38 @@ export function ScriptEditor(props: {
             patch({
               stages: [
                 ...draft.stages,
-                { id: freshId(newKind, draft.stages.map((s) => s.id)), kind: newKind, title: stageKindText[newKind].replace(/^Branch: /, ''), say: [], checklist: [], questions: [], hints: [] },
+                { id: freshId(newKind, draft.stages.map((s) => s.id)), kind: newKind, title: t(`editor.stageKinds.${newKind}`).replace(/^[^:]+: /, ''), say: [], checklist: [], questions: [], hints: [] },
               ],
             })
           }
         >
-          <Plus size={16} aria-hidden /> Add stage
+          <Plus size={16} aria-hidden /> {t('editor.addStage')}
         </button>
       </div>
 
       <PairsEditor
-        label="FAQ (R14)"
-        first="Question"
-        second="Answer"
+        label={t('editor.faq')}
+        first={t('editor.faqQuestion')}
+        second={t('editor.faqAnswer')}
         items={draft.faq.map((f) => [f.question, f.answer] as const)}
         onChange={(items) => patch({ faq: items.map(([question, answer]) => ({ question, answer })) })}
       />
       <PairsEditor
-        label="Objections and answers (R16)"
-        first="Objection"
-        second="Answer"
+        label={t('editor.objections')}
+        first={t('editor.objection')}
+        second={t('editor.answer')}
         items={draft.objections.map((o) => [o.objection, o.answer] as const)}
         onChange={(items) => patch({ objections: items.map(([objection, answer]) => ({ objection, answer })) })}
       />
 
-      {errors.length > 0 && <ProblemList problem={{ title: 'The script was not saved: fix these first', lines: errors }} />}
+      {errors.length > 0 && <ProblemList problem={{ title: t('editor.fixFirst'), lines: errors }} />}
       {props.problem && <ProblemList problem={props.problem} />}
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={saving} onClick={() => void save()}>
-          Save script
+          {t('editor.save')}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
       </div>
     </section>
@@ -185,38 +156,39 @@ export function ScriptEditor(props: {
 
 function StageEditor(props: { stage: ScriptStage; index: number; count: number; onChange(stage: ScriptStage): void; onMove(to: number): void; onRemove(): void }) {
   const { stage, index } = props;
+  const { t } = useTranslation();
   const set = (next: Partial<ScriptStage>) => props.onChange({ ...stage, ...next });
-  const label = stage.title || stageKindText[stage.kind];
+  const label = stage.title || t(`editor.stageKinds.${stage.kind}`);
   return (
-    <section className="stage-editor" aria-label={`Stage ${index + 1}: ${label}`} data-stage-id={stage.id}>
+    <section className="stage-editor" aria-label={t('editor.stageLabel', { n: index + 1, title: label })} data-stage-id={stage.id}>
       <header>
         <h4>
           {index + 1}. {label}
         </h4>
-        <select aria-label="Kind of stage" value={stage.kind} onChange={(e) => set({ kind: e.target.value as StageKind })}>
+        <select aria-label={t('editor.stageKind')} value={stage.kind} onChange={(e) => set({ kind: e.target.value as StageKind })}>
           {[...mainStageKinds, ...branchStageKinds].map((kind) => (
             <option key={kind} value={kind}>
-              {stageKindText[kind]}
+              {t(`editor.stageKinds.${kind}`)}
             </option>
           ))}
         </select>
-        <button type="button" className="icon-button" aria-label={`Move "${label}" up`} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+        <button type="button" className="icon-button" aria-label={t('editor.moveUp', { title: label })} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
           <ArrowUp size={14} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label={`Move "${label}" down`} disabled={index === props.count - 1} onClick={() => props.onMove(index + 1)}>
+        <button type="button" className="icon-button" aria-label={t('editor.moveDown', { title: label })} disabled={index === props.count - 1} onClick={() => props.onMove(index + 1)}>
           <ArrowDown size={14} aria-hidden />
         </button>
-        <button type="button" className="icon-button" aria-label={`Remove "${label}"`} onClick={props.onRemove}>
+        <button type="button" className="icon-button" aria-label={t('editor.remove', { title: label })} onClick={props.onRemove}>
           <Trash2 size={14} aria-hidden />
         </button>
       </header>
       <label className="field">
-        Title
+        {t('editor.stageTitle')}
         <input value={stage.title} onChange={(e) => set({ title: e.target.value })} />
       </label>
-      <LinesField label="What to say (one line each; {company} {activity} {agentName} {callerName} {holidayWish})" lines={stage.say} onChange={(say) => set({ say })} />
+      <LinesField label={t('editor.say')} lines={stage.say} onChange={(say) => set({ say })} />
       <LinesField
-        label="Checklist (one item per line)"
+        label={t('editor.checklist')}
         lines={stage.checklist.map((c) => c.text)}
         onChange={(texts) => {
           const ids: string[] = [];
@@ -225,32 +197,32 @@ function StageEditor(props: { stage: ScriptStage; index: number; count: number; 
         }}
       />
       <div className="list-editor">
-        <span>Questions (the answer goes to the client card field)</span>
+        <span>{t('editor.questions')}</span>
         {stage.questions.map((q, qi) => (
           <div key={q.id} className="row-editor">
             <label className="field">
-              Question
+              {t('editor.question')}
               <input value={q.text} onChange={(e) => set({ questions: stage.questions.map((x, i) => (i === qi ? { ...x, text: e.target.value } : x)) })} />
             </label>
             <label className="field">
-              Card field
+              {t('editor.cardField')}
               <select
                 value={q.field ?? ''}
                 onChange={(e) => set({ questions: stage.questions.map((x, i) => (i === qi ? { ...x, field: e.target.value === '' ? null : cardFieldSchema.parse(e.target.value) } : x)) })}
               >
-                <option value="">Only with the call</option>
+                <option value="">{t('editor.onlyWithCall')}</option>
                 {cardFieldSchema.options.map((f) => (
                   <option key={f} value={f}>
-                    {cardFieldText[f]}
+                    {t(`editor.cardFields.${f}`)}
                   </option>
                 ))}
               </select>
             </label>
-            <button type="button" className="icon-button" aria-label={`Remove question "${q.text}"`} onClick={() => set({ questions: stage.questions.filter((_, i) => i !== qi) })}>
+            <button type="button" className="icon-button" aria-label={t('editor.removeQuestion', { text: q.text })} onClick={() => set({ questions: stage.questions.filter((_, i) => i !== qi) })}>
               <Trash2 size={14} aria-hidden />
             </button>
             <label className="field field-wide">
-              Offered answers (separated by ;)
+              {t('editor.choices')}
               <ChoicesInput choices={q.choices} onChange={(choices) => set({ questions: stage.questions.map((x, i) => (i === qi ? { ...x, choices } : x)) })} />
             </label>
           </div>
@@ -260,13 +232,13 @@ function StageEditor(props: { stage: ScriptStage; index: number; count: number; 
           className="link-button"
           onClick={() => set({ questions: [...stage.questions, { id: freshId('question', stage.questions.map((q) => q.id)), text: '', field: null, choices: [] }] })}
         >
-          Add a question
+          {t('editor.addQuestion')}
         </button>
       </div>
       <PairsEditor
-        label={'"Say this, not that"'}
-        first="Say"
-        second="Not"
+        label={t('editor.hints')}
+        first={t('editor.hintSay')}
+        second={t('editor.hintNot')}
         items={stage.hints.map((h) => [h.say, h.notThat] as const)}
         onChange={(items) => set({ hints: items.map(([say, notThat]) => ({ say, notThat })) })}
       />
@@ -306,6 +278,7 @@ function ChoicesInput({ choices, onChange }: { choices: string[]; onChange(choic
 }
 
 function PairsEditor(props: { label: string; first: string; second: string; items: (readonly [string, string])[]; onChange(items: [string, string][]): void }) {
+  const { t } = useTranslation();
   const items = props.items.map(([a, b]) => [a, b] as [string, string]);
   const setItem = (index: number, next: [string, string]) => props.onChange(items.map((item, i) => (i === index ? next : item)));
   return (
@@ -321,13 +294,13 @@ function PairsEditor(props: { label: string; first: string; second: string; item
             {props.second}
             <input value={b} onChange={(e) => setItem(index, [a, e.target.value])} />
           </label>
-          <button type="button" className="icon-button" aria-label={`Remove "${a}"`} onClick={() => props.onChange(items.filter((_, i) => i !== index))}>
+          <button type="button" className="icon-button" aria-label={t('editor.remove', { title: a })} onClick={() => props.onChange(items.filter((_, i) => i !== index))}>
             <Trash2 size={14} aria-hidden />
           </button>
         </div>
       ))}
       <button type="button" className="link-button" onClick={() => props.onChange([...items, ['', '']])}>
-        Add
+        {t('editor.add')}
       </button>
     </div>
   );

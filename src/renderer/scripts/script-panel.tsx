@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { answerKey, goToStage, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
 import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion, type ScriptStage } from '../../shared/scripts/call-script.ts';
@@ -41,6 +42,7 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
 
 function ScriptView(props: { callId: string; contactId: string | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
   const { callId, contactId, script, progress, onChange } = props;
+  const { t } = useTranslation();
   const office = useAppStore((s) => s.settings?.settings.office);
   const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
   const region = useAppStore((s) => s.settings?.settings.defaultRegion ?? 'GR');
@@ -97,21 +99,21 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
   const found = useMemo(() => searchReference(script, search), [script, search]);
 
   return (
-    <section className="script-panel" aria-label="Call script" data-stage={stage.id} data-furthest-stage={progress.furthestStage}>
+    <section className="script-panel" aria-label={t('script.panel')} data-stage={stage.id} data-furthest-stage={progress.furthestStage}>
       <div className="script-header">
         {callerName && (
-          <div className="script-caller" aria-label="Caller's name">
+          <div className="script-caller" aria-label={t('script.callerName')}>
             {callerName}
           </div>
         )}
-        <nav className="script-stages" aria-label="Stages">
+        <nav className="script-stages" aria-label={t('script.stages')}>
           {mainStages.map((s, index) => (
             <button key={s.id} type="button" className={s.id === stage.id ? 'stage-tab active' : 'stage-tab'} aria-current={s.id === stage.id ? 'step' : undefined} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
               {index + 1}. {s.title}
             </button>
           ))}
         </nav>
-        <div className="script-branches" role="group" aria-label="Jump to">
+        <div className="script-branches" role="group" aria-label={t('script.jumpTo')}>
           {branches.map((s) => (
             <button key={s.id} type="button" className={s.id === stage.id ? 'branch active' : 'branch'} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
               {s.title}
@@ -127,6 +129,8 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
               {fillPlaceholders(line, values)}
             </p>
           ))}
+          {!values.agentName && stage.say.some((line) => line.includes('{agentName}')) && <p className="muted small">{t('script.noAgentName')}</p>}
+          {!values.company && stage.say.some((line) => line.includes('{company}')) && <p className="muted small">{t('script.noCompany')}</p>}
           {stage.questions.length > 0 && (
             <StageQuestions
               stage={stage}
@@ -135,10 +139,10 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
             />
           )}
           {stage.hints.length > 0 && (
-            <ul className="script-hints" aria-label="Say this, not that">
+            <ul className="script-hints" aria-label={t('script.hints')}>
               {stage.hints.map((h, i) => (
                 <li key={i}>
-                  <span className="say-this">{h.say}</span> <span className="not-that">not “{h.notThat}”</span>
+                  <span className="say-this">{h.say}</span> <span className="not-that">{t('script.notThat', { text: h.notThat })}</span>
                 </li>
               ))}
             </ul>
@@ -147,7 +151,12 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
         <aside className="script-side">
           {stage.checklist.length > 0 && (
             <fieldset className="script-checklist">
-              <legend>Checklist</legend>
+              <legend>
+                {t('script.checklist')}{' '}
+                <span className="muted small" data-checklist-done={(progress.checklist[stage.id] ?? []).length}>
+                  {t('script.checklistDone', { count: (progress.checklist[stage.id] ?? []).length, total: stage.checklist.length })}
+                </span>
+              </legend>
               {stage.checklist.map((item) => (
                 <label key={item.id}>
                   <input type="checkbox" checked={(progress.checklist[stage.id] ?? []).includes(item.id)} onChange={() => change(toggleChecklistItem(progress, stage.id, item.id))} /> {item.text}
@@ -156,8 +165,8 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
             </fieldset>
           )}
           <label className="field">
-            Search FAQ and objections
-            <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="price, delivery…" />
+            {t('script.search')}
+            <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('script.searchPlaceholder')} />
           </label>
           {found.length > 0 && (
             <dl className="script-reference">
@@ -173,10 +182,10 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
       </div>
       <div className="script-footer">
         <button type="button" className="button" onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
-          <ChevronLeft size={16} aria-hidden /> Back
+          <ChevronLeft size={16} aria-hidden /> {t('script.back')}
         </button>
         <button type="button" className="button button-primary" onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
-          Next stage <ChevronRight size={16} aria-hidden />
+          {t('script.next')} <ChevronRight size={16} aria-hidden />
         </button>
       </div>
     </section>
@@ -184,6 +193,10 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
 }
 
 function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; progress: CallProgress; onAnswer(question: ScriptQuestion, value: string, typing: boolean): void }) {
+  const { t } = useTranslation();
+  /** Lead temperature is stored as hot / warm / cold; the button says it in the person's language. */
+  const choiceLabel = (question: ScriptQuestion, choice: string) =>
+    question.field === 'temperature' && (choice === 'hot' || choice === 'warm' || choice === 'cold') ? t(`script.choice.${choice}`) : choice;
   return (
     <div className="script-questions">
       {stage.questions.map((q) => {
@@ -197,7 +210,7 @@ function StageQuestions({ stage, progress, onAnswer }: { stage: ScriptStage; pro
               <div className="choice-buttons" role="group" aria-label={q.text}>
                 {q.choices.map((c) => (
                   <button key={c} type="button" aria-pressed={value === c} onClick={() => onAnswer(q, value === c ? '' : c, false)}>
-                    {c}
+                    {choiceLabel(q, c)}
                   </button>
                 ))}
               </div>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallScript, ScriptListing } from '../../shared/scripts/call-script.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
@@ -12,6 +13,7 @@ const localeText = { en: 'English', ru: 'Русский', el: 'Ελληνικά'
  * export as JSON. Whatever is refused leaves the script in use as it was.
  */
 export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
+  const { t } = useTranslation();
   const scripts = useCoreQuery('scripts-admin', 'scripts', (api) => api.call('scripts.list', {}));
   const inUse = useAppStore((s) => s.settings?.settings.script ?? null);
   const [editing, setEditing] = useState<{ script: CallScript; isNew: boolean } | null>(null);
@@ -44,18 +46,18 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
   const load = (listing: ScriptListing) => api().call('scripts.get', { id: listing.id, locale: listing.locale });
 
   const edit = async (listing: ScriptListing) => {
-    const script = await attempt('The script could not be opened', () => load(listing));
+    const script = await attempt(t('scriptsAdmin.notOpened'), () => load(listing));
     if (script) setEditing({ script, isNew: false });
   };
   const copy = async (listing: ScriptListing) => {
-    const script = await attempt('The script could not be copied', () => load(listing));
+    const script = await attempt(t('scriptsAdmin.notOpened'), () => load(listing));
     const taken = new Set(scripts?.map((s) => s.id));
     let id = `${listing.id}-copy`;
     for (let n = 2; taken.has(id); n += 1) id = `${listing.id}-copy-${n}`;
-    if (script) setEditing({ script: { ...script, id, name: `${script.name} (copy)` }, isNew: true });
+    if (script) setEditing({ script: { ...script, id, name: t('scriptsAdmin.copyName', { name: script.name }) }, isNew: true });
   };
   const exportJson = async (listing: ScriptListing) => {
-    const script = await attempt('The script could not be exported', () => load(listing));
+    const script = await attempt(t('scriptsAdmin.notOpened'), () => load(listing));
     if (!script) return;
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([`${JSON.stringify(script, null, 2)}\n`], { type: 'application/json' }));
@@ -64,13 +66,13 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
     URL.revokeObjectURL(link.href);
   };
   const importFile = async (file: File) => {
-    const saved = await attempt(`${file.name} was not imported`, async () => api().call('scripts.import', { json: await file.text() }));
-    if (saved) setDone(`Imported "${saved.name}" (${saved.id}, ${localeText[saved.locale]}).`);
+    const saved = await attempt(t('scriptsAdmin.notImported', { file: file.name }), async () => api().call('scripts.import', { json: await file.text() }));
+    if (saved) setDone(t('scriptsAdmin.imported', { name: saved.name, id: saved.id, language: localeText[saved.locale] }));
   };
   const remove = async (listing: ScriptListing) => {
-    if (!window.confirm(`Delete the script "${listing.name}" (${localeText[listing.locale]})? Calls keep what was captured.`)) return;
-    const removed = await attempt('The script was not deleted', () => api().call('scripts.delete', { id: listing.id, locale: listing.locale }));
-    if (removed) setDone(`Deleted "${listing.name}".`);
+    if (!window.confirm(t('scriptsAdmin.confirmDelete', { name: listing.name, language: localeText[listing.locale] }))) return;
+    const removed = await attempt(t('scriptsAdmin.notDeleted'), () => api().call('scripts.delete', { id: listing.id, locale: listing.locale }));
+    if (removed) setDone(t('scriptsAdmin.deleted', { name: listing.name }));
   };
 
   if (editing) {
@@ -81,10 +83,10 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
         isNew={editing.isNew}
         takenIds={new Set(scripts?.filter((s) => s.shipped).map((s) => s.id))}
         onSave={async (script) => {
-          const saved = await attempt('The script was not saved', () => api().call('scripts.save', { script }));
+          const saved = await attempt(t('scriptsAdmin.notSaved'), () => api().call('scripts.save', { script }));
           if (!saved) return false;
           setEditing(null);
-          setDone(`Saved "${saved.name}".`);
+          setDone(t('scriptsAdmin.saved', { name: saved.name }));
           return true;
         }}
         onCancel={() => setEditing(null)}
@@ -95,16 +97,16 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
 
   return (
     <section className="admin-panel" aria-labelledby="scripts-admin-title">
-      <h3 id="scripts-admin-title">Call scripts</h3>
-      <p className="muted">Shipped scripts are read-only: copy one to make it your office's own. The desk's script is chosen in Settings.</p>
+      <h3 id="scripts-admin-title">{t('scriptsAdmin.title')}</h3>
+      <p className="muted">{t('scriptsAdmin.intro')}</p>
       <table className="table scripts-table">
         <thead>
           <tr>
-            <th scope="col">Script</th>
-            <th scope="col">Language</th>
-            <th scope="col">Kind</th>
+            <th scope="col">{t('scriptsAdmin.script')}</th>
+            <th scope="col">{t('scriptsAdmin.language')}</th>
+            <th scope="col">{t('scriptsAdmin.kind')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('scriptsAdmin.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -113,25 +115,25 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
             <tr key={`${s.id}:${s.locale}`} data-script-id={s.id} data-locale={s.locale}>
               <td>
                 {s.name} <span className="muted small">{s.id}</span>
-                {inUse?.id === s.id && inUse.locale === s.locale && <span className="in-use-badge">In use</span>}
+                {inUse?.id === s.id && inUse.locale === s.locale && <span className="in-use-badge">{t('scriptsAdmin.inUse')}</span>}
               </td>
               <td>{localeText[s.locale]}</td>
-              <td>{s.shipped ? 'Shipped' : 'Your office'}</td>
+              <td>{s.shipped ? t('scriptsAdmin.shipped') : t('scriptsAdmin.own')}</td>
               <td className="row-actions">
                 {!s.shipped && (
                   <button type="button" className="link-button" onClick={() => void edit(s)}>
-                    Edit
+                    {t('scriptsAdmin.edit')}
                   </button>
                 )}
                 <button type="button" className="link-button" onClick={() => void copy(s)}>
-                  Copy
+                  {t('scriptsAdmin.copy')}
                 </button>
                 <button type="button" className="link-button" onClick={() => void exportJson(s)}>
-                  Export JSON
+                  {t('scriptsAdmin.export')}
                 </button>
                 {!s.shipped && (
                   <button type="button" className="link-button" onClick={() => void remove(s)}>
-                    Delete
+                    {t('scriptsAdmin.delete')}
                   </button>
                 )}
               </td>
@@ -141,14 +143,14 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
       </table>
       <div className="form-actions">
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Import JSON…
+          {t('scriptsAdmin.import')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept="application/json,.json"
           hidden
-          aria-label="Script file to import"
+          aria-label={t('scriptsAdmin.importFile')}
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../shared/ipc/settings.ts';
+import { useTranslation } from 'react-i18next';
+import { uiLanguageSchema, type Settings } from '../../shared/ipc/settings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
@@ -18,6 +19,7 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; hasPassword: boolean; dataDir: string }) {
+  const { t } = useTranslation();
   const [s, setS] = useState<Settings>(initial);
   const [password, setPassword] = useState('');
   const scripts = useCoreQuery('scripts', 'scripts', (api) => api.call('scripts.list', {}));
@@ -27,7 +29,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await runAction(async (api) => {
-      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, office: s.office, script: s.script });
+      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, office: s.office, script: s.script, language: s.language });
       if (password) await api.call('settings.setPassword', { password });
       return true;
     });
@@ -49,6 +51,16 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
     <section className="screen" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <form className="settings-form" onSubmit={(e) => void submit(e)}>
+        <label className="field inline-field">
+          {t('settings.uiLanguage')}
+          <select value={s.language} onChange={(e) => setS((x) => ({ ...x, language: uiLanguageSchema.parse(e.target.value) }))}>
+            {uiLanguageSchema.options.map((language) => (
+              <option key={language} value={language}>
+                {languageName[language]}
+              </option>
+            ))}
+          </select>
+        </label>
         <fieldset>
           <legend>Office phone system (PBX)</legend>
           <label className="field">Server URL<input {...account('serverUrl')} placeholder="wss://pbx.example.com:8089/ws" /></label>

@@ -63,6 +63,10 @@ export const officeSettingsSchema = z.object({
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
+/** The language of Ringside's own screens (scripts have their own). */
+export const uiLanguageSchema = z.enum(['en', 'ru', 'el']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
+
 /** The script this desk's calls follow. */
 export const scriptChoiceSchema = z.object({ id: z.string().max(64), locale: z.enum(['en', 'ru', 'el']) });
 
@@ -79,6 +83,7 @@ export const settingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).nullable(),
   office: officeSettingsSchema,
   script: scriptChoiceSchema,
+  language: uiLanguageSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -93,6 +98,7 @@ export const settingsPatchSchema = z.object({
   retentionDays: settingsSchema.shape.retentionDays.optional(),
   office: officeSettingsSchema.partial().optional(),
   script: scriptChoiceSchema.optional(),
+  language: uiLanguageSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -107,6 +113,7 @@ export const defaultSettings: Settings = {
   retentionDays: null,
   office: { company: '', activity: '' },
   script: { id: 'inbound-sales', locale: 'en' },
+  language: 'en',
 };
 
 /** Settings only an admin (with the PIN) may change. */
