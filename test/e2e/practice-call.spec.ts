@@ -163,6 +163,17 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   writeFileSync(brokenFile, JSON.stringify({ ...json, id: 'ventura-sales-2', name: 'Ventura sales 2' }));
   await panel.getByLabel('Script file to import').setInputFiles(brokenFile);
   await expect(panel.getByRole('status')).toHaveText('Imported "Ventura sales 2" (ventura-sales-2, English).');
+
+  // A script from scratch: it starts with a greeting; stages are added by kind.
+  await panel.getByRole('button', { name: 'New script' }).click();
+  await editor.getByLabel('Name', { exact: true }).fill('Front desk, short');
+  await editor.getByLabel('Id (letters, digits, dashes)').fill('front-desk-short');
+  await editor.getByLabel('New stage').selectOption('goodbye');
+  await editor.getByRole('button', { name: 'Add stage' }).click();
+  await editor.locator('.stage-editor[data-stage-id="goodbye-1"]').getByLabel(/What to say/).fill('Thank you for calling, {callerName}!');
+  await editor.getByRole('button', { name: 'Save script' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved "Front desk, short".');
+  await expect(panel.locator('tr[data-script-id="front-desk-short"]')).toContainText('Your office');
   await page.screenshot({ path: join(dir, '..', 'ringside-scripts-admin.png'), fullPage: true });
 });
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallScript, ScriptListing } from '../../shared/scripts/call-script.ts';
+import { CALL_SCRIPT_VERSION, scriptLocaleSchema, type CallScript, type ScriptListing } from '../../shared/scripts/call-script.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ProblemList, type Problem } from './problem-list.tsx';
@@ -13,7 +13,7 @@ const localeText = { en: 'English', ru: 'Русский', el: 'Ελληνικά'
  * export as JSON. Whatever is refused leaves the script in use as it was.
  */
 export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scripts = useCoreQuery('scripts-admin', 'scripts', (api) => api.call('scripts.list', {}));
   const inUse = useAppStore((s) => s.settings?.settings.script ?? null);
   const [editing, setEditing] = useState<{ script: CallScript; isNew: boolean } | null>(null);
@@ -55,6 +55,26 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
     let id = `${listing.id}-copy`;
     for (let n = 2; taken.has(id); n += 1) id = `${listing.id}-copy-${n}`;
     if (script) setEditing({ script: { ...script, id, name: t('scriptsAdmin.copyName', { name: script.name }) }, isNew: true });
+  };
+  /** A new script starts with a greeting (every script needs one) in the language of the screens. */
+  const create = () => {
+    const locale = scriptLocaleSchema.catch('en').parse(i18n.language);
+    const taken = new Set(scripts?.map((s) => s.id));
+    let id = 'new-script';
+    for (let n = 2; taken.has(id); n += 1) id = `new-script-${n}`;
+    setEditing({
+      isNew: true,
+      script: {
+        version: CALL_SCRIPT_VERSION,
+        id,
+        name: t('scriptsAdmin.newScript'),
+        locale,
+        description: '',
+        stages: [{ id: 'greeting', kind: 'greeting', title: t('editor.stageKinds.greeting'), say: [t('editor.templateGreeting')], checklist: [], questions: [], hints: [] }],
+        faq: [],
+        objections: [],
+      },
+    });
   };
   const exportJson = async (listing: ScriptListing) => {
     const script = await attempt(t('scriptsAdmin.notOpened'), () => load(listing));
@@ -142,6 +162,9 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
         </tbody>
       </table>
       <div className="form-actions">
+        <button type="button" className="button" onClick={create}>
+          {t('scriptsAdmin.newScript')}
+        </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           {t('scriptsAdmin.import')}
         </button>
