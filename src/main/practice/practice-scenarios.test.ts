@@ -41,7 +41,7 @@ describe('loadPracticeScenarios', () => {
     );
     const { log, errors } = recordingLog();
     const scenarios = loadPracticeScenarios(folder, log);
-    expect(errors).toEqual(['A practice scenario is not valid', 'A practice scenario cannot be read']);
+    expect(errors).toEqual(['A file of the practice scenarios is not valid', 'A file of the practice scenarios is not valid']);
     expect(scenarios.forScript('inbound-sales', 'ru')?.id).toBe('reception');
     expect(scenarios.forScript('inbound-sales', 'el')).toBeNull();
   });

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ScriptLocale } from '../../shared/scripts/call-script.ts';
+import { readBundledFiles } from '../app/read-bundled-files.ts';
 import { practiceScenarioSchema, type PracticeScenario } from '../../shared/scripts/practice-scenario.ts';
 import { describeIssues } from '../../shared/validation/describe-issues.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -12,22 +11,21 @@ export interface PracticeScenarios {
 
 /** The practice callers shipped in resources/practice (<id>.<locale>.json), read and checked once. */
 export function loadPracticeScenarios(folder: string, log: Logger): PracticeScenarios {
-  const scenarios: PracticeScenario[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
-  } catch (error) {
-    log.error('The practice scenarios cannot be read', { folder, error: error instanceof Error ? error.message : String(error) });
-  }
-  for (const file of files) {
-    try {
-      const parsed = practiceScenarioSchema.safeParse(JSON.parse(readFileSync(join(folder, file), 'utf8')));
-      if (parsed.success) scenarios.push(parsed.data);
-      else log.error('A practice scenario is not valid', { file, errors: describeIssues(parsed.error.issues) });
-    } catch (error) {
-      log.error('A practice scenario cannot be read', { file, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  const scenarios = readBundledFiles(
+    folder,
+    'practice scenarios',
+    (text) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        return { ok: false, errors: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+      }
+      const parsed = practiceScenarioSchema.safeParse(raw);
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: [describeIssues(parsed.error.issues)] };
+    },
+    log,
+  );
   return {
     forScript: (scriptId, locale) =>
       scenarios.find((s) => s.scriptId === scriptId && s.locale === locale) ??

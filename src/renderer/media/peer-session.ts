@@ -2,7 +2,7 @@ import type { ConsentSettings, DeviceSettings } from '../../shared/ipc/settings.
 import type { RecordingState } from '../state/app-store.ts';
 import { routeToOutput } from './audio-output.ts';
 import { CallRecorder, type RecorderSink } from './call-recorder.ts';
-import { iceGatheringDone } from './ice-gathering.ts';
+import { applyRemoteDescription, localDescription } from './sdp-exchange.ts';
 import { openMicrophone } from './microphone.ts';
 import { OutgoingLine } from './outgoing-line.ts';
 
@@ -18,8 +18,7 @@ export interface SessionRecording {
 
 /**
  * The media of one call: one RTCPeerConnection, the microphone track and the <audio> element the
- * caller is heard through. SIP.js does not say whether an SDP is an offer or an answer; the
- * signaling state does.
+ * caller is heard through.
  */
 export class PeerSession {
   readonly id: string;
@@ -70,23 +69,16 @@ export class PeerSession {
 
   async getDescription(hold: boolean): Promise<string> {
     await this.ensureMicrophone();
-    if (this.pc.signalingState === 'have-remote-offer') {
-      await this.pc.setLocalDescription(await this.pc.createAnswer());
-    } else {
+    if (this.pc.signalingState !== 'have-remote-offer') {
       for (const transceiver of this.pc.getTransceivers()) {
         if (transceiver.currentDirection !== 'stopped') transceiver.direction = hold ? 'sendonly' : 'sendrecv';
       }
-      await this.pc.setLocalDescription(await this.pc.createOffer());
     }
-    await iceGatheringDone(this.pc);
-    const sdp = this.pc.localDescription?.sdp;
-    if (!sdp) throw new Error('No local description was produced');
-    return sdp;
+    return localDescription(this.pc);
   }
 
-  async setDescription(sdp: string): Promise<void> {
-    const type = this.pc.signalingState === 'have-local-offer' ? 'answer' : 'offer';
-    await this.pc.setRemoteDescription({ type, sdp });
+  setDescription(sdp: string): Promise<void> {
+    return applyRemoteDescription(this.pc, sdp);
   }
 
   sendDtmf(tones: string): boolean {

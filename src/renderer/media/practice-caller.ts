@@ -1,4 +1,4 @@
-import { iceGatheringDone } from './ice-gathering.ts';
+import { applyRemoteDescription, localDescription } from './sdp-exchange.ts';
 
 /**
  * The far end of a practice call: a peer connection whose outgoing audio is the scenario's clips
@@ -17,18 +17,12 @@ export class PracticeCaller {
     void this.context.resume();
   }
 
-  async getDescription(): Promise<string> {
-    if (this.pc.signalingState === 'have-remote-offer') await this.pc.setLocalDescription(await this.pc.createAnswer());
-    else await this.pc.setLocalDescription(await this.pc.createOffer());
-    await iceGatheringDone(this.pc);
-    const sdp = this.pc.localDescription?.sdp;
-    if (!sdp) throw new Error('No local description was produced');
-    return sdp;
+  getDescription(): Promise<string> {
+    return localDescription(this.pc);
   }
 
-  async setDescription(sdp: string): Promise<void> {
-    const type = this.pc.signalingState === 'have-local-offer' ? 'answer' : 'offer';
-    await this.pc.setRemoteDescription({ type, sdp });
+  setDescription(sdp: string): Promise<void> {
+    return applyRemoteDescription(this.pc, sdp);
   }
 
   /** Starts saying a clip; resolves with its length once it plays. */
