@@ -30,6 +30,9 @@ const media = createMediaEngine({
 });
 useAppStore.setState({
   recordCall: (callId, on) => media.record(callId, on),
+  setMuted: (callId, muted) => {
+    if (media.setMuted(callId, muted)) useAppStore.setState((s) => ({ muted: { ...s.muted, [callId]: muted } }));
+  },
   pauseRecording: (callId, paused) => {
     if (!media.pauseRecording(callId, paused)) return;
     useAppStore.setState((s) => ({ recordingPaused: { ...s.recordingPaused, [callId]: paused } }));

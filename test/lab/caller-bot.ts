@@ -75,8 +75,17 @@ export class CallerBot {
     await this.page.evaluate(() => (window as unknown as { __lab: { reconnect(): Promise<void> } }).__lab.reconnect());
   }
 
-  async call(target: string): Promise<void> {
-    await this.page.evaluate((t) => (window as unknown as { __lab: { call(t: string): Promise<void> } }).__lab.call(t), `sip:${target}@${this.options.domain}`);
+  /** `telephoneEvent: false` — a phone that cannot take RFC 4733 tones (keypad tones then come by SIP INFO). */
+  async call(target: string, options: { telephoneEvent?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(
+      ({ t, o }) => (window as unknown as { __lab: { call(t: string, o: unknown): Promise<void> } }).__lab.call(t, o),
+      { t: `sip:${target}@${this.options.domain}`, o: options },
+    );
+  }
+
+  /** Keypad tones that arrived by SIP INFO during the last call. */
+  async dtmfReceived(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as { __lab: { state: { dtmf: string } } }).__lab.state.dtmf);
   }
 
   async hangup(): Promise<void> {

@@ -8,7 +8,8 @@ export interface SipLabOptions {
   dir: string;
   sipPort: number;
   wsPort: number;
-  rtpengine?: { ngPort: number; portMin: number; portMax: number };
+  /** `dtmfLogPort`: rtpengine reports every DTMF event (RFC 4733) it relays as JSON over UDP there. */
+  rtpengine?: { ngPort: number; portMin: number; portMax: number; dtmfLogPort?: number };
   /** Also listen for secure WebSocket (wss://) on this port, with a certificate from a lab CA. */
   wssPort?: number;
   users: Record<string, string>;
@@ -66,11 +67,12 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
   if (check.status !== 0) throw new Error(`The Kamailio config does not check:\n${check.stderr}`);
 
   if (options.rtpengine) {
-    const { ngPort, portMin, portMax } = options.rtpengine;
+    const { ngPort, portMin, portMax, dtmfLogPort } = options.rtpengine;
     const pidFile = join(options.dir, 'rtpengine.pid');
     startDaemon('rtpengine', [
       '--interface=127.0.0.1', `--listen-ng=127.0.0.1:${ngPort}`, `--port-min=${portMin}`, `--port-max=${portMax}`,
       '--table=-1', '--foreground', '--log-stderr', `--pidfile=${pidFile}`,
+      ...(dtmfLogPort ? [`--dtmf-log-dest=127.0.0.1:${dtmfLogPort}`] : []),
     ], join(options.dir, 'rtpengine.log'));
     await waitForPidFile(pidFile);
   }

@@ -61,6 +61,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         ...(patch.durationMs !== undefined && { duration_ms: patch.durationMs }),
         ...(patch.consentAnnouncement !== undefined && { consent_announcement: patch.consentAnnouncement }),
         ...(patch.consentBeepSeconds !== undefined && { consent_beep_seconds: patch.consentBeepSeconds }),
+        ...(patch.holdMs !== undefined && { hold_ms: patch.holdMs }),
       };
       if (Object.keys(set).length === 0) return;
       await db.updateTable('calls').set(set).where('id', '=', id).execute();

@@ -133,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
     ringPolicy: () => settings.get().ringPolicy,
     availability: () => settings.get().availability,
     bindSession: (invitation: Invitation, callId: string) => sessionIds.set(invitation, callId),
+    sendDtmfInMedia: async (callId, tones) => (await media.call('media.sendDtmf', { sessionId: callId, tones })).sent,
     onCallsChanged: (live) => {
       for (const call of live) if (call.state === 'ended' && recordings.isOpen(call.id)) finishLater(call.id);
       broadcast('phone.calls', live);
@@ -145,7 +146,10 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
-  const deskMedia = (session: Session) => new BridgeSessionDescriptionHandler(sessionIds.get(session) ?? session.id, media, deps.log.child('media'));
+  const deskMedia = (session: Session) => {
+    const callId = sessionIds.get(session) ?? session.id;
+    return new BridgeSessionDescriptionHandler(callId, media, deps.log.child('media'), (hold) => calls.holdStateChanged(callId, hold));
+  };
   const practiceScenarios = loadPracticeScenarios(join(deps.resourcesDir, 'practice'), deps.log.child('practice'));
   const practice = new PracticeLine({
     clock,
@@ -241,6 +245,11 @@ export function createCore(deps: CoreDeps): Core {
       await practice.start(scenario);
       return { scenarioId: scenario.id, locale: scenario.locale, callerName: scenario.caller.displayName };
     },
+    'phone.hold': async ({ callId, on }) => {
+      await calls.hold(callId, on);
+      return {};
+    },
+    'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
     'phone.reconnect': () => {
       account.reconnectNow();
       return {};

@@ -61,6 +61,7 @@ export interface CallsTable {
   outcome: CallOutcome | null;
   consent_announcement: string | null;
   consent_beep_seconds: number | null;
+  hold_ms: Generated<number>;
   next_step_at: number | null;
   next_step_what: Generated<string>;
   next_step_who: Generated<string>;

@@ -5,6 +5,7 @@ import type {
   SessionDescriptionHandlerOptions,
 } from 'sip.js';
 import type { Logger } from '../../shared/logger.ts';
+import { holdStateOf, type HoldState } from '../../shared/phone/hold-state.ts';
 import type { MediaBridge } from '../media/media-bridge.ts';
 
 /** SIP.js passes `hold` in the options when it re-INVITEs to hold or resume. */
@@ -20,24 +21,34 @@ export class BridgeSessionDescriptionHandler implements SessionDescriptionHandle
   private readonly sessionId: string;
   private readonly media: MediaBridge;
   private readonly log: Logger;
+  private readonly onHoldState: ((state: HoldState) => void) | undefined;
+  private local: string | null = null;
+  private remote: string | null = null;
+  /** The half of an offer/answer exchange seen so far; the exchange is complete when the other half comes. */
+  private pending: 'local' | 'remote' | null = null;
 
-  constructor(sessionId: string, media: MediaBridge, log: Logger) {
+  /** `onHoldState` hears the hold state after every completed offer/answer exchange. */
+  constructor(sessionId: string, media: MediaBridge, log: Logger, onHoldState?: (state: HoldState) => void) {
     this.sessionId = sessionId;
     this.media = media;
     this.log = log;
+    this.onHoldState = onHoldState;
   }
 
   async getDescription(options?: HoldOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<BodyAndContentType> {
     this.assertOpen();
     const { sdp } = await this.media.call('media.getDescription', { sessionId: this.sessionId, hold: options?.hold ?? false });
     const modified = await applyModifiers({ type: 'offer', sdp }, modifiers);
-    return { body: modified.sdp ?? sdp, contentType: 'application/sdp' };
+    const body = modified.sdp ?? sdp;
+    this.exchanged('local', body);
+    return { body, contentType: 'application/sdp' };
   }
 
   async setDescription(sdp: string, options?: HoldOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<void> {
     this.assertOpen();
     const modified = await applyModifiers({ type: 'offer', sdp }, modifiers);
     await this.media.call('media.setDescription', { sessionId: this.sessionId, sdp: modified.sdp ?? sdp, hold: options?.hold ?? false });
+    this.exchanged('remote', modified.sdp ?? sdp);
   }
 
   hasDescription(contentType: string): boolean {
@@ -55,6 +66,22 @@ export class BridgeSessionDescriptionHandler implements SessionDescriptionHandle
     if (this.closed) return;
     this.closed = true;
     this.media.call('media.close', { sessionId: this.sessionId }).catch(() => undefined);
+  }
+
+  private exchanged(side: 'local' | 'remote', sdp: string): void {
+    if (side === 'local') this.local = sdp;
+    else this.remote = sdp;
+    if (this.pending === null || this.pending === side) {
+      this.pending = side;
+      return;
+    }
+    this.pending = null;
+    if (!this.local || !this.remote || !this.onHoldState) return;
+    try {
+      this.onHoldState(holdStateOf(this.local, this.remote));
+    } catch (error) {
+      this.log.warn('The SDP could not be read for the hold state', { sessionId: this.sessionId, error: String(error) });
+    }
   }
 
   private assertOpen(): void {

@@ -43,6 +43,21 @@ class FakeInvitation {
     this.moveTo(SessionState.Terminated);
     return Promise.resolve();
   }
+  /** Re-INVITEs (hold, resume): answered by the test with `answerReInvite`. */
+  readonly reInvites: { hold: boolean; accept(): void; reject(code: number): void }[] = [];
+  invite(options: { sessionDescriptionHandlerOptions: { hold: boolean }; requestDelegate: { onAccept(): void; onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
+    this.reInvites.push({
+      hold: options.sessionDescriptionHandlerOptions.hold,
+      accept: () => options.requestDelegate.onAccept(),
+      reject: (code) => options.requestDelegate.onReject({ message: { statusCode: code, reasonPhrase: 'Not Acceptable Here' } }),
+    });
+    return Promise.resolve();
+  }
+  readonly infos: string[] = [];
+  info(options: { requestOptions: { body: { content: string } } }) {
+    this.infos.push(options.requestOptions.body.content);
+    return Promise.resolve();
+  }
   callerCancels(reason?: string) {
     this.delegate?.onCancel?.({ request: { getHeader: () => reason } });
     this.moveTo(SessionState.Terminated);
@@ -53,7 +68,7 @@ class FakeInvitation {
   }
 }
 
-function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability } = {}) {
+function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability; dtmfInMedia?: boolean } = {}) {
   const policy: RingPolicy = { ...defaultSettings.ringPolicy, ...options.policy };
   let availability: Availability = options.availability ?? 'available';
   const inserted: NewCallRecord[] = [];
@@ -69,6 +84,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     onCallsChanged: (calls) => snapshots.push(calls),
     onCallStored: () => {},
     bindSession: () => {},
+    sendDtmfInMedia: () => Promise.resolve(options.dtmfInMedia ?? true),
     store: {
       cardForNumber: (number) =>
         Promise.resolve(
@@ -224,5 +240,61 @@ describe('CallManager', () => {
     await t.manager.decline('call-1');
     expect(invitation.rejectedWith).toBe(603);
     expect(t.last()[0]).toMatchObject({ endedBy: 'agent', endReason: 'declined' });
+  });
+  it('holds and resumes by re-INVITE: the state follows the answered SDP, the hold time is kept with the call', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await t.manager.answer(t.last()[0]!.id);
+    const id = t.last()[0]!.id;
+    const holding = t.manager.hold(id, true);
+    expect(t.last()[0]).toMatchObject({ hold: 'none', holdPending: 'hold' });
+    await expect(t.manager.hold(id, false)).rejects.toMatchObject({ code: 'hold-pending' });
+    expect(invitation.reInvites.map((r) => r.hold)).toEqual([true]);
+    invitation.reInvites[0]!.accept();
+    await holding;
+    // The click alone does not say "on hold": the SDP exchange does.
+    expect(t.last()[0]).toMatchObject({ hold: 'none', holdPending: null });
+    t.manager.holdStateChanged(id, 'local');
+    expect(t.last()[0]).toMatchObject({ hold: 'local', holdSince: Date.now() });
+    vi.advanceTimersByTime(45_000);
+    const resuming = t.manager.hold(id, false);
+    invitation.reInvites[1]!.accept();
+    await resuming;
+    t.manager.holdStateChanged(id, 'none');
+    expect(t.last()[0]).toMatchObject({ hold: 'none', holdSince: null, resumedAt: Date.now() });
+    // Held again, and the caller hangs up while waiting: both spans count.
+    t.manager.holdStateChanged(id, 'local');
+    vi.advanceTimersByTime(5000);
+    invitation.moveTo(SessionState.Terminated);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get(id)).toMatchObject({ holdMs: 50_000, endReason: 'caller-hung-up' });
+  });
+
+  it('a hold the other side refuses leaves the call as it was, with the reason', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await t.manager.answer(t.last()[0]!.id);
+    const id = t.last()[0]!.id;
+    const holding = t.manager.hold(id, true);
+    invitation.reInvites[0]!.reject(488);
+    await expect(holding).rejects.toThrow('The phone system refused to hold the call: 488 Not Acceptable Here');
+    expect(t.last()[0]).toMatchObject({ hold: 'none', holdPending: null });
+    // The other side holding us is shown too, but is not this desk's hold time.
+    t.manager.holdStateChanged(id, 'remote');
+    expect(t.last()[0]).toMatchObject({ hold: 'remote', holdSince: null });
+  });
+
+  it('sends keypad tones in the media, or by SIP INFO one tone at a time when the media cannot', async () => {
+    const inMedia = setup();
+    const first = await inMedia.ring('6001');
+    await inMedia.manager.answer(inMedia.last()[0]!.id);
+    expect(await inMedia.manager.sendDtmf(inMedia.last()[0]!.id, '12#')).toBe('media');
+    expect(first.infos).toEqual([]);
+
+    const byInfo = setup({ dtmfInMedia: false });
+    const second = await byInfo.ring('6001');
+    await byInfo.manager.answer(byInfo.last()[0]!.id);
+    expect(await byInfo.manager.sendDtmf(byInfo.last()[0]!.id, '5*')).toBe('info');
+    expect(second.infos).toEqual(['Signal=5\r\nDuration=160\r\n', 'Signal=*\r\nDuration=160\r\n']);
   });
 });

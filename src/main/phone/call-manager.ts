@@ -1,4 +1,4 @@
-import { SessionState, type Invitation } from 'sip.js';
+import { SessionState, type Invitation, type SessionDescriptionHandlerOptions } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
 import type { ClientCard } from '../../shared/ipc/contacts.ts';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
@@ -6,6 +6,7 @@ import type { Availability, RingPolicy } from '../../shared/ipc/settings.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import { missingCaseError, type Logger } from '../../shared/logger.ts';
 import { transitionCallState } from '../../shared/phone/call-state.ts';
+import type { HoldState } from '../../shared/phone/hold-state.ts';
 import { ringCompletesAtMs, ringPositionAt } from '../../shared/phone/ring-cadence.ts';
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
 
@@ -41,6 +42,8 @@ export interface CallRecordPatch {
   durationMs?: number | null;
   consentAnnouncement?: string | null;
   consentBeepSeconds?: number | null;
+  /** Time the caller spent on hold by this desk. */
+  holdMs?: number;
 }
 
 /** The narrow view of storage the phone needs. */
@@ -63,6 +66,8 @@ export interface CallManagerDeps {
   onCallStored(): void;
   /** Called before a SIP session's media handler is created, to tie it to the call id. */
   bindSession(invitation: Invitation, callId: string): void;
+  /** Sends DTMF in the media (RFC 4733); false when the call's media cannot. */
+  sendDtmfInMedia(callId: string, tones: string): Promise<boolean>;
 }
 
 interface Entry {
@@ -76,6 +81,8 @@ interface Entry {
   wasWaiting: boolean;
   /** Stored row written: updates wait for the insert. */
   stored: Promise<void>;
+  /** Time on hold by this desk so far (the span in progress is added when it ends). */
+  holdMs: number;
 }
 
 /**
@@ -159,6 +166,10 @@ export class CallManager {
         endReason: null,
         error: null,
         practice: origin === 'practice',
+        hold: 'none',
+        holdPending: null,
+        holdSince: null,
+        resumedAt: null,
       },
       invitation,
       phaseTimer: null,
@@ -167,6 +178,7 @@ export class CallManager {
       agentEnded: false,
       wasWaiting: false,
       stored: Promise.resolve(),
+      holdMs: 0,
     };
     this.entries.set(id, entry);
     invitation.delegate = {
@@ -245,6 +257,67 @@ export class CallManager {
     // 486 for a waiting call (the line is busy), 603 when the person chose not to take it.
     const statusCode = entry.call.waiting ? 486 : 603;
     await entry.invitation.reject({ statusCode }).catch(() => undefined);
+  }
+
+  /**
+   * Hold or resume by re-INVITE (R18). The call's hold state changes only when the other side's
+   * answer arrives (see holdStateChanged), never on the click itself.
+   */
+  async hold(callId: string, on: boolean): Promise<void> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'active' || entry.invitation.state !== SessionState.Established) {
+      throw new RpcError('not-active', 'Only a call in progress can be put on hold.');
+    }
+    if (entry.call.holdPending) throw new RpcError('hold-pending', 'Wait for the phone system to answer the last hold or resume.');
+    this.update(entry, { holdPending: on ? 'hold' : 'resume' });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: on };
+        entry.invitation
+          .invite({
+            sessionDescriptionHandlerOptions: options,
+            requestDelegate: {
+              onAccept: () => resolve(),
+              onReject: (response) =>
+                reject(new RpcError('hold-refused', `The phone system refused to ${on ? 'hold' : 'resume'} the call: ${response.message.statusCode} ${response.message.reasonPhrase}`)),
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      if (this.entries.get(callId) === entry) this.update(entry, { holdPending: null });
+    }
+  }
+
+  /** A completed offer/answer exchange says who holds the call now. */
+  holdStateChanged(callId: string, hold: HoldState): void {
+    const entry = this.entries.get(callId);
+    if (!entry || entry.call.state === 'ended' || entry.call.hold === hold) return;
+    const now = this.deps.clock.now();
+    const wasHolding = entry.call.holdSince !== null;
+    const holding = hold === 'local' || hold === 'both';
+    if (wasHolding && !holding) {
+      entry.holdMs += now - (entry.call.holdSince ?? now);
+      this.update(entry, { hold, holdSince: null, resumedAt: now });
+    } else if (!wasHolding && holding) {
+      this.update(entry, { hold, holdSince: now });
+    } else {
+      this.update(entry, { hold });
+    }
+    this.deps.log.info('Hold state', { callId, hold });
+  }
+
+  /** DTMF from the keypad: in the media (RFC 4733), else by SIP INFO (one request per tone). */
+  async sendDtmf(callId: string, tones: string): Promise<'media' | 'info'> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'active') throw new RpcError('not-active', 'Tones can only be sent during a call.');
+    if (await this.deps.sendDtmfInMedia(callId, tones).catch(() => false)) return 'media';
+    for (const tone of tones.replace(/,/g, '')) {
+      await entry.invitation.info({
+        requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=160\r\n` } },
+      });
+    }
+    return 'info';
   }
 
   /** The person's availability or the ring policy changed: ringing calls re-decide auto-answer. */
@@ -345,6 +418,7 @@ export class CallManager {
     const answeredAt = entry.call.answeredAt;
     const talked = entry.call.state === 'active' && answeredAt !== null;
     const rings = entry.call.ring;
+    const holdMs = entry.holdMs + (entry.call.holdSince !== null ? endedAt - entry.call.holdSince : 0);
     this.update(entry, { state: transitionCallState(entry.call.state, 'ended'), endedAt, endedBy, endReason, ringPhase: 'none', autoAnswerOnRing: null });
     const status: StoredCallStatus = talked ? 'answered' : endReason === 'declined' ? 'rejected' : endReason === 'failed' ? 'failed' : 'missed';
     void this.persist(entry.call.id, {
@@ -354,6 +428,7 @@ export class CallManager {
       endedBy,
       endReason,
       durationMs: talked ? endedAt - answeredAt : null,
+      holdMs,
     }).then(() => this.deps.onCallStored());
     entry.lingerTimer = clock.setTimeout(() => {
       this.entries.delete(entry.call.id);

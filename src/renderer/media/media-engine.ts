@@ -19,6 +19,8 @@ export interface MediaEngine {
   record(callId: string, on: boolean): void;
   /** Returns whether a recording was there to pause or resume. */
   pauseRecording(callId: string, paused: boolean): boolean;
+  /** Mutes or unmutes the desk's microphone on a call; returns whether the call was there. */
+  setMuted(callId: string, muted: boolean): boolean;
   dispose(): void;
 }
 
@@ -114,6 +116,11 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
     },
     pauseRecording(callId, paused) {
       return sessions.get(callId)?.pauseRecording(paused) ?? false;
+    },
+    setMuted(callId, muted) {
+      const target = sessions.get(callId);
+      target?.setMuted(muted);
+      return target !== undefined;
     },
     record(callId, on) {
       if (on && recordingPolicy === 'never') return;

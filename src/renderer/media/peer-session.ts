@@ -37,6 +37,9 @@ export class PeerSession {
   private remoteStream: MediaStream | null = null;
   /** Whether this call should be recording now (the policy, or the person's Record button). */
   private wantRecording: boolean;
+  /** On hold by this desk, or muted: the caller hears nothing from the microphone. */
+  private held = false;
+  private muted = false;
 
   constructor(
     id: string,
@@ -73,6 +76,9 @@ export class PeerSession {
       for (const transceiver of this.pc.getTransceivers()) {
         if (transceiver.currentDirection !== 'stopped') transceiver.direction = hold ? 'sendonly' : 'sendrecv';
       }
+      // sendonly is how hold is offered; what is sent while holding is silence, not the desk.
+      this.held = hold;
+      this.applySending();
     }
     return localDescription(this.pc);
   }
@@ -86,6 +92,15 @@ export class PeerSession {
     if (!sender?.dtmf || !sender.dtmf.canInsertDTMF) return false;
     sender.dtmf.insertDTMF(tones, 100, 70);
     return true;
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.applySending();
+  }
+
+  private applySending(): void {
+    for (const sender of this.pc.getSenders()) if (sender.track) sender.track.enabled = !(this.held || this.muted);
   }
 
   /** Pauses the recording (card numbers and other sensitive details): silence is recorded. */
@@ -151,6 +166,7 @@ export class PeerSession {
       const sender = this.pc.getSenders().find((s) => s.track?.kind === 'audio');
       const track = line.stream.getAudioTracks()[0];
       if (sender && track) await sender.replaceTrack(track);
+      this.applySending();
     }
     if (!this.consentDone) {
       this.consentDone = true;

@@ -5,6 +5,7 @@ import { useNow } from '../app/top-bar.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { callerName, endReasonText, formatDuration } from './call-presentation.ts';
 import { answer, decline, hangup } from './call-stage.tsx';
+import { HoldStatus, InCallControls } from './in-call-controls.tsx';
 
 export function CallPanel({ call }: { call: LiveCall }) {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
           </span>
         )}
       </div>
+      <HoldStatus call={call} now={now} />
       <h1 className="caller-name">{name}</h1>
       {organization && <div className="caller-org">{organization}</div>}
       <div className="caller-number">{call.number}</div>
@@ -64,6 +66,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
       )}
       {(call.state === 'active' || call.state === 'answering') && (
         <div className="call-actions">
+          {call.state === 'active' && <InCallControls call={call} />}
           {recording && call.state === 'active' && (
             <button type="button" className="button" onClick={() => pauseRecording(call.id, !paused)} aria-pressed={paused}>
               {paused ? 'Resume recording' : 'Pause recording'}

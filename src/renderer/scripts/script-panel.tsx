@@ -1,6 +1,7 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../app/top-bar.tsx';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { answerKey, goToStage, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
 import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion, type ScriptStage } from '../../shared/scripts/call-script.ts';
@@ -37,12 +38,16 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
   }, [call.id, connected]);
 
   if (!script || !progress) return null;
-  return <ScriptView callId={call.id} contactId={call.card.contact?.id ?? null} script={script} progress={progress} onChange={setProgress} />;
+  return <ScriptView callId={call.id} contactId={call.card.contact?.id ?? null} resumedAt={call.resumedAt} script={script} progress={progress} onChange={setProgress} />;
 }
 
-function ScriptView(props: { callId: string; contactId: string | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
+/** How long "thank them for waiting" stays up after the caller is taken off hold (R18). */
+const RESUMED_BANNER_MS = 20_000;
+
+function ScriptView(props: { callId: string; contactId: string | null; resumedAt: number | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
   const { callId, contactId, script, progress, onChange } = props;
   const { t } = useTranslation();
+
   const office = useAppStore((s) => s.settings?.settings.office);
   const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
   const region = useAppStore((s) => s.settings?.settings.defaultRegion ?? 'GR');
@@ -121,6 +126,7 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
           ))}
         </div>
       </div>
+      {props.resumedAt !== null && <ResumedBanner key={props.resumedAt} resumedAt={props.resumedAt} stageTitle={stage.title} />}
       <div className="script-body">
         <div className="script-stage">
           <h3>{stage.title}</h3>
@@ -189,6 +195,18 @@ function ScriptView(props: { callId: string; contactId: string | null; script: C
         </button>
       </div>
     </section>
+  );
+}
+
+/** Just taken off hold: thank the caller and pick up where the conversation stopped (R18). */
+function ResumedBanner({ resumedAt, stageTitle }: { resumedAt: number; stageTitle: string }) {
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  if (now - resumedAt >= RESUMED_BANNER_MS) return null;
+  return (
+    <div className="resume-banner" role="status">
+      <strong>{t('callControls.thankForWaiting')}</strong> {t('callControls.stoppedAt', { stage: stageTitle })}
+    </div>
   );
 }
 

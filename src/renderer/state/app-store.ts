@@ -30,6 +30,9 @@ export interface AppState {
   recordCall: (callId: string, on: boolean) => void;
   /** Recordings paused right now (silence is being recorded). */
   recordingPaused: Record<string, boolean>;
+  /** Calls whose microphone is muted (the caller hears nothing from this desk). */
+  muted: Record<string, boolean>;
+  setMuted: (callId: string, muted: boolean) => void;
   pauseRecording: (callId: string, paused: boolean) => void;
   /** Card fields the call script captured, per call: a new caller's card form takes them up. */
   scriptCaptures: Record<string, Partial<Record<CardField, string>>>;
@@ -68,6 +71,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   recording: {},
   recordCall: () => undefined,
   recordingPaused: {},
+  muted: {},
+  setMuted: () => undefined,
   pauseRecording: () => undefined,
   exportProgress: null,
   wrapUpCall: null,

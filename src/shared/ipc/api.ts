@@ -36,6 +36,10 @@ export const coreMethods = {
   'phone.hangup': { params: z.object({ callId: z.string() }), result: empty },
   'phone.decline': { params: z.object({ callId: z.string() }), result: empty },
   'phone.reconnect': { params: empty, result: empty },
+  /** Hold or resume (re-INVITE); the call's `hold` follows the SDP the other side answers with. */
+  'phone.hold': { params: z.object({ callId: z.string(), on: z.boolean() }), result: empty },
+  /** Keypad tones: RFC 4733 in the media, SIP INFO when the media cannot. */
+  'phone.dtmf': { params: z.object({ callId: z.string(), tones: z.string().regex(/^[0-9A-D#*]{1,32}$/) }), result: z.object({ via: z.enum(['media', 'info']) }) },
 
   'contacts.get': { params: z.object({ id: z.string() }), result: contactSchema.nullable() },
   'contacts.save': { params: contactInputSchema, result: contactSchema },

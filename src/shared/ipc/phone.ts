@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { holdStateSchema } from '../phone/hold-state.ts';
 import { clientCardSchema } from './contacts.ts';
 
 /**
@@ -70,6 +71,13 @@ export const liveCallSchema = z.object({
   error: z.string().nullable(),
   /** A rehearsal with a simulated caller (no PBX involved); excluded from statistics. */
   practice: z.boolean(),
+  /** Who holds the call, from the negotiated SDP (R18). */
+  hold: holdStateSchema,
+  /** A hold or resume asked for and not yet answered by the other side. */
+  holdPending: z.enum(['hold', 'resume']).nullable(),
+  /** When this desk put the caller on hold (for the hold timer), and when it last took them back. */
+  holdSince: z.number().nullable(),
+  resumedAt: z.number().nullable(),
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
 

@@ -2,7 +2,17 @@
 // Loaded as native ES modules straight from node_modules/sip.js/lib (served at /sipjs/).
 import { Web } from '/sipjs/index.js';
 
-const state = { status: 'idle', callStartedAt: 0, answeredAfterMs: null, events: [] };
+const state = { status: 'idle', callStartedAt: 0, answeredAfterMs: null, events: [], dtmf: '' };
+
+/** A phone that cannot take RFC 4733 tones: its SDP offers no telephone-event. */
+function withoutTelephoneEvent(description) {
+  const pts = [...description.sdp.matchAll(/^a=rtpmap:(\d+) telephone-event\//gm)].map((m) => m[1]);
+  const lines = description.sdp
+    .split('\r\n')
+    .filter((line) => !pts.some((pt) => line.startsWith(`a=rtpmap:${pt} `) || line.startsWith(`a=fmtp:${pt} `)))
+    .map((line) => (line.startsWith('m=audio ') ? line.split(' ').filter((part, i) => i < 3 || !pts.includes(part)).join(' ') : line));
+  return Promise.resolve({ ...description, sdp: lines.join('\r\n') });
+}
 let user = null;
 
 function log(event) {
@@ -31,6 +41,7 @@ window.__lab = {
           log('established');
         },
         onCallHangup: () => { state.status = 'terminated'; log('terminated'); },
+        onCallDTMFReceived: (tone) => { state.dtmf += tone; log(`dtmf ${tone}`); },
         onRegistered: () => log('registered'),
         onServerDisconnect: () => log('disconnected'),
       },
@@ -47,11 +58,12 @@ window.__lab = {
     await user.register();
   },
   async unregister() { await user?.unregister().catch(() => undefined); await user?.disconnect().catch(() => undefined); },
-  async call(target) {
+  async call(target, { telephoneEvent = true } = {}) {
     state.status = 'calling';
     state.answeredAfterMs = null;
     state.callStartedAt = performance.now();
-    await user.call(target, { inviteWithoutSdp: false });
+    state.dtmf = '';
+    await user.call(target, { inviteWithoutSdp: false }, telephoneEvent ? {} : { sessionDescriptionHandlerModifiers: [withoutTelephoneEvent] });
   },
   async answer() { await user.answer(); },
   async hangup() { await user.hangup(); },

@@ -5,6 +5,7 @@ import * as m0003 from './0003-recording-pauses.ts';
 import * as m0004 from './0004-admin-audit-and-call-details.ts';
 import * as m0005 from './0005-call-progress-and-wrap-up.ts';
 import * as m0006 from './0006-custom-scripts.ts';
+import * as m0007 from './0007-hold-time.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-admin-audit-and-call-details': m0004,
   '0005-call-progress-and-wrap-up': m0005,
   '0006-custom-scripts': m0006,
+  '0007-hold-time': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
