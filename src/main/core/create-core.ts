@@ -38,6 +38,7 @@ import { deskSummary } from '../stats/desk-summary.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
+import { createTransferLog } from '../calls/transfer-log.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
@@ -87,6 +88,7 @@ export function createCore(deps: CoreDeps): Core {
   const media = new MediaBridge();
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   const callRecords = createCallRepository({ db: database.db });
+  const transferLog = createTransferLog({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
@@ -134,6 +136,7 @@ export function createCore(deps: CoreDeps): Core {
     availability: () => settings.get().availability,
     bindSession: (invitation: Invitation, callId: string) => sessionIds.set(invitation, callId),
     sendDtmfInMedia: async (callId, tones) => (await media.call('media.sendDtmf', { sessionId: callId, tones })).sent,
+    uriFor: (target) => account.uriFor(target),
     onCallsChanged: (live) => {
       for (const call of live) if (call.state === 'ended' && recordings.isOpen(call.id)) finishLater(call.id);
       broadcast('phone.calls', live);
@@ -143,6 +146,8 @@ export function createCore(deps: CoreDeps): Core {
       cardForNumber: (number) => contacts.cardForNumber(number),
       insertCall: (call) => callRecords.insert({ ...call, agent: actor() }),
       updateCall: (id, patch) => callRecords.update(id, patch),
+      insertTransfer: (transfer) => transferLog.insert({ ...transfer, fromAgent: actor() }),
+      finishTransfer: (id, result, detail, endedAt) => transferLog.finish(id, result, detail, endedAt),
     },
   });
 
@@ -250,6 +255,7 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
+    'phone.blindTransfer': async ({ callId, target }) => ({ result: await calls.blindTransfer(callId, target) }),
     'phone.reconnect': () => {
       account.reconnectNow();
       return {};

@@ -129,6 +129,19 @@ export interface ScriptsTable {
   updated_by: string;
 }
 
+export interface TransfersTable {
+  id: string;
+  call_id: string;
+  at: number;
+  kind: 'blind' | 'warm';
+  from_agent: string;
+  target: string;
+  note: string;
+  result: 'pending' | 'completed' | 'failed' | 'declined' | 'cancelled';
+  detail: string;
+  ended_at: number | null;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -139,4 +152,5 @@ export interface DatabaseSchema {
   admin_pin: AdminPinTable;
   call_progress: CallProgressTable;
   scripts: ScriptsTable;
+  transfers: TransfersTable;
 }

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SessionState, type Invitation } from 'sip.js';
+import { SessionState, type Invitation, type URI } from 'sip.js';
 import { systemClock } from '../../shared/clock.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { CallManager, type CallRecordPatch, type NewCallRecord } from './call-manager.ts';
+import { CallManager, type CallRecordPatch, type NewCallRecord, type NewTransferRecord } from './call-manager.ts';
 import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
@@ -53,6 +53,15 @@ class FakeInvitation {
     });
     return Promise.resolve();
   }
+  readonly refers: { target: string; notify(body: string): void; reject(code: number, phrase: string): void }[] = [];
+  refer(uri: { user: string }, options: { onNotify(n: { request: { body: string }; accept(): Promise<void> }): void; requestDelegate: { onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
+    this.refers.push({
+      target: uri.user,
+      notify: (body) => options.onNotify({ request: { body }, accept: () => Promise.resolve() }),
+      reject: (statusCode, reasonPhrase) => options.requestDelegate.onReject({ message: { statusCode, reasonPhrase } }),
+    });
+    return Promise.resolve();
+  }
   readonly infos: string[] = [];
   info(options: { requestOptions: { body: { content: string } } }) {
     this.infos.push(options.requestOptions.body.content);
@@ -73,6 +82,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
   let availability: Availability = options.availability ?? 'available';
   const inserted: NewCallRecord[] = [];
   const patches = new Map<string, CallRecordPatch>();
+  const transfers = new Map<string, NewTransferRecord & { result: string; detail: string }>();
   let snapshots: LiveCall[][] = [];
   let nextId = 1;
   const manager = new CallManager({
@@ -85,6 +95,10 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     onCallStored: () => {},
     bindSession: () => {},
     sendDtmfInMedia: () => Promise.resolve(options.dtmfInMedia ?? true),
+    uriFor: (target) => {
+      if (!/^\d+$/.test(target)) throw new Error(`bad target ${target}`);
+      return { user: target } as unknown as URI;
+    },
     store: {
       cardForNumber: (number) =>
         Promise.resolve(
@@ -100,6 +114,15 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
         patches.set(id, { ...patches.get(id), ...patch });
         return Promise.resolve();
       },
+      insertTransfer: (transfer) => {
+        transfers.set(transfer.id, { ...transfer, result: 'pending', detail: '' });
+        return Promise.resolve();
+      },
+      finishTransfer: (id, result, detail) => {
+        const stored = transfers.get(id);
+        if (stored) transfers.set(id, { ...stored, result, detail });
+        return Promise.resolve();
+      },
     },
   });
   const ring = async (user: string, displayName?: string) => {
@@ -112,6 +135,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     ring,
     inserted,
     patches,
+    transfers,
     last: () => snapshots.at(-1) ?? [],
     setAvailability: (next: Availability) => {
       availability = next;
@@ -296,5 +320,42 @@ describe('CallManager', () => {
     await byInfo.manager.answer(byInfo.last()[0]!.id);
     expect(await byInfo.manager.sendDtmf(byInfo.last()[0]!.id, '5*')).toBe('info');
     expect(second.infos).toEqual(['Signal=5\r\nDuration=160\r\n', 'Signal=*\r\nDuration=160\r\n']);
+  });
+  it('blind transfer: the far end’s NOTIFY decides — success ends this leg as transferred, a refusal keeps the caller and says why', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await t.manager.answer(t.last()[0]!.id);
+    const id = t.last()[0]!.id;
+    await expect(t.manager.blindTransfer(id, 'x y')).rejects.toThrow('bad target');
+
+    const refused = t.manager.blindTransfer(id, '203');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.last()[0]).toMatchObject({ transferring: { kind: 'blind', target: '203' }, transferCount: 1 });
+    invitation.refers[0]!.notify('SIP/2.0 100 Trying');
+    invitation.refers[0]!.notify('SIP/2.0 486 Busy Here');
+    expect(await refused).toBe('declined');
+    expect(t.last()[0]).toMatchObject({ state: 'active', transferring: null, error: '203 did not take the call (486 Busy Here): the caller is still with you.' });
+
+    const done = t.manager.blindTransfer(id, '204');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.last()[0]!.transferCount).toBe(2);
+    invitation.refers[1]!.notify('SIP/2.0 200 OK');
+    expect(await done).toBe('completed');
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endReason: 'transferred', endedBy: 'agent' });
+    expect([...t.transfers.values()].map((r) => [r.target, r.kind, r.result, r.detail])).toEqual([
+      ['203', 'blind', 'declined', '486 Busy Here'],
+      ['204', 'blind', 'completed', ''],
+    ]);
+  });
+
+  it('blind transfer with no report from the far end keeps the caller after 30 s', async () => {
+    const t = setup();
+    await t.ring('6001');
+    await t.manager.answer(t.last()[0]!.id);
+    const id = t.last()[0]!.id;
+    const pending = t.manager.blindTransfer(id, '203');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await pending).toBe('failed');
+    expect(t.last()[0]).toMatchObject({ state: 'active', error: '203 did not take the call (no report from the phone system): the caller is still with you.' });
   });
 });

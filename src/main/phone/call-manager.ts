@@ -1,4 +1,4 @@
-import { SessionState, type Invitation, type SessionDescriptionHandlerOptions } from 'sip.js';
+import { SessionState, type Invitation, type SessionDescriptionHandlerOptions, type URI } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
 import type { ClientCard } from '../../shared/ipc/contacts.ts';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
@@ -46,11 +46,24 @@ export interface CallRecordPatch {
   holdMs?: number;
 }
 
+export interface NewTransferRecord {
+  id: string;
+  callId: string;
+  at: number;
+  kind: 'blind' | 'warm';
+  target: string;
+  note: string;
+}
+
+export type TransferResult = 'completed' | 'failed' | 'declined' | 'cancelled';
+
 /** The narrow view of storage the phone needs. */
 export interface CallManagerStore {
   cardForNumber(rawNumber: string): Promise<ClientCard>;
   insertCall(call: NewCallRecord): Promise<void>;
   updateCall(id: string, patch: CallRecordPatch): Promise<void>;
+  insertTransfer(transfer: NewTransferRecord): Promise<void>;
+  finishTransfer(id: string, result: TransferResult, detail: string, endedAt: number): Promise<void>;
 }
 
 export interface CallManagerDeps {
@@ -68,7 +81,12 @@ export interface CallManagerDeps {
   bindSession(invitation: Invitation, callId: string): void;
   /** Sends DTMF in the media (RFC 4733); false when the call's media cannot. */
   sendDtmfInMedia(callId: string, tones: string): Promise<boolean>;
+  /** A colleague's extension or a number as a SIP URI on the office's PBX (refuses bad input). */
+  uriFor(target: string): URI;
 }
+
+/** A blind transfer's outcome must be reported by the far end within this time, or the caller stays. */
+const TRANSFER_REPORT_MS = 30_000;
 
 interface Entry {
   call: LiveCall;
@@ -83,6 +101,8 @@ interface Entry {
   stored: Promise<void>;
   /** Time on hold by this desk so far (the span in progress is added when it ends). */
   holdMs: number;
+  /** Handed over to a colleague: the BYE that follows ends the call as "transferred". */
+  transferred: boolean;
 }
 
 /**
@@ -170,6 +190,8 @@ export class CallManager {
         holdPending: null,
         holdSince: null,
         resumedAt: null,
+        transferCount: 0,
+        transferring: null,
       },
       invitation,
       phaseTimer: null,
@@ -179,6 +201,7 @@ export class CallManager {
       wasWaiting: false,
       stored: Promise.resolve(),
       holdMs: 0,
+      transferred: false,
     };
     this.entries.set(id, entry);
     invitation.delegate = {
@@ -307,6 +330,62 @@ export class CallManager {
     this.deps.log.info('Hold state', { callId, hold });
   }
 
+  /**
+   * Blind transfer (REFER): the caller's phone calls the target itself. Resolves once the far end
+   * reports the result; on success this desk's leg ends ("transferred"), otherwise the caller stays
+   * and the call says why.
+   */
+  async blindTransfer(callId: string, target: string): Promise<TransferResult> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'active' || entry.invitation.state !== SessionState.Established) {
+      throw new RpcError('not-active', 'Only a call in progress can be transferred.');
+    }
+    if (entry.call.transferring) throw new RpcError('transfer-pending', 'A transfer of this call is already under way.');
+    const uri = this.deps.uriFor(target);
+    const { clock, log } = this.deps;
+    const transferId = this.deps.newId();
+    this.update(entry, { transferring: { kind: 'blind', target }, transferCount: entry.call.transferCount + 1, error: null });
+    await this.deps.store.insertTransfer({ id: transferId, callId, at: clock.now(), kind: 'blind', target, note: '' }).catch((error: unknown) => {
+      log.error('Could not store the transfer', { callId, error: String(error) });
+    });
+    const { result, detail } = await new Promise<{ result: TransferResult; detail: string }>((resolve) => {
+      const timer = clock.setTimeout(() => resolve({ result: 'failed', detail: 'no report from the phone system' }), TRANSFER_REPORT_MS);
+      const settle = (outcome: { result: TransferResult; detail: string }) => {
+        clock.clearTimeout(timer);
+        resolve(outcome);
+      };
+      entry.invitation
+        .refer(uri, {
+          requestDelegate: {
+            onReject: (response) => settle({ result: 'failed', detail: `${response.message.statusCode} ${response.message.reasonPhrase}` }),
+          },
+          onNotify: (notification) => {
+            void notification.accept().catch(() => undefined);
+            const status = /^SIP\/2\.0 (\d{3})(.*)$/m.exec(notification.request.body);
+            const code = Number(status?.[1] ?? 0);
+            if (code < 200) return;
+            const words = `${code}${status?.[2] ?? ''}`.trim();
+            settle(code < 300 ? { result: 'completed', detail: '' } : { result: code === 486 || code === 600 || code === 603 ? 'declined' : 'failed', detail: words });
+          },
+        })
+        .catch((error: unknown) => settle({ result: 'failed', detail: error instanceof Error ? error.message : String(error) }));
+    });
+    void this.deps.store.finishTransfer(transferId, result, detail, clock.now()).catch((error: unknown) => {
+      log.error('Could not store the transfer result', { callId, error: String(error) });
+    });
+    log.info('Blind transfer', { callId, result, detail });
+    // The caller may have hung up while the transfer was under way.
+    if (!this.entries.has(callId) || hasEnded(entry.call)) return result;
+    if (result === 'completed') {
+      entry.transferred = true;
+      entry.agentEnded = true;
+      if (entry.invitation.state === SessionState.Established) await entry.invitation.bye().catch(() => undefined);
+    } else {
+      this.update(entry, { transferring: null, error: `${target} did not take the call${detail ? ` (${detail})` : ''}: the caller is still with you.` });
+    }
+    return result;
+  }
+
   /** DTMF from the keypad: in the media (RFC 4733), else by SIP INFO (one request per tone). */
   async sendDtmf(callId: string, tones: string): Promise<'media' | 'info'> {
     const entry = this.require(callId);
@@ -399,7 +478,8 @@ export class CallManager {
       case SessionState.Terminated: {
         if (entry.call.state === 'ended') return;
         const wasTalking = entry.call.state === 'active';
-        if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
+        if (entry.transferred) this.end(entry, 'agent', 'transferred');
+        else if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
         else if (wasTalking) this.end(entry, 'caller', 'caller-hung-up');
         else if (entry.call.state === 'answering') this.end(entry, 'system', 'failed');
         else this.end(entry, entry.call.endReason === 'answered-elsewhere' ? 'system' : 'caller', entry.call.endReason ?? 'missed');
@@ -473,4 +553,9 @@ export class CallManager {
     if (!entry) throw new RpcError('no-such-call', 'That call has already ended.');
     return entry;
   }
+}
+
+/** Read through a function: a call's state changes while a transfer awaits the far end. */
+function hasEnded(call: LiveCall): boolean {
+  return call.state === 'ended';
 }

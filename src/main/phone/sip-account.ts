@@ -6,10 +6,12 @@ import {
   UserAgentState,
   type LogLevel,
   type SessionDescriptionHandlerFactory,
+  type URI,
   type UserAgentOptions,
 } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
-import type { RegistrationState } from '../../shared/ipc/phone.ts';
+import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/phone.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
@@ -64,6 +66,17 @@ export class SipAccount {
     this.account = account;
     this.password = password;
     void this.restart();
+  }
+
+  /** An extension or number on the office's PBX (sip:<target>@<its domain>), or a full SIP address. */
+  uriFor(target: string): URI {
+    if (!this.account?.sipUri) throw new RpcError('not-registered', 'Set up the phone system account first (Settings).');
+    const parsed = transferTargetSchema.safeParse(target);
+    if (!parsed.success) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`);
+    const domain = UserAgent.makeURI(this.account.sipUri)?.host;
+    const uri = UserAgent.makeURI(parsed.data.startsWith('sip') ? parsed.data : `sip:${parsed.data}@${domain ?? ''}`);
+    if (!uri || !domain) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`);
+    return uri;
   }
 
   /** "Retry now", a wake from sleep, or a network change. */

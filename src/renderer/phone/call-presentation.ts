@@ -40,6 +40,8 @@ export function endReasonText(reason: EndReason | null): string {
       return 'The call failed';
     case 'interrupted':
       return 'Ringside stopped during the call';
+    case 'transferred':
+      return 'Transferred';
     case null:
       return 'Call ended';
   }

@@ -1,4 +1,4 @@
-import { Grid3x3, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
+import { ArrowRightLeft, Grid3x3, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
@@ -16,6 +16,7 @@ export function InCallControls({ call }: { call: LiveCall }) {
   const setMuted = useAppStore((s) => s.setMuted);
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
+  const [transferOpen, setTransferOpen] = useState(false);
   const holding = call.hold === 'local' || call.hold === 'both';
 
   const toggleHold = () => void runAction((api) => api.call('phone.hold', { callId: call.id, on: !holding }));
@@ -33,6 +34,9 @@ export function InCallControls({ call }: { call: LiveCall }) {
       } else if (event.altKey && key === 'm') {
         event.preventDefault();
         setMuted(call.id, !muted);
+      } else if (event.altKey && key === 't') {
+        event.preventDefault();
+        setTransferOpen((open) => !open);
       } else if (event.altKey && key === 'k') {
         event.preventDefault();
         setKeypad((open) => !open);
@@ -58,6 +62,15 @@ export function InCallControls({ call }: { call: LiveCall }) {
       <button type="button" className="button" aria-expanded={keypad} onClick={() => setKeypad(!keypad)} aria-keyshortcuts="Alt+K">
         <Grid3x3 size={18} aria-hidden /> {t('callControls.keypad')} <kbd>Alt+K</kbd>
       </button>
+      <button type="button" className="button" aria-expanded={transferOpen} disabled={call.transferring !== null} onClick={() => setTransferOpen(!transferOpen)} aria-keyshortcuts="Alt+T">
+        <ArrowRightLeft size={18} aria-hidden /> {t('callControls.transfer')} <kbd>Alt+T</kbd>
+      </button>
+      {call.transferring && (
+        <div className="transfer-status" role="status">
+          {t('callControls.transferring', { target: call.transferring.target })}
+        </div>
+      )}
+      {transferOpen && call.transferring === null && <TransferForm call={call} onDone={() => setTransferOpen(false)} />}
       {keypad && (
         <div className="keypad" role="group" aria-label={t('callControls.keypadLabel')}>
           {KEYS.map((key) => (
@@ -89,5 +102,54 @@ export function HoldStatus({ call, now }: { call: LiveCall; now: number }) {
       {(call.hold === 'remote' || call.hold === 'both') && <div className="hold-status" role="status">{t('callControls.remoteHold')}</div>}
       {muted && <div className="muted-status" role="status">{t('callControls.muted')}</div>}
     </>
+  );
+}
+
+/** Blind transfer (R20): whom, a check before it goes, and the warning when this would be the second. */
+function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState('');
+  const [checking, setChecking] = useState(false);
+  const transfer = () => {
+    onDone();
+    void runAction((api) => api.call('phone.blindTransfer', { callId: call.id, target: target.trim() }));
+  };
+  return (
+    <form
+      className="transfer-form"
+      aria-label={t('callControls.transferTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (target.trim()) setChecking(true);
+      }}
+    >
+      {call.transferCount >= 1 && (
+        <p className="transfer-warning" role="alert">
+          {t('callControls.transferWarning')}
+        </p>
+      )}
+      {!checking ? (
+        <label className="field">
+          {t('callControls.transferTarget')}
+          <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" />
+        </label>
+      ) : (
+        <p>{t('callControls.transferCheck', { target: target.trim() })}</p>
+      )}
+      <div className="form-actions">
+        {checking ? (
+          <button type="button" className="button button-primary" onClick={transfer}>
+            {t('callControls.transferNow')}
+          </button>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={!target.trim()}>
+            {t('callControls.transfer')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onDone}>
+          {t('callControls.transferCancel')}
+        </button>
+      </div>
+    </form>
   );
 }

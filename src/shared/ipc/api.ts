@@ -5,7 +5,7 @@ import { cardFieldSchema, callScriptSchema, scriptListingSchema, scriptLocaleSch
 import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
-import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema } from './phone.ts';
+import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
 import {
   exportFilterSchema,
   exportFormatSchema,
@@ -39,6 +39,11 @@ export const coreMethods = {
   /** Hold or resume (re-INVITE); the call's `hold` follows the SDP the other side answers with. */
   'phone.hold': { params: z.object({ callId: z.string(), on: z.boolean() }), result: empty },
   /** Keypad tones: RFC 4733 in the media, SIP INFO when the media cannot. */
+  /** Blind transfer (REFER) to an extension or number; answers with what the far end reported. */
+  'phone.blindTransfer': {
+    params: z.object({ callId: z.string(), target: transferTargetSchema }),
+    result: z.object({ result: z.enum(['completed', 'failed', 'declined', 'cancelled']) }),
+  },
   'phone.dtmf': { params: z.object({ callId: z.string(), tones: z.string().regex(/^[0-9A-D#*]{1,32}$/) }), result: z.object({ via: z.enum(['media', 'info']) }) },
 
   'contacts.get': { params: z.object({ id: z.string() }), result: contactSchema.nullable() },

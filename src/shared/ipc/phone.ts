@@ -44,6 +44,8 @@ export const endReasonSchema = z.enum([
   'failed',
   /** Ringside stopped (a crash, a power cut) while the call was on; closed at the next start. */
   'interrupted',
+  /** Handed to a colleague (blind or warm transfer). */
+  'transferred',
 ]);
 export type EndReason = z.infer<typeof endReasonSchema>;
 
@@ -78,8 +80,18 @@ export const liveCallSchema = z.object({
   /** When this desk put the caller on hold (for the hold timer), and when it last took them back. */
   holdSince: z.number().nullable(),
   resumedAt: z.number().nullable(),
+  /** Transfers of this call so far; at the second Ringside warns that a third loses most callers (R20). */
+  transferCount: z.number().int(),
+  /** A transfer under way, to whom. */
+  transferring: z.object({ kind: z.enum(['blind', 'warm']), target: z.string() }).nullable(),
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
+
+/** An extension, a phone number or a SIP address: never spaces, CR/LF or anything else a header could carry. */
+export const transferTargetSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:sips?:[A-Za-z0-9+*#._~!$&'()=;%@:-]{1,200}|[+]?[0-9A-Za-z*#._-]{1,64})$/, 'must be an extension, a number or a sip: address');
 
 export const phoneSnapshotSchema = z.object({
   registration: registrationStateSchema,

@@ -21,7 +21,7 @@ function audioDirection(sdp: string): Direction {
   const sessionDirection = (session as { direction?: Direction }).direction;
   // c=0.0.0.0 is the old (RFC 2543) way of saying "hold".
   if (audio.connection?.ip === '0.0.0.0' || (!audio.connection && session.connection?.ip === '0.0.0.0')) return 'inactive';
-  return (audio.direction) ?? sessionDirection ?? 'sendrecv';
+  return audio.direction ?? sessionDirection ?? 'sendrecv';
 }
 
 export function holdStateOf(localSdp: string, remoteSdp: string): HoldState {

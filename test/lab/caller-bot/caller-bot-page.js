@@ -15,6 +15,9 @@ function withoutTelephoneEvent(description) {
 }
 let user = null;
 
+/** SimpleUser forgets a call that a REFER created once the referring call ends; its session manager does not. */
+const currentSession = () => user?.sessionManager?.managedSessions.at(-1)?.session;
+
 function log(event) {
   state.events.push(event);
   document.getElementById('log').textContent += `${event}\n`;
@@ -40,7 +43,8 @@ window.__lab = {
           state.answeredAfterMs = performance.now() - state.callStartedAt;
           log('established');
         },
-        onCallHangup: () => { state.status = 'terminated'; log('terminated'); },
+        // After a transfer the new call lives on while the old one ends: only the last one ending counts.
+        onCallHangup: () => { if (!currentSession()) state.status = 'terminated'; log('terminated'); },
         onCallDTMFReceived: (tone) => { state.dtmf += tone; log(`dtmf ${tone}`); },
         onRegistered: () => log('registered'),
         onServerDisconnect: () => log('disconnected'),
@@ -66,7 +70,11 @@ window.__lab = {
     await user.call(target, { inviteWithoutSdp: false }, telephoneEvent ? {} : { sessionDescriptionHandlerModifiers: [withoutTelephoneEvent] });
   },
   async answer() { await user.answer(); },
-  async hangup() { await user.hangup(); },
-  remoteStream: () => user?.remoteMediaStream,
+  async hangup() {
+    const session = currentSession();
+    if (session) await user.sessionManager.hangup(session);
+  },
+  remoteStream: () => remoteStream(),
 };
-window.__labRemoteStream = () => user?.remoteMediaStream;
+const remoteStream = () => { const s = currentSession(); return s ? user.sessionManager.getRemoteMediaStream(s) : undefined; };
+window.__labRemoteStream = remoteStream;

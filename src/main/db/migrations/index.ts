@@ -6,6 +6,7 @@ import * as m0004 from './0004-admin-audit-and-call-details.ts';
 import * as m0005 from './0005-call-progress-and-wrap-up.ts';
 import * as m0006 from './0006-custom-scripts.ts';
 import * as m0007 from './0007-hold-time.ts';
+import * as m0008 from './0008-transfers.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-call-progress-and-wrap-up': m0005,
   '0006-custom-scripts': m0006,
   '0007-hold-time': m0007,
+  '0008-transfers': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

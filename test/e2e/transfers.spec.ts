@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import type { CallerBot } from '../lab/caller-bot.ts';
+import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let desk: DeskLab;
+let caller: CallerBot;
+let colleague: CallerBot;
+
+test.beforeAll(async ({}, info) => {
+  desk = await startDeskLab(info);
+  caller = await desk.bot('201', 880, 'Client');
+  colleague = await desk.bot('203', 660, 'Colleague B');
+});
+
+test.afterAll(async () => {
+  await desk?.stop();
+});
+
+function transfers(): { target: string; kind: string; result: string; detail: string }[] {
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    return database.prepare('select target, kind, result, detail from transfers order by at').all() as never;
+  } finally {
+    database.close();
+  }
+}
+
+test('blind transfer: after a check, the caller ends up talking to colleague B (audio verified) and this desk is free', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+
+  await page.keyboard.press('Alt+T');
+  const form = page.getByRole('form', { name: 'Transfer the caller' });
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await form.getByLabel('Colleague’s extension or a number').fill('203');
+  await form.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await expect(form).toContainText('Transfer the caller to 203 now?');
+  await form.getByRole('button', { name: 'Transfer now' }).click();
+
+  await colleague.waitForStatus('incoming', 15_000);
+  await colleague.answer();
+  await expect.poll(async () => Math.round((await caller.peakFrequencyOfRemote()).hz / 20) * 20, { timeout: 15_000 }).toBe(660);
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  await expect(panel).toContainText('Transferred');
+  await expect.poll(() => transfers()).toEqual([{ target: '203', kind: 'blind', result: 'completed', detail: '' }]);
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+  await caller.hangup();
+  await colleague.waitForStatus('terminated');
+});
+
+test('a transfer nobody takes keeps the caller with the desk and says why; the second transfer of the call warns (R20)', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await panel.getByRole('button', { name: /Transfer/ }).click();
+  const form = page.getByRole('form', { name: 'Transfer the caller' });
+  await form.getByLabel('Colleague’s extension or a number').fill('299');
+  await form.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await form.getByRole('button', { name: 'Transfer now' }).click();
+  await expect(panel.getByRole('alert')).toContainText('299 did not take the call (404 Not Found): the caller is still with you.');
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - 440)).toBeLessThan(40);
+
+  await panel.getByRole('button', { name: /Transfer/ }).click();
+  await expect(form.getByRole('alert')).toContainText('a third redirect loses most callers');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-transfer.png') });
+  await caller.hangup();
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  expect(transfers().at(-1)).toEqual({ target: '299', kind: 'blind', result: 'failed', detail: '404 Not Found' });
+});
