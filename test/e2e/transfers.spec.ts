@@ -78,3 +78,44 @@ test('a transfer nobody takes keeps the caller with the desk and says why; the s
   await expect(panel).toHaveAttribute('data-call-state', 'ended');
   expect(transfers().at(-1)).toEqual({ target: '299', kind: 'blind', result: 'failed', detail: '404 Not Found' });
 });
+
+test('outgoing calls: from the dial box and from the history, with the same card, recording and history as incoming ones', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await page.getByLabel('Call a number or extension').fill('203');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(panel).toHaveAttribute('data-call-state', 'dialing');
+  await expect(panel).toContainText(/Calling…|Ringing at the other end…/);
+  await colleague.waitForStatus('incoming', 15_000);
+  await colleague.answer();
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await expect(panel.locator('.recording-indicator')).toHaveText('Recording');
+  expect(Math.abs((await colleague.peakFrequencyOfRemote()).hz - 440)).toBeLessThan(40);
+  expect(Math.abs((await desk.heardByDesk()).hz - 660)).toBeLessThan(40);
+  await page.keyboard.press('Alt+H');
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  await colleague.waitForStatus('terminated');
+
+  // Calling back from the history, and a refusal: the colleague declines.
+  const row = page.locator('.calls-table tbody tr').first();
+  await expect(row).toContainText('203');
+  await row.getByRole('button', { name: 'Call back' }).click();
+  await colleague.waitForStatus('incoming', 15_000);
+  await colleague.page.evaluate(() => (window as unknown as { __lab: { decline(): Promise<void> } }).__lab.decline());
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  await expect(panel).toContainText('Declined');
+
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const rows = database.prepare("select status, end_reason, remote_number from calls where direction = 'outbound' order by invite_at").all();
+    expect(rows).toEqual([
+      { status: 'answered', end_reason: 'agent-hung-up', remote_number: '203' },
+      { status: 'rejected', end_reason: 'declined', remote_number: '203' },
+    ]);
+    const recorded = database.prepare("select count(*) as n from recordings r join calls c on c.id = r.call_id where c.direction = 'outbound' and r.status = 'final'").get() as { n: number };
+    expect(recorded.n).toBe(1);
+  } finally {
+    database.close();
+  }
+});

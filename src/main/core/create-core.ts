@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Invitation, Session } from 'sip.js';
+import type { Session } from 'sip.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../shared/clock.ts';
@@ -134,9 +134,10 @@ export function createCore(deps: CoreDeps): Core {
     newId: () => uuidv7(),
     ringPolicy: () => settings.get().ringPolicy,
     availability: () => settings.get().availability,
-    bindSession: (invitation: Invitation, callId: string) => sessionIds.set(invitation, callId),
+    bindSession: (session: Session, callId: string) => sessionIds.set(session, callId),
     sendDtmfInMedia: async (callId, tones) => (await media.call('media.sendDtmf', { sessionId: callId, tones })).sent,
     uriFor: (target) => account.uriFor(target),
+    makeInviter: (target, extraHeaders) => account.makeInviter(target, extraHeaders),
     onCallsChanged: (live) => {
       for (const call of live) if (call.state === 'ended' && recordings.isOpen(call.id)) finishLater(call.id);
       broadcast('phone.calls', live);
@@ -255,6 +256,7 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
+    'phone.dial': async ({ target }) => ({ callId: await calls.dial(target) }),
     'phone.blindTransfer': async ({ callId, target }) => ({ result: await calls.blindTransfer(callId, target) }),
     'phone.reconnect': () => {
       account.reconnectNow();

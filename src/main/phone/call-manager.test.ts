@@ -95,6 +95,9 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     onCallStored: () => {},
     bindSession: () => {},
     sendDtmfInMedia: () => Promise.resolve(options.dtmfInMedia ?? true),
+    makeInviter: () => {
+      throw new Error('no outgoing calls in these tests');
+    },
     uriFor: (target) => {
       if (!/^\d+$/.test(target)) throw new Error(`bad target ${target}`);
       return { user: target } as unknown as URI;

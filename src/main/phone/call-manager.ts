@@ -1,4 +1,4 @@
-import { SessionState, type Invitation, type SessionDescriptionHandlerOptions, type URI } from 'sip.js';
+import { SessionState, type Invitation, type Inviter, type Session, type SessionDescriptionHandlerOptions, type URI } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
 import type { ClientCard } from '../../shared/ipc/contacts.ts';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
@@ -17,7 +17,7 @@ export type StoredCallStatus = 'answered' | 'missed' | 'rejected' | 'failed' | '
 
 export interface NewCallRecord {
   id: string;
-  direction: 'inbound';
+  direction: 'inbound' | 'outbound';
   remoteNumber: string;
   remoteE164: string | null;
   remoteDisplayName: string;
@@ -78,11 +78,13 @@ export interface CallManagerDeps {
   /** A call was stored or its record changed for good (it ended). */
   onCallStored(): void;
   /** Called before a SIP session's media handler is created, to tie it to the call id. */
-  bindSession(invitation: Invitation, callId: string): void;
+  bindSession(session: Session, callId: string): void;
   /** Sends DTMF in the media (RFC 4733); false when the call's media cannot. */
   sendDtmfInMedia(callId: string, tones: string): Promise<boolean>;
   /** A colleague's extension or a number as a SIP URI on the office's PBX (refuses bad input). */
   uriFor(target: string): URI;
+  /** An outgoing call on the office's account (refuses when not registered). */
+  makeInviter(target: URI, extraHeaders: string[]): Inviter;
 }
 
 /** A blind transfer's outcome must be reported by the far end within this time, or the caller stays. */
@@ -90,7 +92,12 @@ const TRANSFER_REPORT_MS = 30_000;
 
 interface Entry {
   call: LiveCall;
-  invitation: Invitation;
+  /** The SIP session: an Invitation (inbound) or an Inviter (outbound). */
+  session: Session;
+  /** Inbound calls only: what answering and declining act on. */
+  invitation: Invitation | null;
+  /** Outbound calls: the far end's final refusal ("486 Busy Here"). */
+  refusal: { code: number; words: string } | null;
   phaseTimer: unknown;
   lingerTimer: unknown;
   autoAnswered: boolean;
@@ -167,42 +174,7 @@ export class CallManager {
       return;
     }
 
-    const entry: Entry = {
-      call: {
-        id,
-        direction: 'inbound',
-        state: 'ringing',
-        displayName,
-        number,
-        card,
-        ring: 0,
-        ringPhase: 'none',
-        autoAnswerOnRing: null,
-        waiting: false,
-        inviteAt,
-        answeredAt: null,
-        endedAt: null,
-        endedBy: null,
-        endReason: null,
-        error: null,
-        practice: origin === 'practice',
-        hold: 'none',
-        holdPending: null,
-        holdSince: null,
-        resumedAt: null,
-        transferCount: 0,
-        transferring: null,
-      },
-      invitation,
-      phaseTimer: null,
-      lingerTimer: null,
-      autoAnswered: false,
-      agentEnded: false,
-      wasWaiting: false,
-      stored: Promise.resolve(),
-      holdMs: 0,
-      transferred: false,
-    };
+    const entry = freshEntry(freshCall({ id, direction: 'inbound', state: 'ringing', displayName, number, card, inviteAt, practice: origin === 'practice' }), invitation, invitation);
     this.entries.set(id, entry);
     invitation.delegate = {
       onCancel: (cancel) => {
@@ -216,6 +188,53 @@ export class CallManager {
     // The card goes on screen first; the row is written right after (updates wait for it).
     this.advanceRing(entry);
     entry.stored = store();
+  }
+
+  /**
+   * An outgoing call (from the keypad, a card, the history or a callback task): the same card,
+   * script and recording as an incoming one. Resolves with the call's id once the INVITE is sent.
+   */
+  async dial(target: string): Promise<string> {
+    const { clock, log } = this.deps;
+    if (this.activeEntry()) throw new RpcError('line-busy', 'Finish the current call first.');
+    const uri = this.deps.uriFor(target);
+    const inviter = this.deps.makeInviter(uri, []);
+    const id = this.deps.newId();
+    const inviteAt = clock.now();
+    this.deps.bindSession(inviter, id);
+    let card: ClientCard;
+    try {
+      card = await this.deps.store.cardForNumber(target);
+    } catch (error) {
+      log.error('Card lookup failed', { error: String(error) });
+      card = { match: 'none', number: target, contact: null, recentCalls: [] };
+    }
+    const entry = freshEntry(freshCall({ id, direction: 'outbound', state: 'dialing', displayName: card.contact?.name ?? '', number: target, card, inviteAt, practice: false }), inviter, null);
+    this.entries.set(id, entry);
+    this.emit();
+    entry.stored = this.deps.store
+      .insertCall({ id, direction: 'outbound', remoteNumber: target, remoteE164: card.number.startsWith('+') ? card.number : null, remoteDisplayName: '', contactId: card.contact?.id ?? null, match: card.match, inviteAt, sipCallId: inviter.request.callId, practice: false })
+      .catch((error: unknown) => log.error('Could not store the call', { callId: id, error: String(error) }));
+    inviter.stateChange.addListener((state) => this.onSessionState(entry, state));
+    await inviter
+      .invite({
+        requestDelegate: {
+          // 180/183: the far end rings (the screen says so; ringback is the PBX's).
+          onProgress: (response) => {
+            if (response.message.statusCode === 180 || response.message.statusCode === 183) this.update(entry, { ringPhase: 'on' });
+          },
+          onReject: (response) => {
+            entry.refusal = { code: response.message.statusCode ?? 0, words: response.message.reasonPhrase ?? '' };
+          },
+        },
+      })
+      .catch((error: unknown) => {
+        log.warn('The call could not be placed', { callId: id, error: String(error) });
+        entry.call = { ...entry.call, error: error instanceof Error ? error.message : String(error) };
+        this.end(entry, 'system', 'failed');
+      });
+    log.info('Calling', { callId: id });
+    return id;
   }
 
   /** The person answers (click, keyboard) or the ring policy does. */
@@ -243,13 +262,13 @@ export class CallManager {
     });
     log.info(auto ? 'Answering by itself' : 'Answering', { callId, ring: entry.call.ring });
     try {
-      await entry.invitation.accept();
+      await entry.invitation?.accept();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error('The call could not be answered', { callId, error: message });
       entry.call.error = message;
-      if (entry.invitation.state !== SessionState.Terminated) {
-        await entry.invitation.reject({ statusCode: 500 }).catch(() => undefined);
+      if (entry.session.state !== SessionState.Terminated) {
+        await entry.invitation?.reject({ statusCode: 500 }).catch(() => undefined);
       }
       this.end(entry, 'system', 'failed');
     }
@@ -263,8 +282,12 @@ export class CallManager {
       case 'answering':
       case 'active':
         entry.agentEnded = true;
-        if (entry.invitation.state === SessionState.Established) await entry.invitation.bye();
-        else await entry.invitation.reject({ statusCode: 480 }).catch(() => undefined);
+        if (entry.session.state === SessionState.Established) await entry.session.bye();
+        else await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
+        return;
+      case 'dialing':
+        entry.agentEnded = true;
+        await (entry.session as Inviter).cancel().catch(() => undefined);
         return;
       case 'ended':
         return;
@@ -279,7 +302,7 @@ export class CallManager {
     entry.agentEnded = true;
     // 486 for a waiting call (the line is busy), 603 when the person chose not to take it.
     const statusCode = entry.call.waiting ? 486 : 603;
-    await entry.invitation.reject({ statusCode }).catch(() => undefined);
+    await entry.invitation?.reject({ statusCode }).catch(() => undefined);
   }
 
   /**
@@ -288,7 +311,7 @@ export class CallManager {
    */
   async hold(callId: string, on: boolean): Promise<void> {
     const entry = this.require(callId);
-    if (entry.call.state !== 'active' || entry.invitation.state !== SessionState.Established) {
+    if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) {
       throw new RpcError('not-active', 'Only a call in progress can be put on hold.');
     }
     if (entry.call.holdPending) throw new RpcError('hold-pending', 'Wait for the phone system to answer the last hold or resume.');
@@ -296,7 +319,7 @@ export class CallManager {
     try {
       await new Promise<void>((resolve, reject) => {
         const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: on };
-        entry.invitation
+        entry.session
           .invite({
             sessionDescriptionHandlerOptions: options,
             requestDelegate: {
@@ -337,7 +360,7 @@ export class CallManager {
    */
   async blindTransfer(callId: string, target: string): Promise<TransferResult> {
     const entry = this.require(callId);
-    if (entry.call.state !== 'active' || entry.invitation.state !== SessionState.Established) {
+    if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) {
       throw new RpcError('not-active', 'Only a call in progress can be transferred.');
     }
     if (entry.call.transferring) throw new RpcError('transfer-pending', 'A transfer of this call is already under way.');
@@ -354,7 +377,7 @@ export class CallManager {
         clock.clearTimeout(timer);
         resolve(outcome);
       };
-      entry.invitation
+      entry.session
         .refer(uri, {
           requestDelegate: {
             onReject: (response) => settle({ result: 'failed', detail: `${response.message.statusCode} ${response.message.reasonPhrase}` }),
@@ -379,7 +402,7 @@ export class CallManager {
     if (result === 'completed') {
       entry.transferred = true;
       entry.agentEnded = true;
-      if (entry.invitation.state === SessionState.Established) await entry.invitation.bye().catch(() => undefined);
+      if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
     } else {
       this.update(entry, { transferring: null, error: `${target} did not take the call${detail ? ` (${detail})` : ''}: the caller is still with you.` });
     }
@@ -392,7 +415,7 @@ export class CallManager {
     if (entry.call.state !== 'active') throw new RpcError('not-active', 'Tones can only be sent during a call.');
     if (await this.deps.sendDtmfInMedia(callId, tones).catch(() => false)) return 'media';
     for (const tone of tones.replace(/,/g, '')) {
-      await entry.invitation.info({
+      await entry.session.info({
         requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=160\r\n` } },
       });
     }
@@ -422,8 +445,9 @@ export class CallManager {
     for (const entry of [...this.entries.values()]) {
       this.clearPhaseTimer(entry);
       if (entry.lingerTimer !== null) this.deps.clock.clearTimeout(entry.lingerTimer);
-      if (entry.call.state === 'active') await entry.invitation.bye().catch(() => undefined);
-      if (entry.call.state === 'ringing') await entry.invitation.reject({ statusCode: 480 }).catch(() => undefined);
+      if (entry.call.state === 'active') await entry.session.bye().catch(() => undefined);
+      if (entry.call.state === 'ringing') await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
+      if (entry.call.state === 'dialing') await (entry.session as Inviter).cancel().catch(() => undefined);
     }
     this.entries.clear();
   }
@@ -470,7 +494,13 @@ export class CallManager {
         return;
       case SessionState.Established:
         if (entry.call.state === 'answering') this.update(entry, { state: transitionCallState('answering', 'active') });
-        void this.persist(entry.call.id, { status: 'answered' });
+        if (entry.call.state === 'dialing') {
+          const answeredAt = this.deps.clock.now();
+          this.update(entry, { state: transitionCallState('dialing', 'active'), answeredAt, ringPhase: 'none' });
+          void this.persist(entry.call.id, { status: 'answered', answeredAt, answerMs: answeredAt - entry.call.inviteAt });
+        } else {
+          void this.persist(entry.call.id, { status: 'answered' });
+        }
         this.refresh();
         return;
       case SessionState.Terminating:
@@ -479,6 +509,8 @@ export class CallManager {
         if (entry.call.state === 'ended') return;
         const wasTalking = entry.call.state === 'active';
         if (entry.transferred) this.end(entry, 'agent', 'transferred');
+        // sip.js reports the refusal to the INVITE's delegate only after this state change.
+        else if (entry.call.state === 'dialing') void Promise.resolve().then(() => this.endUnanswered(entry));
         else if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
         else if (wasTalking) this.end(entry, 'caller', 'caller-hung-up');
         else if (entry.call.state === 'answering') this.end(entry, 'system', 'failed');
@@ -488,6 +520,17 @@ export class CallManager {
       default:
         throw missingCaseError(state);
     }
+  }
+
+  /** An outbound call that was never answered: cancelled here, refused there, or no answer. */
+  private endUnanswered(entry: Entry): void {
+    if (entry.agentEnded) return this.end(entry, 'agent', 'agent-hung-up');
+    const code = entry.refusal?.code ?? 0;
+    if (code === 486 || code === 600) return this.end(entry, 'caller', 'busy');
+    if (code === 603) return this.end(entry, 'caller', 'declined');
+    if (code === 0 || code === 408 || code === 480 || code === 487) return this.end(entry, 'caller', 'missed');
+    entry.call = { ...entry.call, error: `The call did not go through: ${code} ${entry.refusal?.words ?? ''}`.trim() };
+    this.end(entry, 'system', 'failed');
   }
 
   private end(entry: Entry, endedBy: 'caller' | 'agent' | 'system', endReason: EndReason): void {
@@ -500,7 +543,7 @@ export class CallManager {
     const rings = entry.call.ring;
     const holdMs = entry.holdMs + (entry.call.holdSince !== null ? endedAt - entry.call.holdSince : 0);
     this.update(entry, { state: transitionCallState(entry.call.state, 'ended'), endedAt, endedBy, endReason, ringPhase: 'none', autoAnswerOnRing: null });
-    const status: StoredCallStatus = talked ? 'answered' : endReason === 'declined' ? 'rejected' : endReason === 'failed' ? 'failed' : 'missed';
+    const status: StoredCallStatus = talked ? 'answered' : endReason === 'declined' || endReason === 'busy' ? 'rejected' : endReason === 'failed' ? 'failed' : 'missed';
     void this.persist(entry.call.id, {
       status,
       rings,
@@ -536,7 +579,7 @@ export class CallManager {
   }
 
   private activeEntry(): Entry | undefined {
-    return [...this.entries.values()].find((e) => e.call.state === 'answering' || e.call.state === 'active');
+    return [...this.entries.values()].find((e) => e.call.state === 'answering' || e.call.state === 'active' || e.call.state === 'dialing');
   }
 
   private liveCount(): number {
@@ -558,4 +601,42 @@ export class CallManager {
 /** Read through a function: a call's state changes while a transfer awaits the far end. */
 function hasEnded(call: LiveCall): boolean {
   return call.state === 'ended';
+}
+
+function freshCall(fields: Pick<LiveCall, 'id' | 'direction' | 'state' | 'displayName' | 'number' | 'card' | 'inviteAt' | 'practice'>): LiveCall {
+  return {
+    ...fields,
+    ring: 0,
+    ringPhase: 'none',
+    autoAnswerOnRing: null,
+    waiting: false,
+    answeredAt: null,
+    endedAt: null,
+    endedBy: null,
+    endReason: null,
+    error: null,
+    hold: 'none',
+    holdPending: null,
+    holdSince: null,
+    resumedAt: null,
+    transferCount: 0,
+    transferring: null,
+  };
+}
+
+function freshEntry(call: LiveCall, session: Session, invitation: Invitation | null): Entry {
+  return {
+    call,
+    session,
+    invitation,
+    refusal: null,
+    phaseTimer: null,
+    lingerTimer: null,
+    autoAnswered: false,
+    agentEnded: false,
+    wasWaiting: false,
+    stored: Promise.resolve(),
+    holdMs: 0,
+    transferred: false,
+  };
 }

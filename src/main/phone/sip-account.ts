@@ -1,5 +1,6 @@
 import {
   Invitation,
+  Inviter,
   Registerer,
   RegistererState,
   UserAgent,
@@ -66,6 +67,14 @@ export class SipAccount {
     this.account = account;
     this.password = password;
     void this.restart();
+  }
+
+  /** An outgoing call from this account; refused while it is not registered. */
+  makeInviter(target: URI, extraHeaders: string[]): Inviter {
+    if (!this.ua || this.state.status !== 'registered') {
+      throw new RpcError('not-registered', 'Ringside is not connected to the phone system: calls cannot go out now.');
+    }
+    return new Inviter(this.ua, target, { extraHeaders });
   }
 
   /** An extension or number on the office's PBX (sip:<target>@<its domain>), or a full SIP address. */

@@ -4,6 +4,7 @@ import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
 import { StageTimes } from '../scripts/stage-times.tsx';
+import { dial, DialForm } from '../phone/dial-form.tsx';
 import { WrapUpForm } from './wrap-up-form.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
@@ -40,6 +41,7 @@ export function CallsScreen() {
           </button>
         </div>
       </div>
+      <DialForm />
       <TodaySummary />
       {calls === null ? (
         <p className="muted">Loading…</p>
@@ -69,7 +71,14 @@ export function CallsScreen() {
                     {c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}
                     {c.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}
                   </div>
-                  <div className="muted small">{c.remoteE164 ?? c.remoteNumber}</div>
+                  <div className="muted small">
+                    {c.remoteE164 ?? c.remoteNumber}{' '}
+                    {c.remoteNumber && !c.practice && (
+                      <button type="button" className="link-button" onClick={() => dial(c.remoteE164 ?? c.remoteNumber)}>
+                        {t('dial.callBack')}
+                      </button>
+                    )}
+                  </div>
                 </td>
                 <td className={`status status-${c.status}`}>{statusText[c.status]}{c.autoAnswered ? ' (auto)' : ''}</td>
                 <td data-column="rings">{c.rings}</td>

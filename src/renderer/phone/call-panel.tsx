@@ -24,8 +24,9 @@ export function CallPanel({ call }: { call: LiveCall }) {
         {call.practice && <span className="practice-badge">{t('practice.badge')}</span>}
         {call.state === 'ringing' && <span className="ringing-text">Incoming call · Ring {call.ring}…</span>}
         {call.state === 'answering' && <span>Connecting…</span>}
+        {call.state === 'dialing' && <span className="dialing-text">{call.ringPhase === 'on' ? t('dial.ringing') : t('dial.calling')}</span>}
         {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
-        {call.state === 'ended' && <span>{endReasonText(call.endReason)}</span>}
+        {call.state === 'ended' && <span>{endReasonText(call.endReason, call.direction)}</span>}
         {recordingState === 'announcing' && call.state === 'active' && (
           <span className="recording-indicator" role="status" data-state="announcing">
             Announcing recording to the caller…
@@ -64,7 +65,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
           </div>
         </>
       )}
-      {(call.state === 'active' || call.state === 'answering') && (
+      {(call.state === 'active' || call.state === 'answering' || call.state === 'dialing') && (
         <div className="call-actions">
           {call.state === 'active' && <InCallControls call={call} />}
           {recording && call.state === 'active' && (

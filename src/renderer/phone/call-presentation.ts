@@ -22,7 +22,12 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-export function endReasonText(reason: EndReason | null): string {
+export function endReasonText(reason: EndReason | null, direction: 'inbound' | 'outbound' = 'inbound'): string {
+  if (direction === 'outbound') {
+    if (reason === 'missed') return 'No answer';
+    if (reason === 'busy') return 'Busy';
+    if (reason === 'caller-hung-up') return 'They hung up';
+  }
   switch (reason) {
     case 'caller-hung-up':
       return 'The caller hung up';

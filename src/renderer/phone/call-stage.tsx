@@ -18,7 +18,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
 export function CallStage({ calls }: { calls: LiveCall[] }) {
   const primary =
-    calls.find((c) => c.state === 'answering' || c.state === 'active') ??
+    calls.find((c) => c.state === 'answering' || c.state === 'active' || c.state === 'dialing') ??
     calls.find((c) => c.state === 'ringing' && !c.waiting) ??
     calls.find((c) => c.state === 'ringing') ??
     calls.filter((c) => c.state === 'ended').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];
@@ -34,7 +34,7 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
       } else if (primary.state === 'ringing' && event.altKey && key === 'd') {
         event.preventDefault();
         decline(primary.id);
-      } else if ((primary.state === 'active' || primary.state === 'answering') && event.altKey && key === 'h') {
+      } else if ((primary.state === 'active' || primary.state === 'answering' || primary.state === 'dialing') && event.altKey && key === 'h') {
         event.preventDefault();
         hangup(primary.id);
       }

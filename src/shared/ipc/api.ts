@@ -39,6 +39,8 @@ export const coreMethods = {
   /** Hold or resume (re-INVITE); the call's `hold` follows the SDP the other side answers with. */
   'phone.hold': { params: z.object({ callId: z.string(), on: z.boolean() }), result: empty },
   /** Keypad tones: RFC 4733 in the media, SIP INFO when the media cannot. */
+  /** An outgoing call to an extension or number; its progress arrives as `phone.calls`. */
+  'phone.dial': { params: z.object({ target: transferTargetSchema }), result: z.object({ callId: z.string() }) },
   /** Blind transfer (REFER) to an extension or number; answers with what the far end reported. */
   'phone.blindTransfer': {
     params: z.object({ callId: z.string(), target: transferTargetSchema }),

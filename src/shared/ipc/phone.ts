@@ -28,10 +28,11 @@ export type RegistrationState = z.infer<typeof registrationStateSchema>;
  * A live call.
  *
  *   ringing ──answer──▶ answering ──media up──▶ active ──BYE──▶ ended
- *      │                    │                                   ▲
- *      └──CANCEL / decline / busy / failure────────────────────┘
+ *      │                    │                     ▲             ▲
+ *      └──CANCEL / decline / busy / failure──────┼─────────────┘
+ *   dialing (outbound) ──200 OK──────────────────┘   (refused, no answer, cancelled ──▶ ended)
  */
-export const callStateSchema = z.enum(['ringing', 'answering', 'active', 'ended']);
+export const callStateSchema = z.enum(['ringing', 'answering', 'dialing', 'active', 'ended']);
 export type CallState = z.infer<typeof callStateSchema>;
 
 export const endReasonSchema = z.enum([

@@ -6,10 +6,12 @@ import type { CallState } from '../ipc/phone.ts';
  *   ringing ──answer──▶ answering ──200 OK sent──▶ active
  *      │                    │                        │
  *      └────────────────────┴──────── end ──────────▶ ended (final)
+ *   dialing ──200 OK received──▶ active;  dialing ──refused / cancelled──▶ ended
  */
 const allowed: Record<CallState, readonly CallState[]> = {
   ringing: ['answering', 'ended'],
   answering: ['active', 'ended'],
+  dialing: ['active', 'ended'],
   active: ['ended'],
   ended: [],
 };

@@ -70,11 +70,24 @@ window.__lab = {
     await user.call(target, { inviteWithoutSdp: false }, telephoneEvent ? {} : { sessionDescriptionHandlerModifiers: [withoutTelephoneEvent] });
   },
   async answer() { await user.answer(); },
+  /** 603 Decline: the person saw the call and chose not to take it. */
+  async decline() { await currentSession()?.reject({ statusCode: 603 }); },
   async hangup() {
     const session = currentSession();
     if (session) await user.sessionManager.hangup(session);
   },
   remoteStream: () => remoteStream(),
 };
-const remoteStream = () => { const s = currentSession(); return s ? user.sessionManager.getRemoteMediaStream(s) : undefined; };
+// WebAudio hears a remote stream only while an <audio> element plays it; after a transfer the
+// session manager may have detached the new call's stream when the old call ended.
+const remoteStream = () => {
+  const session = currentSession();
+  const stream = session ? user.sessionManager.getRemoteMediaStream(session) : undefined;
+  const element = document.getElementById('remote');
+  if (stream && element.srcObject !== stream) {
+    element.srcObject = stream;
+    void element.play().catch(() => undefined);
+  }
+  return stream;
+};
 window.__labRemoteStream = remoteStream;

@@ -183,6 +183,13 @@ export const el = {
     thankForWaiting: 'Ευχαριστήστε τον πελάτη για την αναμονή.',
     stoppedAt: 'Σταματήσατε στο στάδιο: {{stage}}',
   },
+  dial: {
+    label: 'Κλήση σε αριθμό ή εσωτερικό',
+    call: 'Κλήση',
+    calling: 'Κλήση…',
+    ringing: 'Χτυπάει στην άλλη πλευρά…',
+    callBack: 'Επιστροφή κλήσης',
+  },
   settings: {
     uiLanguage: 'Γλώσσα του Ringside',
   },

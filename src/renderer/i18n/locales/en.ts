@@ -183,6 +183,13 @@ export const en = {
     thankForWaiting: 'Thank the caller for waiting.',
     stoppedAt: 'You stopped at: {{stage}}',
   },
+  dial: {
+    label: 'Call a number or extension',
+    call: 'Call',
+    calling: 'Calling…',
+    ringing: 'Ringing at the other end…',
+    callBack: 'Call back',
+  },
   settings: {
     uiLanguage: 'Language of Ringside',
   },

@@ -185,6 +185,13 @@ export const ru = {
     thankForWaiting: 'Поблагодарите клиента за ожидание.',
     stoppedAt: 'Вы остановились на этапе: {{stage}}',
   },
+  dial: {
+    label: 'Позвонить на номер или внутренний',
+    call: 'Позвонить',
+    calling: 'Вызов…',
+    ringing: 'Идут гудки…',
+    callBack: 'Перезвонить',
+  },
   settings: {
     uiLanguage: 'Язык Ringside',
   },
