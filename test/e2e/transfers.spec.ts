@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
-import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { writeFileSync } from 'node:fs';
+import { AGENT_TONE_HZ, COLLEAGUE_USER, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,6 +41,7 @@ test('blind transfer: after a check, the caller ends up talking to colleague B (
   const form = page.getByRole('form', { name: 'Transfer the caller' });
   await expect(form.getByRole('alert')).toHaveCount(0);
   await form.getByLabel('Colleague’s extension or a number').fill('203');
+  await form.getByLabel('Put through now (blind)').check();
   await form.getByRole('button', { name: 'Transfer', exact: true }).click();
   await expect(form).toContainText('Transfer the caller to 203 now?');
   await form.getByRole('button', { name: 'Transfer now' }).click();
@@ -64,6 +66,7 @@ test('a transfer nobody takes keeps the caller with the desk and says why; the s
   await panel.getByRole('button', { name: /Transfer/ }).click();
   const form = page.getByRole('form', { name: 'Transfer the caller' });
   await form.getByLabel('Colleague’s extension or a number').fill('299');
+  await form.getByLabel('Put through now (blind)').check();
   await form.getByRole('button', { name: 'Transfer', exact: true }).click();
   await form.getByRole('button', { name: 'Transfer now' }).click();
   await expect(panel.getByRole('alert')).toContainText('299 did not take the call (404 Not Found): the caller is still with you.');
@@ -118,4 +121,70 @@ test('outgoing calls: from the dial box and from the history, with the same card
   } finally {
     database.close();
   }
+});
+
+test('warm transfer: the caller waits on hold while B’s screen shows A’s note and the client card before B answers; cancel brings the caller back to A, completing puts them through to B', async () => {
+  const { page } = desk;
+  const b = await desk.colleagueDesk('Nikos (sales)');
+  const csv = join(desk.dir, 'office-contacts.csv');
+  writeFileSync(csv, 'Name,Organization,Phone\r\nЕлена Петрова,Ventura Home,201\r\n');
+  await b.page.getByRole('button', { name: 'Contacts', exact: true }).click();
+  await b.page.locator('input[type="file"]').setInputFiles(csv);
+  await expect(b.page.getByText('1 imported, 0 updated, 0 rejected')).toBeVisible();
+
+  const panel = page.locator('.call-panel');
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  const talking = await caller.peakFrequencyOfRemote();
+
+  const consult = async () => {
+    await page.keyboard.press('Alt+T');
+    const form = page.getByRole('form', { name: 'Transfer the caller' });
+    await form.getByLabel('Colleague’s extension or a number').fill(COLLEAGUE_USER);
+    await expect(form.getByLabel('Caller’s number')).toHaveValue('201');
+    await form.getByLabel('Who is calling').fill('Елена Петрова');
+    await form.getByLabel('Why they call').fill('Wants a quote for 12 windows');
+    await form.getByLabel('What was already discussed').fill('Budget about €3,000.\nPrefers white PVC.');
+    await form.getByRole('button', { name: 'Call the colleague' }).click();
+  };
+
+  // 1. Consult, then go back to the caller.
+  await consult();
+  const bPanel = b.page.locator('.call-panel');
+  await expect(bPanel).toHaveAttribute('data-call-state', 'ringing', { timeout: 15_000 });
+  const note = b.page.getByRole('region', { name: 'Hand-off from Reception' });
+  await expect(note).toContainText('Елена Петрова · 201');
+  await expect(note).toContainText('Wants a quote for 12 windows');
+  await expect(note).toContainText('Prefers white PVC.');
+  await expect(bPanel.locator('.caller-name')).toHaveText('Елена Петрова');
+  await expect(b.page.locator('.client-card')).toContainText('Ventura Home');
+  expect((await caller.peakFrequencyOfRemote()).db).toBeLessThan(talking.db - 25);
+  await b.page.screenshot({ path: join(desk.dir, '..', 'ringside-handoff.png') });
+  await bPanel.getByRole('button', { name: /Answer/ }).click();
+  const held = page.locator('.held-banner');
+  await expect(held).toContainText('is on hold while you talk to 102');
+  await expect(held.getByRole('button', { name: 'Put the caller through' })).toBeEnabled();
+  await held.getByRole('button', { name: 'Back to the caller' }).click();
+  await expect(bPanel).toHaveAttribute('data-call-state', 'ended');
+  await expect(held).toHaveCount(0);
+  await expect.poll(async () => Math.abs((await caller.peakFrequencyOfRemote()).hz - AGENT_TONE_HZ), { timeout: 10_000 }).toBeLessThan(40);
+
+  // 2. The second transfer of the call warns (R20); this time the caller is put through.
+  await page.keyboard.press('Alt+T');
+  await expect(page.getByRole('form', { name: 'Transfer the caller' }).getByRole('alert')).toContainText('a third redirect loses most callers');
+  await page.keyboard.press('Alt+T');
+  await consult();
+  await expect(bPanel).toHaveAttribute('data-call-state', 'ringing', { timeout: 15_000 });
+  await expect(note).toContainText('Transferred 1 time already');
+  await bPanel.getByRole('button', { name: /Answer/ }).click();
+  await held.getByRole('button', { name: 'Put the caller through' }).click();
+  await expect.poll(async () => Math.round((await caller.peakFrequencyOfRemote()).hz / 20) * 20, { timeout: 15_000 }).toBe(660);
+  await expect(page.locator('.call-panel[data-call-state="active"]')).toHaveCount(0, { timeout: 10_000 });
+  await expect(b.page.locator('.call-panel[data-call-state="active"] .caller-name')).toHaveText('Елена Петрова');
+  await expect(note).toContainText('Wants a quote for 12 windows');
+  expect(Math.abs((await caller.peakFrequencyOfRemote()).hz - 660)).toBeLessThan(40);
+  await caller.hangup();
+  await expect(b.page.locator('.call-panel[data-call-state="active"]')).toHaveCount(0, { timeout: 10_000 });
+  await expect.poll(() => transfers().filter((r) => r.kind === 'warm').map((r) => r.result)).toEqual(['cancelled', 'completed']);
 });

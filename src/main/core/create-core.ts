@@ -257,6 +257,12 @@ export function createCore(deps: CoreDeps): Core {
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
     'phone.dial': async ({ target }) => ({ callId: await calls.dial(target) }),
+    'phone.consult': async ({ callId, target, note }) => ({ consultCallId: await calls.consult(callId, target, { ...note, transfers: 0 }) }),
+    'phone.completeTransfer': async ({ callId }) => ({ result: await calls.completeTransfer(callId) }),
+    'phone.cancelTransfer': async ({ callId }) => {
+      await calls.cancelTransfer(callId);
+      return {};
+    },
     'phone.blindTransfer': async ({ callId, target }) => ({ result: await calls.blindTransfer(callId, target) }),
     'phone.reconnect': () => {
       account.reconnectNow();

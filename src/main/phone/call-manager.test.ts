@@ -16,7 +16,8 @@ class FakeInvitation {
   readonly listeners: ((state: SessionState) => void)[] = [];
   readonly stateChange = { addListener: (l: (state: SessionState) => void) => this.listeners.push(l) };
   readonly remoteIdentity: { uri: { user: string }; displayName: string };
-  readonly request = { callId: 'call-id@test' };
+  readonly request = { callId: 'call-id@test', getHeader: (_name: string): string | undefined => undefined };
+  readonly replacee = undefined;
   rejectedWith: number | null = null;
   accepted = false;
   progressed = false;

@@ -7,8 +7,10 @@ import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import { missingCaseError, type Logger } from '../../shared/logger.ts';
 import { transitionCallState } from '../../shared/phone/call-state.ts';
 import type { HoldState } from '../../shared/phone/hold-state.ts';
+import { decodeHandoffNote, encodeHandoffNote, HANDOFF_HEADER, sanitizeHandoffNote, type HandoffNote } from '../../shared/phone/handoff-note.ts';
 import { ringCompletesAtMs, ringPositionAt } from '../../shared/phone/ring-cadence.ts';
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
+import { replacingUri } from './refer-to-uri.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
 const ENDED_CALL_LINGER_MS = 4000;
@@ -89,6 +91,8 @@ export interface CallManagerDeps {
 
 /** A blind transfer's outcome must be reported by the far end within this time, or the caller stays. */
 const TRANSFER_REPORT_MS = 30_000;
+/** After a completed warm transfer the colleague's phone ends the replaced consult call; else this desk does. */
+const REPLACED_LEG_GRACE_MS = 5000;
 
 interface Entry {
   call: LiveCall;
@@ -110,6 +114,8 @@ interface Entry {
   holdMs: number;
   /** Handed over to a colleague: the BYE that follows ends the call as "transferred". */
   transferred: boolean;
+  /** A warm transfer under way from this call: the consult call and the stored transfer. */
+  warm: { consultId: string; transferId: string; target: string } | null;
 }
 
 /**
@@ -135,12 +141,16 @@ export class CallManager {
     const id = this.deps.newId();
     const number = invitation.remoteIdentity.uri.user ?? '';
     const displayName = sanitizeDisplayName(invitation.remoteIdentity.displayName);
-    const busy = this.liveCount() >= this.deps.ringPolicy().maxLines;
+    // A colleague's consult call carries a hand-off note: the card shown is the caller's (R20).
+    const handoff = decodeHandoffNote(invitation.request.getHeader(HANDOFF_HEADER));
+    // A caller put through by a warm transfer replaces the consult call (INVITE with Replaces).
+    const replaced = [...this.entries.values()].find((e) => invitation.replacee !== undefined && e.session === invitation.replacee && e.call.state === 'active');
+    const busy = !replaced && this.liveCount() >= this.deps.ringPolicy().maxLines;
     this.deps.bindSession(invitation, id);
 
     let card: ClientCard;
     try {
-      card = await this.deps.store.cardForNumber(number);
+      card = replaced ? replaced.call.card : await this.deps.store.cardForNumber(handoff?.callerNumber || number);
     } catch (error) {
       log.error('Card lookup failed', { error: String(error) });
       card = { match: 'none', number, contact: null, recentCalls: [] };
@@ -174,7 +184,12 @@ export class CallManager {
       return;
     }
 
-    const entry = freshEntry(freshCall({ id, direction: 'inbound', state: 'ringing', displayName, number, card, inviteAt, practice: origin === 'practice' }), invitation, invitation);
+    const note = replaced?.call.handoff ?? handoff;
+    const entry = freshEntry(
+      { ...freshCall({ id, direction: 'inbound', state: 'ringing', displayName, number, card, inviteAt, practice: origin === 'practice' }), handoff: note, transferCount: note?.transfers ?? 0 },
+      invitation,
+      invitation,
+    );
     this.entries.set(id, entry);
     invitation.delegate = {
       onCancel: (cancel) => {
@@ -184,6 +199,15 @@ export class CallManager {
       },
     };
     invitation.stateChange.addListener((state) => this.onSessionState(entry, state));
+    if (replaced) {
+      // No ringing: the colleague already agreed to take this caller. Then the consult call ends.
+      entry.stored = store();
+      replaced.transferred = true;
+      replaced.agentEnded = true;
+      await this.accept(entry, true);
+      if (replaced.session.state === SessionState.Established) await replaced.session.bye().catch(() => undefined);
+      return;
+    }
     invitation.progress().catch((error: unknown) => log.warn('180 Ringing was not sent', { error: String(error) }));
     // The card goes on screen first; the row is written right after (updates wait for it).
     this.advanceRing(entry);
@@ -194,11 +218,12 @@ export class CallManager {
    * An outgoing call (from the keypad, a card, the history or a callback task): the same card,
    * script and recording as an incoming one. Resolves with the call's id once the INVITE is sent.
    */
-  async dial(target: string): Promise<string> {
+  async dial(target: string, options: { extraHeaders?: string[]; consultFor?: string; handoff?: HandoffNote } = {}): Promise<string> {
     const { clock, log } = this.deps;
-    if (this.activeEntry()) throw new RpcError('line-busy', 'Finish the current call first.');
+    const busy = [...this.entries.values()].some((e) => e.call.id !== options.consultFor && (e.call.state === 'answering' || e.call.state === 'active' || e.call.state === 'dialing'));
+    if (busy) throw new RpcError('line-busy', 'Finish the current call first.');
     const uri = this.deps.uriFor(target);
-    const inviter = this.deps.makeInviter(uri, []);
+    const inviter = this.deps.makeInviter(uri, options.extraHeaders ?? []);
     const id = this.deps.newId();
     const inviteAt = clock.now();
     this.deps.bindSession(inviter, id);
@@ -209,7 +234,11 @@ export class CallManager {
       log.error('Card lookup failed', { error: String(error) });
       card = { match: 'none', number: target, contact: null, recentCalls: [] };
     }
-    const entry = freshEntry(freshCall({ id, direction: 'outbound', state: 'dialing', displayName: card.contact?.name ?? '', number: target, card, inviteAt, practice: false }), inviter, null);
+    const entry = freshEntry(
+      { ...freshCall({ id, direction: 'outbound', state: 'dialing', displayName: card.contact?.name ?? '', number: target, card, inviteAt, practice: false }), consultFor: options.consultFor ?? null, handoff: options.handoff ?? null },
+      inviter,
+      null,
+    );
     this.entries.set(id, entry);
     this.emit();
     entry.stored = this.deps.store
@@ -244,6 +273,11 @@ export class CallManager {
     if (this.activeEntry()) {
       throw new RpcError('line-busy', 'Finish the current call before answering the waiting one.');
     }
+    await this.accept(entry, auto);
+  }
+
+  private async accept(entry: Entry, auto: boolean): Promise<void> {
+    const callId = entry.call.id;
     const { clock, log } = this.deps;
     this.clearPhaseTimer(entry);
     entry.autoAnswered = auto;
@@ -371,7 +405,27 @@ export class CallManager {
     await this.deps.store.insertTransfer({ id: transferId, callId, at: clock.now(), kind: 'blind', target, note: '' }).catch((error: unknown) => {
       log.error('Could not store the transfer', { callId, error: String(error) });
     });
-    const { result, detail } = await new Promise<{ result: TransferResult; detail: string }>((resolve) => {
+    const { result, detail } = await this.referAndWait(entry, uri);
+    void this.deps.store.finishTransfer(transferId, result, detail, clock.now()).catch((error: unknown) => {
+      log.error('Could not store the transfer result', { callId, error: String(error) });
+    });
+    log.info('Blind transfer', { callId, result, detail });
+    // The caller may have hung up while the transfer was under way.
+    if (!this.entries.has(callId) || hasEnded(entry.call)) return result;
+    if (result === 'completed') {
+      entry.transferred = true;
+      entry.agentEnded = true;
+      if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
+    } else {
+      this.update(entry, { transferring: null, error: `${target} did not take the call${detail ? ` (${detail})` : ''}: the caller is still with you.` });
+    }
+    return result;
+  }
+
+  /** Sends REFER on the call and waits for the far end's final NOTIFY (or gives up after 30 s). */
+  private referAndWait(entry: Entry, uri: URI): Promise<{ result: TransferResult; detail: string }> {
+    const { clock } = this.deps;
+    return new Promise((resolve) => {
       const timer = clock.setTimeout(() => resolve({ result: 'failed', detail: 'no report from the phone system' }), TRANSFER_REPORT_MS);
       const settle = (outcome: { result: TransferResult; detail: string }) => {
         clock.clearTimeout(timer);
@@ -393,20 +447,82 @@ export class CallManager {
         })
         .catch((error: unknown) => settle({ result: 'failed', detail: error instanceof Error ? error.message : String(error) }));
     });
-    void this.deps.store.finishTransfer(transferId, result, detail, clock.now()).catch((error: unknown) => {
-      log.error('Could not store the transfer result', { callId, error: String(error) });
-    });
-    log.info('Blind transfer', { callId, result, detail });
-    // The caller may have hung up while the transfer was under way.
+  }
+
+  /**
+   * Warm transfer, step 1 (R20): the caller goes on hold and this desk calls the colleague with
+   * the hand-off note on the INVITE. Resolves with the consult call's id.
+   */
+  async consult(callId: string, target: string, note: HandoffNote): Promise<string> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) {
+      throw new RpcError('not-active', 'Only a call in progress can be transferred.');
+    }
+    if (entry.call.transferring) throw new RpcError('transfer-pending', 'A transfer of this call is already under way.');
+    const transfers = entry.call.transferCount + 1;
+    const header = `${HANDOFF_HEADER}: ${encodeHandoffNote({ ...note, transfers })}`;
+    if (entry.call.hold !== 'local' && entry.call.hold !== 'both') await this.hold(callId, true);
+    const { clock, log } = this.deps;
+    const transferId = this.deps.newId();
+    this.update(entry, { transferring: { kind: 'warm', target }, transferCount: transfers, error: null });
+    await this.deps.store
+      .insertTransfer({ id: transferId, callId, at: clock.now(), kind: 'warm', target, note: [note.reason, note.discussed].filter(Boolean).join('\n') })
+      .catch((error: unknown) => log.error('Could not store the transfer', { callId, error: String(error) }));
+    try {
+      const consultId = await this.dial(target, { extraHeaders: [header], consultFor: callId, handoff: sanitizeHandoffNote({ ...note, transfers }) });
+      entry.warm = { consultId, transferId, target };
+      return consultId;
+    } catch (error) {
+      this.update(entry, { transferring: null });
+      void this.deps.store.finishTransfer(transferId, 'failed', error instanceof Error ? error.message : String(error), clock.now()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Warm transfer, step 2: the colleague has agreed; the caller's phone is asked (REFER with
+   * Replaces) to take this desk's place in the consult call. Both of this desk's legs then end.
+   */
+  async completeTransfer(callId: string): Promise<TransferResult> {
+    const entry = this.require(callId);
+    const warm = entry.warm;
+    const consult = warm ? this.entries.get(warm.consultId) : undefined;
+    const dialog = consult?.session.dialog;
+    if (!warm || !consult || consult.call.state !== 'active' || !dialog) {
+      throw new RpcError('no-consult', 'Talk to the colleague first: the transfer completes once they have answered.');
+    }
+    const { result, detail } = await this.referAndWait(entry, replacingUri(this.deps.uriFor(warm.target), dialog));
+    void this.deps.store.finishTransfer(warm.transferId, result, detail, this.deps.clock.now()).catch(() => undefined);
+    this.deps.log.info('Warm transfer', { callId, result, detail });
     if (!this.entries.has(callId) || hasEnded(entry.call)) return result;
     if (result === 'completed') {
-      entry.transferred = true;
-      entry.agentEnded = true;
+      entry.warm = null;
+      for (const leg of [entry, consult]) {
+        leg.transferred = true;
+        leg.agentEnded = true;
+      }
       if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
+      // The colleague's phone ends the consult call itself once the caller has replaced it.
+      this.deps.clock.setTimeout(() => {
+        if (consult.session.state === SessionState.Established) void consult.session.bye().catch(() => undefined);
+      }, REPLACED_LEG_GRACE_MS);
     } else {
-      this.update(entry, { transferring: null, error: `${target} did not take the call${detail ? ` (${detail})` : ''}: the caller is still with you.` });
+      this.update(entry, { error: `The caller could not be put through to ${warm.target}${detail ? ` (${detail})` : ''}: both calls are still with you.` });
     }
     return result;
+  }
+
+  /** Warm transfer given up: the consult call ends and the caller is taken off hold. */
+  async cancelTransfer(callId: string): Promise<void> {
+    const entry = this.require(callId);
+    const warm = entry.warm;
+    if (!warm) throw new RpcError('no-consult', 'No transfer of this call is under way.');
+    entry.warm = null;
+    void this.deps.store.finishTransfer(warm.transferId, 'cancelled', '', this.deps.clock.now()).catch(() => undefined);
+    const consult = this.entries.get(warm.consultId);
+    if (consult && consult.call.state !== 'ended') await this.hangup(warm.consultId);
+    this.update(entry, { transferring: null });
+    if (entry.call.hold === 'local' || entry.call.hold === 'both') await this.hold(callId, false);
   }
 
   /** DTMF from the keypad: in the media (RFC 4733), else by SIP INFO (one request per tone). */
@@ -522,6 +638,18 @@ export class CallManager {
     }
   }
 
+  /** A consult call ended without the transfer: the caller is still on hold here, and the screen says why. */
+  private consultEnded(consult: Entry, endReason: EndReason): void {
+    const original = consult.call.consultFor ? this.entries.get(consult.call.consultFor) : undefined;
+    const warm = original?.warm;
+    if (!original || !warm || warm.consultId !== consult.call.id || original.call.state === 'ended') return;
+    original.warm = null;
+    const declined = endReason === 'busy' || endReason === 'declined';
+    const detail = consult.refusal ? `${consult.refusal.code} ${consult.refusal.words}`.trim() : endReason;
+    void this.deps.store.finishTransfer(warm.transferId, declined ? 'declined' : 'failed', detail, this.deps.clock.now()).catch(() => undefined);
+    this.update(original, { transferring: null, error: `${warm.target} did not take the call (${detail}): the caller is on hold — take them back.` });
+  }
+
   /** An outbound call that was never answered: cancelled here, refused there, or no answer. */
   private endUnanswered(entry: Entry): void {
     if (entry.agentEnded) return this.end(entry, 'agent', 'agent-hung-up');
@@ -557,6 +685,7 @@ export class CallManager {
       this.entries.delete(entry.call.id);
       this.emit();
     }, ENDED_CALL_LINGER_MS);
+    if (entry.call.consultFor !== null && !entry.transferred) this.consultEnded(entry, endReason);
     this.refresh();
   }
 
@@ -621,6 +750,8 @@ function freshCall(fields: Pick<LiveCall, 'id' | 'direction' | 'state' | 'displa
     resumedAt: null,
     transferCount: 0,
     transferring: null,
+    consultFor: null,
+    handoff: null,
   };
 }
 
@@ -638,5 +769,6 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     stored: Promise.resolve(),
     holdMs: 0,
     transferred: false,
+    warm: null,
   };
 }

@@ -3,6 +3,7 @@ import {
   Inviter,
   Registerer,
   RegistererState,
+  SIPExtension,
   UserAgent,
   UserAgentState,
   type LogLevel,
@@ -161,6 +162,8 @@ export class SipAccount {
         else log.debug(content, fields);
       },
       noAnswerTimeout: 120,
+      // Warm transfers: a caller put through by a colleague replaces the consult call (RFC 3891).
+      sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'Ringside',
       delegate: {
         onInvite: (invitation) => {

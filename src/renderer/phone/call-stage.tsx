@@ -5,6 +5,7 @@ import { runAction } from '../state/app-store.ts';
 import { ScriptPanel } from '../scripts/script-panel.tsx';
 import { CallPanel } from './call-panel.tsx';
 import { callerName } from './call-presentation.ts';
+import { HandoffNoteCard, HeldForTransferBanner } from './in-call-controls.tsx';
 
 export const answer = (callId: string) => void runAction((api) => api.call('phone.answer', { callId }));
 export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
@@ -17,12 +18,17 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
 export function CallStage({ calls }: { calls: LiveCall[] }) {
+  const live = (c: LiveCall) => c.state === 'answering' || c.state === 'active' || c.state === 'dialing';
+  const heldHere = (c: LiveCall) => c.hold === 'local' || c.hold === 'both';
+  // During a warm transfer the consult call is the one being talked on; the caller waits on hold.
   const primary =
-    calls.find((c) => c.state === 'answering' || c.state === 'active' || c.state === 'dialing') ??
+    calls.find((c) => live(c) && !heldHere(c)) ??
+    calls.find((c) => live(c)) ??
     calls.find((c) => c.state === 'ringing' && !c.waiting) ??
     calls.find((c) => c.state === 'ringing') ??
     calls.filter((c) => c.state === 'ended').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];
   const waiting = calls.filter((c) => c.state === 'ringing' && c !== primary);
+  const held = calls.filter((c) => c !== primary && c.state === 'active' && heldHere(c));
 
   useEffect(() => {
     if (!primary) return;
@@ -55,6 +61,10 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
           </button>
         </div>
       ))}
+      {held.map((call) => (
+        <HeldForTransferBanner key={call.id} call={call} consult={calls.find((c) => c.consultFor === call.id && c.state !== 'ended')} />
+      ))}
+      <HandoffNoteCard call={primary} />
       <div className="call-layout">
         <CallPanel call={primary} />
         <ClientCardPanel key={primary.id} call={primary} />

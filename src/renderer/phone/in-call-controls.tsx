@@ -105,14 +105,40 @@ export function HoldStatus({ call, now }: { call: LiveCall; now: number }) {
   );
 }
 
-/** Blind transfer (R20): whom, a check before it goes, and the warning when this would be the second. */
+/**
+ * Transfer (R20): whom, blind or warm. Warm puts the caller on hold and calls the colleague with a
+ * hand-off note prefilled from the card and the script; blind has a check before it goes. The
+ * warning shows when this would be the call's second transfer.
+ */
 function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
   const { t } = useTranslation();
+  const captured = useAppStore((s) => s.scriptCaptures[call.id]);
+  const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
   const [target, setTarget] = useState('');
+  const [kind, setKind] = useState<'warm' | 'blind'>('warm');
   const [checking, setChecking] = useState(false);
-  const transfer = () => {
+  const [note, setNote] = useState(() => ({
+    callerName: captured?.name || call.card.contact?.name || call.displayName,
+    organization: captured?.organization || call.card.contact?.organization || '',
+    callerNumber: call.card.number || call.number,
+    reason: '',
+    discussed: '',
+  }));
+  const field = (key: keyof typeof note, label: string, multiline = false) => (
+    <label className={multiline ? 'field field-wide' : 'field'}>
+      {label}
+      {multiline ? (
+        <textarea rows={2} value={note[key]} onChange={(e) => setNote((n) => ({ ...n, [key]: e.target.value }))} />
+      ) : (
+        <input value={note[key]} onChange={(e) => setNote((n) => ({ ...n, [key]: e.target.value }))} />
+      )}
+    </label>
+  );
+  const go = () => {
     onDone();
-    void runAction((api) => api.call('phone.blindTransfer', { callId: call.id, target: target.trim() }));
+    const to = target.trim();
+    if (kind === 'blind') void runAction((api) => api.call('phone.blindTransfer', { callId: call.id, target: to }));
+    else void runAction((api) => api.call('phone.consult', { callId: call.id, target: to, note: { ...note, from: agentName || 'a colleague' } }));
   };
   return (
     <form
@@ -120,7 +146,9 @@ function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
       aria-label={t('callControls.transferTitle')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (target.trim()) setChecking(true);
+        if (!target.trim()) return;
+        if (kind === 'warm') go();
+        else setChecking(true);
       }}
     >
       {call.transferCount >= 1 && (
@@ -129,21 +157,40 @@ function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
         </p>
       )}
       {!checking ? (
-        <label className="field">
-          {t('callControls.transferTarget')}
-          <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" />
-        </label>
+        <>
+          <label className="field">
+            {t('callControls.transferTarget')}
+            <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" />
+          </label>
+          <div className="transfer-kinds" role="radiogroup">
+            <label>
+              <input type="radio" name="transfer-kind" checked={kind === 'warm'} onChange={() => setKind('warm')} /> {t('callControls.transferWarm')}
+            </label>
+            <label>
+              <input type="radio" name="transfer-kind" checked={kind === 'blind'} onChange={() => setKind('blind')} /> {t('callControls.transferBlind')}
+            </label>
+          </div>
+          {kind === 'warm' && (
+            <div className="admin-grid">
+              {field('callerName', t('callControls.noteCaller'))}
+              {field('organization', t('callControls.noteOrganization'))}
+              {field('callerNumber', t('callControls.noteNumber'))}
+              {field('reason', t('callControls.noteReason'), true)}
+              {field('discussed', t('callControls.noteDiscussed'), true)}
+            </div>
+          )}
+        </>
       ) : (
         <p>{t('callControls.transferCheck', { target: target.trim() })}</p>
       )}
       <div className="form-actions">
         {checking ? (
-          <button type="button" className="button button-primary" onClick={transfer}>
+          <button type="button" className="button button-primary" onClick={go}>
             {t('callControls.transferNow')}
           </button>
         ) : (
           <button type="submit" className="button button-primary" disabled={!target.trim()}>
-            {t('callControls.transfer')}
+            {kind === 'warm' ? t('callControls.callColleague') : t('callControls.transfer')}
           </button>
         )}
         <button type="button" className="button" onClick={onDone}>
@@ -151,5 +198,60 @@ function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A warm transfer under way: the caller waits on hold; put them through, or go back to them. */
+export function HeldForTransferBanner({ call, consult }: { call: LiveCall; consult: LiveCall | undefined }) {
+  const { t } = useTranslation();
+  const name = call.card.contact?.name || call.displayName || call.number;
+  const warm = call.transferring?.kind === 'warm';
+  return (
+    <div className="held-banner" role="group" aria-label={t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })} data-call-id={call.id}>
+      {warm ? <span>{t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })}</span> : <span className="error-text">{call.error}</span>}
+      {warm && (
+        <button type="button" className="button button-primary" disabled={consult?.state !== 'active'} onClick={() => void runAction((api) => api.call('phone.completeTransfer', { callId: call.id }))}>
+          {t('callControls.completeTransfer')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => void runAction((api) => (warm ? api.call('phone.cancelTransfer', { callId: call.id }) : api.call('phone.hold', { callId: call.id, on: false })))}
+      >
+        {warm ? t('callControls.backToCaller') : t('callControls.takeBack')}
+      </button>
+    </div>
+  );
+}
+
+/** What the colleague passing the call wrote (R20): read before saying hello. Text only. */
+export function HandoffNoteCard({ call }: { call: LiveCall }) {
+  const { t } = useTranslation();
+  const note = call.handoff;
+  if (!note || call.consultFor !== null) return null;
+  return (
+    <section className="handoff-note" aria-label={t('callControls.handoffFrom', { from: note.from })}>
+      <h3>{t('callControls.handoffFrom', { from: note.from })}</h3>
+      {note.transfers >= 2 && <p className="transfer-warning">{t('callControls.handoffTransfers', { count: note.transfers - 1 })}</p>}
+      <dl>
+        <dt>{t('callControls.handoffCaller')}</dt>
+        <dd>
+          {[note.callerName, note.organization, note.callerNumber].filter(Boolean).join(' · ')}
+        </dd>
+        {note.reason && (
+          <>
+            <dt>{t('callControls.handoffReason')}</dt>
+            <dd className="handoff-text">{note.reason}</dd>
+          </>
+        )}
+        {note.discussed && (
+          <>
+            <dt>{t('callControls.handoffDiscussed')}</dt>
+            <dd className="handoff-text">{note.discussed}</dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { cardFieldSchema, callScriptSchema, scriptListingSchema, scriptLocaleSch
 import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
+import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
 import {
   exportFilterSchema,
@@ -46,6 +47,15 @@ export const coreMethods = {
     params: z.object({ callId: z.string(), target: transferTargetSchema }),
     result: z.object({ result: z.enum(['completed', 'failed', 'declined', 'cancelled']) }),
   },
+  /** Warm transfer: the caller goes on hold and this desk calls the colleague, the note travelling with the call. */
+  'phone.consult': {
+    params: z.object({ callId: z.string(), target: transferTargetSchema, note: handoffNoteSchema.omit({ transfers: true }) }),
+    result: z.object({ consultCallId: z.string() }),
+  },
+  /** The colleague agreed: the caller takes this desk's place in the consult call. */
+  'phone.completeTransfer': { params: z.object({ callId: z.string() }), result: z.object({ result: z.enum(['completed', 'failed', 'declined', 'cancelled']) }) },
+  /** Back to the caller: the consult call ends and the caller comes off hold. */
+  'phone.cancelTransfer': { params: z.object({ callId: z.string() }), result: empty },
   'phone.dtmf': { params: z.object({ callId: z.string(), tones: z.string().regex(/^[0-9A-D#*]{1,32}$/) }), result: z.object({ via: z.enum(['media', 'info']) }) },
 
   'contacts.get': { params: z.object({ id: z.string() }), result: contactSchema.nullable() },

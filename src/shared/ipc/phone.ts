@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { holdStateSchema } from '../phone/hold-state.ts';
 import { clientCardSchema } from './contacts.ts';
 
@@ -85,6 +86,10 @@ export const liveCallSchema = z.object({
   transferCount: z.number().int(),
   /** A transfer under way, to whom. */
   transferring: z.object({ kind: z.enum(['blind', 'warm']), target: z.string() }).nullable(),
+  /** This is a consult call for a warm transfer of that call (on the transferring desk). */
+  consultFor: z.string().nullable(),
+  /** The hand-off note: sent with this consult call, or received with it from a colleague. */
+  handoff: handoffNoteSchema.nullable(),
 });
 export type LiveCall = z.infer<typeof liveCallSchema>;
 
