@@ -5,7 +5,7 @@ import { mediaUrl } from './api/media-url.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
-import { setUiLanguage } from './i18n/i18n.ts';
+import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
 import './app/app.css';
 
@@ -66,6 +66,7 @@ connectToCore({
     peer.on('data.changed', ({ what }) => useAppStore.getState().dataChanged(what));
     peer.on('notice', ({ level, message }) => useAppStore.getState().pushNotice(level, message));
     peer.on('export.progress', (progress) => useAppStore.getState().setExportProgress(progress));
+    peer.on('messages.received', (message) => notifyMessage(message));
     peer.call('session.hello', { media: true }).then(
       (hello) => {
         const s = useAppStore.getState();
@@ -89,4 +90,14 @@ if (root) {
       <AppShell />
     </StrictMode>,
   );
+}
+
+/** A message for this desk: a desktop notification when allowed, and a notice in the window. */
+function notifyMessage(message: { fromName: string; callerName: string; urgency: 'normal' | 'urgent' }): void {
+  const text = i18n.t('messages.notification', { from: message.fromName, caller: message.callerName });
+  useAppStore.getState().pushNotice(message.urgency === 'urgent' ? 'warning' : 'info', text);
+  if (!('Notification' in window)) return;
+  const show = () => new Notification('Ringside', { body: text, tag: 'ringside-message' });
+  if (Notification.permission === 'granted') show();
+  else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
 }

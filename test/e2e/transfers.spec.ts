@@ -3,13 +3,16 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { writeFileSync } from 'node:fs';
-import { AGENT_TONE_HZ, COLLEAGUE_USER, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { AGENT_TONE_HZ, COLLEAGUE_USER, DESK_USER, startDeskLab, type ColleagueDesk, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 let desk: DeskLab;
 let caller: CallerBot;
 let colleague: CallerBot;
+/** Colleague B's own Ringside (extension 102), started by the first test that needs it. */
+let b: ColleagueDesk | null = null;
+const colleagueDesk = async () => (b ??= await desk.colleagueDesk('Nikos (sales)'));
 
 test.beforeAll(async ({}, info) => {
   desk = await startDeskLab(info);
@@ -125,7 +128,7 @@ test('outgoing calls: from the dial box and from the history, with the same card
 
 test('warm transfer: the caller waits on hold while B’s screen shows A’s note and the client card before B answers; cancel brings the caller back to A, completing puts them through to B', async () => {
   const { page } = desk;
-  const b = await desk.colleagueDesk('Nikos (sales)');
+  const b = await colleagueDesk();
   const csv = join(desk.dir, 'office-contacts.csv');
   writeFileSync(csv, 'Name,Organization,Phone\r\nЕлена Петрова,Ventura Home,201\r\n');
   await b.page.getByRole('button', { name: 'Contacts', exact: true }).click();
@@ -187,4 +190,51 @@ test('warm transfer: the caller waits on hold while B’s screen shows A’s not
   await caller.hangup();
   await expect(b.page.locator('.call-panel[data-call-state="active"]')).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(() => transfers().filter((r) => r.kind === 'warm').map((r) => r.result)).toEqual(['cancelled', 'completed']);
+});
+
+test('a message taken on A for B, who is offline, waits as pending and reaches B’s inbox with every field when B is back', async () => {
+  const { page } = desk;
+  const colleagueB = await colleagueDesk();
+  await colleagueB.goOffline();
+
+  await page.getByRole('button', { name: 'Messages', exact: true }).click();
+  await page.getByRole('button', { name: 'Take a message' }).click();
+  const form = page.getByRole('form', { name: 'Message for a colleague' });
+  await form.getByLabel('For (extension)').fill(COLLEAGUE_USER);
+  await form.getByLabel('Colleague’s name').fill('Nikos');
+  await form.getByLabel('Who called').fill('Ольга Смирнова');
+  await form.getByLabel('Organization').fill('Ventura Home');
+  await form.getByLabel('Phone').fill('+7 (495) 123-45-67');
+  await form.getByLabel('When to call back').fill('2026-12-01T15:30');
+  await form.getByLabel('The message, word for word').fill('Please call back about the contract.\nShe is free after 3 pm.');
+  await form.getByLabel('Urgency').selectOption('urgent');
+  await form.getByLabel('The caller’s mood').selectOption('upset');
+  await form.getByRole('button', { name: 'Read it back to the caller' }).click();
+  const readBack = page.getByRole('region', { name: 'Message for a colleague' });
+  await expect(readBack).toContainText('Ольга Смирнова, Ventura Home · +7 (495) 123-45-67');
+  await expect(readBack).toContainText('«Please call back about the contract.');
+  await readBack.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Taken by me' }).click();
+  const sent = page.locator('.message-item').first();
+  await expect(sent).toHaveAttribute('data-status', 'pending');
+  await expect(sent).toContainText('Pending — will be delivered when they are back online');
+
+  await colleagueB.comeBack();
+  await expect(sent).toHaveAttribute('data-status', 'delivered', { timeout: 60_000 });
+  const bPage = colleagueB.page;
+  await expect(bPage.locator('.nav-badge')).toHaveText('1');
+  await bPage.getByRole('button', { name: /^Messages/ }).click();
+  const received = bPage.locator('.message-item').first();
+  await expect(received).toHaveAttribute('data-status', 'new');
+  await expect(received).toContainText('From Reception');
+  await expect(received).toContainText('Ольга Смирнова, Ventura Home · +74951234567');
+  await expect(received).toContainText('call back');
+  await expect(received).toContainText('Upset');
+  await expect(received.locator('.urgent-badge')).toHaveText('Urgent');
+  await expect(received.locator('.message-text')).toHaveText('Please call back about the contract.\nShe is free after 3 pm.');
+  await bPage.screenshot({ path: join(desk.dir, '..', 'ringside-inbox.png') });
+  await received.getByRole('button', { name: 'Called back' }).click();
+  await expect(received).toHaveAttribute('data-status', 'called-back');
+  await expect(received).toContainText('Nikos (sales)');
+  await expect(bPage.locator('.nav-badge')).toHaveCount(0);
 });

@@ -29,6 +29,7 @@ function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => 
       throw new Error('no media in this test');
     },
     onInvite: () => {},
+      onMessage: () => {},
     onStateChange: (s) => states.push(s),
   });
   const until = async (predicate: (s: RegistrationState) => boolean, ms = 10_000) => {

@@ -1,4 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
+import { MESSAGE_CONTENT_TYPE } from '../../shared/ipc/messages.ts';
+import { MessageCourier } from '../messages/message-courier.ts';
+import { createMessageStore } from '../messages/message-store.ts';
 import type { Session } from 'sip.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -176,11 +179,41 @@ export function createCore(deps: CoreDeps): Core {
     onInvite: (invitation) => {
       calls.handleInvite(invitation).catch((error: unknown) => log.error('Incoming call failed', { error: String(error) }));
     },
+    onMessage: (message) => {
+      const type = message.request.getHeader('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+      if (type !== MESSAGE_CONTENT_TYPE) {
+        void message.reject({ statusCode: 415 }).catch(() => undefined);
+        return;
+      }
+      void courier
+        .receive(message.request.body)
+        .then((ok) => (ok ? message.accept() : message.reject({ statusCode: 400, reasonPhrase: 'Not a Ringside message' })))
+        .catch((error: unknown) => {
+          log.error('A message could not be stored', { error: String(error) });
+          void message.reject({ statusCode: 500 }).catch(() => undefined);
+        });
+    },
     onStateChange: (state) => {
       log.info('Registration', { status: state.status, reason: state.reason });
       broadcast('phone.registration', state);
     },
   });
+
+  const messages = createMessageStore({ db: database.db });
+  const courier = new MessageCourier({
+    clock,
+    log: deps.log.child('messages'),
+    store: messages,
+    newId: () => uuidv7(),
+    me: () => {
+      const { sipUri, displayName } = settings.get().account;
+      return { extension: sipUri.replace(/^sips?:/, '').split('@')[0] ?? '', name: displayName };
+    },
+    send: (toExtension, body) => account.sendMessage(account.uriFor(toExtension), body, MESSAGE_CONTENT_TYPE),
+    onChanged: () => broadcast('data.changed', { what: 'messages' }),
+    onReceived: (message) => broadcast('messages.received', { id: message.id, fromName: message.fromName || message.fromExtension, callerName: message.callerName, urgency: message.urgency }),
+  });
+  courier.start();
 
   const applyAccount = () => account.configure(settings.get().account, secrets.getPassword());
   const stopSettings = settings.onChange(() => {
@@ -256,6 +289,14 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
+    'messages.send': async (input) => courier.take(input),
+    'messages.list': async ({ box, limit }) => ({ messages: await messages.list(box, limit), unread: await messages.unread() }),
+    'messages.setStatus': async ({ id, status }) => {
+      const me = settings.get().account.displayName || actor();
+      if (!(await messages.setStatus(id, 'received', status, me, clock.now()))) throw new RpcError('no-such-message', 'That message is not in your inbox.');
+      broadcast('data.changed', { what: 'messages' });
+      return {};
+    },
     'phone.dial': async ({ target }) => ({ callId: await calls.dial(target) }),
     'phone.consult': async ({ callId, target, note }) => ({ consultCallId: await calls.consult(callId, target, { ...note, transfers: 0 }) }),
     'phone.completeTransfer': async ({ callId }) => ({ result: await calls.completeTransfer(callId) }),
@@ -465,6 +506,7 @@ export function createCore(deps: CoreDeps): Core {
       stopPower?.();
       await calls.dispose();
       await practice.dispose();
+      courier.dispose();
       await account.dispose();
       await recordings.finishAll();
       for (const client of clients) client.close();

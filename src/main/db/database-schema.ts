@@ -142,6 +142,29 @@ export interface TransfersTable {
   ended_at: number | null;
 }
 
+export interface MessagesTable {
+  id: string;
+  box: 'sent' | 'received';
+  to_extension: string;
+  to_name: string;
+  from_extension: string;
+  from_name: string;
+  caller_name: string;
+  organization: string;
+  phone: string;
+  call_back_at: number | null;
+  text: string;
+  urgency: 'normal' | 'urgent';
+  mood: 'calm' | 'upset' | 'angry';
+  call_id: string | null;
+  created_at: number;
+  status: 'pending' | 'delivered' | 'new' | 'read' | 'called-back' | 'done';
+  status_by: string;
+  status_at: number;
+  attempts: Generated<number>;
+  last_error: Generated<string>;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -153,4 +176,5 @@ export interface DatabaseSchema {
   call_progress: CallProgressTable;
   scripts: ScriptsTable;
   transfers: TransfersTable;
+  messages: MessagesTable;
 }

@@ -1,6 +1,8 @@
 import {
   Invitation,
   Inviter,
+  Messager,
+  type Message,
   Registerer,
   RegistererState,
   SIPExtension,
@@ -28,6 +30,8 @@ export interface SipAccountDeps {
   log: Logger;
   sessionDescriptionHandlerFactory: SessionDescriptionHandlerFactory;
   onInvite(invitation: Invitation): void;
+  /** A SIP MESSAGE arrived (colleagues' Ringside messages); the handler accepts or rejects it. */
+  onMessage(message: Message): void;
   onStateChange(state: RegistrationState): void;
   random?: () => number;
 }
@@ -68,6 +72,22 @@ export class SipAccount {
     this.account = account;
     this.password = password;
     void this.restart();
+  }
+
+  /** One SIP MESSAGE to a colleague; resolves when their phone took it (2xx), else rejects with why. */
+  sendMessage(target: URI, body: string, contentType: string): Promise<void> {
+    if (!this.ua || this.state.status !== 'registered') return Promise.reject(new Error('not connected to the phone system'));
+    const ua = this.ua;
+    return new Promise((resolve, reject) => {
+      new Messager(ua, target, body, contentType)
+        .message({
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
+          },
+        })
+        .catch(reject);
+    });
   }
 
   /** An outgoing call from this account; refused while it is not registered. */
@@ -166,6 +186,10 @@ export class SipAccount {
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'Ringside',
       delegate: {
+        onMessage: (message) => {
+          if (generation === this.generation) this.deps.onMessage(message);
+          else void message.reject({ statusCode: 480 }).catch(() => undefined);
+        },
         onInvite: (invitation) => {
           if (generation === this.generation) this.deps.onInvite(invitation);
           else void invitation.reject({ statusCode: 480 }).catch(() => undefined);

@@ -1,8 +1,10 @@
-import { History, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../admin/admin-screen.tsx';
 import { WrapUpForm } from '../calls/wrap-up-form.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
+import { MessagesScreen } from '../messages/messages-screen.tsx';
+import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
@@ -12,12 +14,14 @@ import { TopBar } from './top-bar.tsx';
 
 const nav: { screen: Screen; label: string; icon: typeof History }[] = [
   { screen: 'calls', label: 'Calls', icon: History },
+  { screen: 'messages', label: 'Messages', icon: MessageSquare },
   { screen: 'contacts', label: 'Contacts', icon: Users },
   { screen: 'settings', label: 'Settings', icon: SettingsIcon },
   { screen: 'admin', label: 'Admin', icon: ShieldCheck },
 ];
 
 export function AppShell() {
+  const { t } = useTranslation();
   const screen = useAppStore((s) => s.screen);
   const show = useAppStore((s) => s.show);
   const connection = useAppStore((s) => s.connection);
@@ -38,7 +42,8 @@ export function AppShell() {
         <nav className="nav" aria-label="Screens">
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
-              <Icon size={18} aria-hidden /> {label}
+              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : label}
+              {target === 'messages' && <UnreadBadge />}
             </button>
           ))}
         </nav>
@@ -46,6 +51,7 @@ export function AppShell() {
           <LiveCalls />
           <WrapUpPrompt />
           {screen === 'calls' && <CallsScreen />}
+          {screen === 'messages' && <MessagesScreen />}
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'admin' && <AdminScreen />}
@@ -69,4 +75,15 @@ function WrapUpPrompt() {
 function LiveCalls() {
   const calls = useAppStore((s) => s.calls);
   return calls.length > 0 ? <CallStage calls={calls} /> : null;
+}
+
+/** Unread messages for this desk (R21: make sure they are seen). */
+function UnreadBadge() {
+  const data = useCoreQuery('unread', 'messages', (api) => api.call('messages.list', { box: 'received', limit: 1 }));
+  if (!data || data.unread === 0) return null;
+  return (
+    <span className="nav-badge" aria-label={`${data.unread} unread`} data-unread={data.unread}>
+      {data.unread}
+    </span>
+  );
 }

@@ -1,8 +1,9 @@
-import { ArrowRightLeft, Grid3x3, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
+import { ArrowRightLeft, Grid3x3, MessageSquarePlus, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { MessageForm } from '../messages/message-form.tsx';
 import { formatDuration } from './call-presentation.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -17,6 +18,8 @@ export function InCallControls({ call }: { call: LiveCall }) {
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
   const [transferOpen, setTransferOpen] = useState(false);
+  const messageOpen = useAppStore((s) => s.messageFormCallId === call.id);
+  const captured = useAppStore((s) => s.scriptCaptures[call.id]);
   const holding = call.hold === 'local' || call.hold === 'both';
 
   const toggleHold = () => void runAction((api) => api.call('phone.hold', { callId: call.id, on: !holding }));
@@ -71,6 +74,20 @@ export function InCallControls({ call }: { call: LiveCall }) {
         </div>
       )}
       {transferOpen && call.transferring === null && <TransferForm call={call} onDone={() => setTransferOpen(false)} />}
+      <button type="button" className="button" aria-expanded={messageOpen} onClick={() => useAppStore.setState({ messageFormCallId: messageOpen ? null : call.id })}>
+        <MessageSquarePlus size={18} aria-hidden /> {t('messages.newMessage')}
+      </button>
+      {messageOpen && (
+        <MessageForm
+          initial={{
+            callerName: captured?.name || call.card.contact?.name || call.displayName,
+            organization: captured?.organization || call.card.contact?.organization || '',
+            phone: call.card.number || call.number,
+            callId: call.id,
+          }}
+          onDone={() => useAppStore.setState({ messageFormCallId: null })}
+        />
+      )}
       {keypad && (
         <div className="keypad" role="group" aria-label={t('callControls.keypadLabel')}>
           {KEYS.map((key) => (

@@ -135,6 +135,11 @@ function ScriptView(props: { callId: string; contactId: string | null; resumedAt
               {fillPlaceholders(line, values)}
             </p>
           ))}
+          {stage.kind === 'absent' && (
+            <button type="button" className="button" onClick={() => useAppStore.setState({ messageFormCallId: callId })}>
+              {t('messages.newMessage')}
+            </button>
+          )}
           {!values.agentName && stage.say.some((line) => line.includes('{agentName}')) && <p className="muted small">{t('script.noAgentName')}</p>}
           {!values.company && stage.say.some((line) => line.includes('{company}')) && <p className="muted small">{t('script.noCompany')}</p>}
           {stage.questions.length > 0 && (

@@ -5,7 +5,7 @@ import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 
-export type Screen = 'calls' | 'contacts' | 'settings' | 'admin';
+export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages';
 export type RecordingState = 'off' | 'announcing' | 'recording';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
@@ -23,7 +23,7 @@ export interface AppState {
   notices: Notice[];
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
-  dataVersion: { calls: number; contacts: number; recordings: number; scripts: number };
+  dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
   recording: Record<string, RecordingState>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
@@ -32,6 +32,8 @@ export interface AppState {
   recordingPaused: Record<string, boolean>;
   /** Calls whose microphone is muted (the caller hears nothing from this desk). */
   muted: Record<string, boolean>;
+  /** The call whose "take a message" form is open (from the call controls or the script's absent branch). */
+  messageFormCallId: string | null;
   setMuted: (callId: string, muted: boolean) => void;
   pauseRecording: (callId: string, paused: boolean) => void;
   /** Card fields the call script captured, per call: a new caller's card form takes them up. */
@@ -67,11 +69,12 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settings: null,
   notices: [],
   screen: 'calls',
-  dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0 },
+  dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0 },
   recording: {},
   recordCall: () => undefined,
   recordingPaused: {},
   muted: {},
+  messageFormCallId: null,
   setMuted: () => undefined,
   pauseRecording: () => undefined,
   exportProgress: null,

@@ -6,6 +6,7 @@ import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts'
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
 import { mediaMethods } from './media.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
+import { messageInputSchema, storedMessageSchema } from './messages.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
 import {
   exportFilterSchema,
@@ -40,6 +41,14 @@ export const coreMethods = {
   /** Hold or resume (re-INVITE); the call's `hold` follows the SDP the other side answers with. */
   'phone.hold': { params: z.object({ callId: z.string(), on: z.boolean() }), result: empty },
   /** Keypad tones: RFC 4733 in the media, SIP INFO when the media cannot. */
+  /** Takes a message for an absent colleague (R21): stored, then delivered to their Ringside (retried while offline). */
+  'messages.send': { params: messageInputSchema, result: storedMessageSchema },
+  'messages.list': {
+    params: z.object({ box: z.enum(['sent', 'received']), limit: z.number().int().min(1).max(500).default(100) }),
+    result: z.object({ messages: z.array(storedMessageSchema), unread: z.number().int() }),
+  },
+  /** The colleague marks a received message read, called back or done (who and when are kept). */
+  'messages.setStatus': { params: z.object({ id: z.string().max(100), status: z.enum(['read', 'called-back', 'done']) }), result: empty },
   /** An outgoing call to an extension or number; its progress arrives as `phone.calls`. */
   'phone.dial': { params: z.object({ target: transferTargetSchema }), result: z.object({ callId: z.string() }) },
   /** Blind transfer (REFER) to an extension or number; answers with what the far end reported. */
@@ -145,7 +154,9 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages']) }),
+  /** A message for this desk arrived: the window shows a desktop notification. */
+  'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
   /** Something the user should read: an error that did not fit a request's answer. */
   notice: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   'export.progress': exportProgressSchema,

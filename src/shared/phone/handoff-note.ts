@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sanitizeDisplayName } from '../text/sanitize-display-name.ts';
+import { sanitizeMultiline } from '../text/sanitize-multiline.ts';
 
 /** The SIP header that carries a warm transfer's hand-off note on the consult INVITE. */
 export const HANDOFF_HEADER = 'X-Ringside-Handoff';
@@ -24,15 +25,6 @@ export const handoffNoteSchema = z.object({
 export type HandoffNote = z.infer<typeof handoffNoteSchema>;
 
 const clean = (text: string, max: number) => sanitizeDisplayName(text, max);
-/** Multi-line text keeps its line breaks; everything else a display name may not hold goes. */
-const cleanLines = (text: string, max: number) =>
-  text
-    .split(/\r\n|\r|\n/)
-    .map((line) => clean(line, max))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .slice(0, max);
 
 /** Text only, sane lengths: applied before sending and again on arrival. */
 export function sanitizeHandoffNote(note: HandoffNote): HandoffNote {
@@ -41,8 +33,8 @@ export function sanitizeHandoffNote(note: HandoffNote): HandoffNote {
     callerName: clean(note.callerName, 120),
     organization: clean(note.organization, 120),
     callerNumber: clean(note.callerNumber, 40).replace(/[^0-9+*#]/g, ''),
-    reason: cleanLines(note.reason, 400),
-    discussed: cleanLines(note.discussed, 1200),
+    reason: sanitizeMultiline(note.reason, 400),
+    discussed: sanitizeMultiline(note.discussed, 1200),
     transfers: note.transfers,
   };
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005-call-progress-and-wrap-up.ts';
 import * as m0006 from './0006-custom-scripts.ts';
 import * as m0007 from './0007-hold-time.ts';
 import * as m0008 from './0008-transfers.ts';
+import * as m0009 from './0009-messages.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-custom-scripts': m0006,
   '0007-hold-time': m0007,
   '0008-transfers': m0008,
+  '0009-messages': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

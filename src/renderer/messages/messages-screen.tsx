@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredMessage } from '../../shared/ipc/messages.ts';
+import { runAction } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
+import { MessageForm } from './message-form.tsx';
+
+/** The inbox of messages taken for this desk, and those this desk took for colleagues with their delivery. */
+export function MessagesScreen() {
+  const { t } = useTranslation();
+  const [box, setBox] = useState<'received' | 'sent'>('received');
+  const [writing, setWriting] = useState(false);
+  const data = useCoreQuery(`messages:${box}`, 'messages', (api) => api.call('messages.list', { box, limit: 200 }));
+  const mark = (id: string, status: 'read' | 'called-back' | 'done') => void runAction((api) => api.call('messages.setStatus', { id, status }));
+  return (
+    <section className="screen" aria-labelledby="messages-title">
+      <div className="screen-header">
+        <h2 id="messages-title">{t('messages.title')}</h2>
+        <div className="segmented" role="group">
+          <button type="button" aria-pressed={box === 'received'} onClick={() => setBox('received')}>
+            {t('messages.inbox')}
+          </button>
+          <button type="button" aria-pressed={box === 'sent'} onClick={() => setBox('sent')}>
+            {t('messages.sent')}
+          </button>
+        </div>
+        <button type="button" className="button" onClick={() => setWriting(true)}>
+          {t('messages.newMessage')}
+        </button>
+      </div>
+      {writing && <MessageForm onDone={() => setWriting(false)} />}
+      {data === null ? null : data.messages.length === 0 ? (
+        <p className="muted">{t('messages.none')}</p>
+      ) : (
+        <ul className="message-list">
+          {data.messages.map((m) => (
+            <MessageItem key={m.id} message={m} onMark={(status) => mark(m.id, status)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function MessageItem({ message: m, onMark }: { message: StoredMessage; onMark(status: 'read' | 'called-back' | 'done'): void }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`message-item status-${m.status}${m.urgency === 'urgent' ? ' urgent' : ''}`} data-message-id={m.id} data-status={m.status}>
+      <div className="message-head">
+        <strong>{m.box === 'received' ? t('messages.from', { name: m.fromName || m.fromExtension }) : t('messages.to', { name: m.toName || m.toExtension })}</strong>
+        <span className="muted small"> · {new Date(m.createdAt).toLocaleString()}</span>
+        {m.urgency === 'urgent' && <span className="urgent-badge">{t('messages.urgent')}</span>}
+        <span className="message-status">{t(`messages.status.${m.status}`)}</span>
+      </div>
+      <div className="message-caller">
+        {m.callerName}
+        {m.organization && `, ${m.organization}`}
+        {m.phone && ` · ${m.phone}`}
+        {m.callBackAt !== null && ` · ${t('messages.callBack', { when: new Date(m.callBackAt).toLocaleString() })}`}
+        {m.mood !== 'calm' && ` · ${t(`messages.${m.mood}`)}`}
+      </div>
+      <p className="message-text">{m.text}</p>
+      {m.box === 'received' && (
+        <div className="form-actions">
+          {m.status === 'new' && (
+            <button type="button" className="link-button" onClick={() => onMark('read')}>
+              {t('messages.markRead')}
+            </button>
+          )}
+          {(m.status === 'new' || m.status === 'read') && (
+            <button type="button" className="link-button" onClick={() => onMark('called-back')}>
+              {t('messages.markCalledBack')}
+            </button>
+          )}
+          {m.status !== 'done' && (
+            <button type="button" className="link-button" onClick={() => onMark('done')}>
+              {t('messages.markDone')}
+            </button>
+          )}
+          {m.status !== 'new' && <span className="muted small">{m.statusBy}</span>}
+        </div>
+      )}
+    </li>
+  );
+}
