@@ -15,9 +15,9 @@ describe('MessageCourier', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     database = await openDatabase(':memory:');
   });
-  afterEach(() => {
-    database.close();
+  afterEach(async () => {
     vi.useRealTimers();
+    await database.close();
   });
 
   function setup(send: (to: string, body: string) => Promise<void>) {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { MessageStatus, StoredMessage, WireMessage } from '../../shared/ipc/messages.ts';
 import type { DatabaseSchema, MessagesTable } from '../db/database-schema.ts';
 
@@ -36,62 +36,39 @@ const toMessage = (r: Selectable<MessagesTable>): StoredMessage => ({
   lastError: r.last_error,
 });
 
+const toRow = (m: StoredMessage): Insertable<MessagesTable> => ({
+  id: m.id,
+  box: m.box,
+  to_extension: m.toExtension,
+  to_name: m.toName,
+  from_extension: m.fromExtension,
+  from_name: m.fromName,
+  caller_name: m.callerName,
+  organization: m.organization,
+  phone: m.phone,
+  call_back_at: m.callBackAt,
+  text: m.text,
+  urgency: m.urgency,
+  mood: m.mood,
+  call_id: m.callId,
+  created_at: m.createdAt,
+  status: m.status,
+  status_by: m.statusBy,
+  status_at: m.statusAt,
+  attempts: m.attempts,
+  last_error: m.lastError,
+});
+
 /** Messages for absent colleagues, both boxes, in SQLite: nothing taken is ever dropped. */
 export function createMessageStore(deps: { db: Kysely<DatabaseSchema> }): MessageStore {
   const { db } = deps;
   return {
     async insert(m) {
-      await db
-        .insertInto('messages')
-        .values({
-          id: m.id,
-          box: m.box,
-          to_extension: m.toExtension,
-          to_name: m.toName,
-          from_extension: m.fromExtension,
-          from_name: m.fromName,
-          caller_name: m.callerName,
-          organization: m.organization,
-          phone: m.phone,
-          call_back_at: m.callBackAt,
-          text: m.text,
-          urgency: m.urgency,
-          mood: m.mood,
-          call_id: m.callId,
-          created_at: m.createdAt,
-          status: m.status,
-          status_by: m.statusBy,
-          status_at: m.statusAt,
-          attempts: m.attempts,
-          last_error: m.lastError,
-        })
-        .execute();
+      await db.insertInto('messages').values(toRow(m)).execute();
     },
     async receive(m, now) {
-      const result = await db
-        .insertInto('messages')
-        .values({
-          id: m.id,
-          box: 'received',
-          to_extension: m.toExtension,
-          to_name: m.toName,
-          from_extension: m.fromExtension,
-          from_name: m.fromName,
-          caller_name: m.callerName,
-          organization: m.organization,
-          phone: m.phone,
-          call_back_at: m.callBackAt,
-          text: m.text,
-          urgency: m.urgency,
-          mood: m.mood,
-          call_id: null,
-          created_at: m.createdAt,
-          status: 'new',
-          status_by: m.fromName || m.fromExtension,
-          status_at: now,
-        })
-        .onConflict((oc) => oc.columns(['id', 'box']).doNothing())
-        .executeTakeFirst();
+      const row = toRow({ ...m, box: 'received', callId: null, status: 'new', statusBy: m.fromName || m.fromExtension, statusAt: now, attempts: 0, lastError: '' });
+      const result = await db.insertInto('messages').values(row).onConflict((oc) => oc.columns(['id', 'box']).doNothing()).executeTakeFirst();
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
     async list(box, limit) {
