@@ -101,3 +101,22 @@ function notifyMessage(message: { fromName: string; callerName: string; urgency:
   if (Notification.permission === 'granted') show();
   else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
 }
+
+/** Call-backs that fall due while Ringside is open are announced once each (R27). */
+const announcedTasks = new Set<string>();
+setInterval(() => {
+  const api = useAppStore.getState().api;
+  if (!api) return;
+  api.call('tasks.open', {}).then(
+    (tasks) => {
+      for (const task of tasks) {
+        if (task.dueAt > Date.now() || announcedTasks.has(task.id)) continue;
+        announcedTasks.add(task.id);
+        const text = i18n.t('tasks.dueNow', { name: task.name || task.number });
+        useAppStore.getState().pushNotice('warning', text);
+        if ('Notification' in window && Notification.permission === 'granted') new Notification('Ringside', { body: text, tag: `ringside-task-${task.id}` });
+      }
+    },
+    () => undefined,
+  );
+}, 15_000);

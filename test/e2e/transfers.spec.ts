@@ -238,3 +238,32 @@ test('a message taken on A for B, who is offline, waits as pending and reaches B
   await expect(received).toContainText('Nikos (sales)');
   await expect(bPage.locator('.nav-badge')).toHaveCount(0);
 });
+
+test('a missed call becomes a call-back task; one click calls back and the new call is linked to the task', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  await colleague.call(DESK_USER);
+  await expect(panel).toHaveAttribute('data-call-state', 'ringing');
+  await colleague.hangup();
+  await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  const missed = page.locator('.calls-table tbody tr', { hasText: 'Missed' }).first();
+  await missed.getByRole('button', { name: 'Call-back task' }).click();
+  const task = page.locator('.tasks-panel .task').first();
+  await expect(task).toContainText('203');
+  await expect(task).toContainText('missed call');
+  await expect(task).toHaveAttribute('data-overdue', 'false');
+  await task.getByRole('button', { name: 'Call back' }).click();
+  await colleague.waitForStatus('incoming', 15_000);
+  await colleague.answer();
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await page.keyboard.press('Alt+H');
+  await expect(page.locator('.tasks-panel .task')).toHaveCount(0);
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    const row = database.prepare("select t.status, t.origin_id, c.direction, c.remote_number from callback_tasks t join calls c on c.id = t.callback_call_id").get();
+    expect(row).toMatchObject({ status: 'done', direction: 'outbound', remote_number: '203' });
+  } finally {
+    database.close();
+  }
+});

@@ -6,7 +6,8 @@ import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
 export interface CallRepository {
   insert(call: NewCallRecord & { agent: string }): Promise<void>;
   update(id: string, patch: CallRecordPatch): Promise<void>;
-  list(query: CallListQuery): Promise<CallRecord[]>;
+  list(query: CallListQuery & { id?: string }): Promise<CallRecord[]>;
+  find(id: string): Promise<CallRecord | null>;
   /**
    * At start-up: calls a crash left without an end are closed as interrupted, ending when their
    * recovered recording ends (or when answered, if none). Returns how many.
@@ -19,6 +20,9 @@ export interface CallRepository {
 export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): CallRepository {
   const { db } = deps;
   return {
+    async find(id) {
+      return (await this.list({ filter: 'all', limit: 1, id }))[0] ?? null;
+    },
     async insert(call) {
       await db
         .insertInto('calls')
@@ -126,6 +130,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         .limit(query.limit);
       if (query.filter === 'missed') q = q.where('calls.status', '=', 'missed');
       if (query.before !== undefined) q = q.where('calls.invite_at', '<', query.before);
+      if (query.id !== undefined) q = q.where('calls.id', '=', query.id);
       const rows = await q.execute();
       return rows.map((r) => ({
         id: r.id,

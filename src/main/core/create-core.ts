@@ -42,6 +42,8 @@ import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createTransferLog } from '../calls/transfer-log.ts';
+import { createCallbackTasks } from '../calls/callback-tasks.ts';
+import { localZone } from '../app/local-zone.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
@@ -214,6 +216,8 @@ export function createCore(deps: CoreDeps): Core {
     onReceived: (message) => broadcast('messages.received', { id: message.id, fromName: message.fromName || message.fromExtension, callerName: message.callerName, urgency: message.urgency }),
   });
   courier.start();
+  const tasks = createCallbackTasks({ db: database.db, clock, newId: () => uuidv7(), policy: () => settings.get().callbacks, zone: localZone, dial: (number) => calls.dial(number) });
+  const tasksChanged = () => broadcast('data.changed', { what: 'tasks' });
 
   const applyAccount = () => account.configure(settings.get().account, secrets.getPassword());
   const stopSettings = settings.onChange(() => {
@@ -289,6 +293,22 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
+    'tasks.open': () => tasks.open(),
+    'tasks.create': async (task) => {
+      const created = await tasks.create(task);
+      tasksChanged();
+      return created;
+    },
+    'tasks.callBack': async ({ taskId }) => {
+      const callId = await tasks.callBack(taskId);
+      tasksChanged();
+      return { callId };
+    },
+    'tasks.complete': async ({ taskId }) => {
+      await tasks.complete(taskId);
+      tasksChanged();
+      return {};
+    },
     'messages.send': async (input) => courier.take(input),
     'messages.list': async ({ box, limit }) => ({ messages: await messages.list(box, limit), unread: await messages.unread() }),
     'messages.setStatus': async ({ id, status }) => {
@@ -334,6 +354,20 @@ export function createCore(deps: CoreDeps): Core {
     'calls.wrapUp': async (wrapUp) => {
       await callRecords.wrapUp(wrapUp, clock.now());
       broadcast('data.changed', { what: 'calls' });
+      // A next step with a time becomes a call-back task for whoever does it (R23, R27).
+      const call = wrapUp.nextStepAt !== null ? await callRecords.find(wrapUp.callId) : null;
+      if (call && !call.practice && wrapUp.nextStepAt !== null && call.remoteNumber) {
+        await tasks.create({
+          source: 'wrap-up',
+          name: call.contactName || call.remoteDisplayName,
+          number: call.remoteE164 ?? call.remoteNumber,
+          due: { at: wrapUp.nextStepAt },
+          owner: wrapUp.nextStepWho,
+          note: wrapUp.nextStepWhat,
+          originId: call.id,
+        });
+        tasksChanged();
+      }
       return {};
     },
     'recordings.chunk': async ({ callId, seq, data, startedAt }) => {

@@ -165,6 +165,21 @@ export interface MessagesTable {
   last_error: Generated<string>;
 }
 
+export interface CallbackTasksTable {
+  id: string;
+  created_at: number;
+  source: 'message' | 'wrap-up' | 'missed-call' | 'promise';
+  name: string;
+  number: string;
+  due_at: number;
+  owner: string;
+  note: string;
+  status: 'open' | 'done';
+  origin_id: string | null;
+  callback_call_id: string | null;
+  done_at: number | null;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -177,4 +192,5 @@ export interface DatabaseSchema {
   scripts: ScriptsTable;
   transfers: TransfersTable;
   messages: MessagesTable;
+  callback_tasks: CallbackTasksTable;
 }

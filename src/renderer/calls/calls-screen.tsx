@@ -5,8 +5,9 @@ import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
 import { StageTimes } from '../scripts/stage-times.tsx';
 import { dial, DialForm } from '../phone/dial-form.tsx';
+import { CallbackTasksPanel } from './callback-tasks-panel.tsx';
 import { WrapUpForm } from './wrap-up-form.tsx';
-import { useAppStore } from '../state/app-store.ts';
+import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 const statusText: Record<CallRecord['status'], string> = {
@@ -42,6 +43,7 @@ export function CallsScreen() {
         </div>
       </div>
       <DialForm />
+      <CallbackTasksPanel />
       <TodaySummary />
       {calls === null ? (
         <p className="muted">Loading…</p>
@@ -76,6 +78,19 @@ export function CallsScreen() {
                     {c.remoteNumber && !c.practice && (
                       <button type="button" className="link-button" onClick={() => dial(c.remoteE164 ?? c.remoteNumber)}>
                         {t('dial.callBack')}
+                      </button>
+                    )}
+                    {c.status === 'missed' && !c.practice && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void runAction((api) =>
+                            api.call('tasks.create', { source: 'missed-call', name: c.contactName || c.remoteDisplayName, number: c.remoteE164 ?? c.remoteNumber, due: { urgency: 'warm' }, owner: '', note: '', originId: c.id }),
+                          )
+                        }
+                      >
+                        {t('tasks.create')}
                       </button>
                     )}
                   </div>

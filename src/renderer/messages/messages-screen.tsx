@@ -77,6 +77,27 @@ function MessageItem({ message: m, onMark }: { message: StoredMessage; onMark(st
               {t('messages.markDone')}
             </button>
           )}
+          {m.phone && m.status !== 'done' && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                void runAction((api) =>
+                  api.call('tasks.create', {
+                    source: 'message',
+                    name: m.callerName,
+                    number: m.phone,
+                    due: m.callBackAt !== null ? { at: m.callBackAt } : { urgency: m.urgency === 'urgent' ? 'hot' : 'warm' },
+                    owner: m.toName,
+                    note: m.text.slice(0, 200),
+                    originId: m.id,
+                  }),
+                )
+              }
+            >
+              {t('tasks.create')}
+            </button>
+          )}
           {m.status !== 'new' && <span className="muted small">{m.statusBy}</span>}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { ArrowRightLeft, Grid3x3, MessageSquarePlus, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
+import { ArrowRightLeft, Clock, Grid3x3, MessageSquarePlus, Mic, MicOff, PauseCircle, PlayCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
@@ -20,6 +20,21 @@ export function InCallControls({ call }: { call: LiveCall }) {
   const [transferOpen, setTransferOpen] = useState(false);
   const messageOpen = useAppStore((s) => s.messageFormCallId === call.id);
   const captured = useAppStore((s) => s.scriptCaptures[call.id]);
+  const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
+  const promiseMinutes = useAppStore((s) => s.settings?.settings.callbacks.promiseMinutes ?? 15);
+  /** R22: "I will call you back in 10–15 minutes" — a task, due then, so the promise is kept. */
+  const promise = () =>
+    void runAction((api) =>
+      api.call('tasks.create', {
+        source: 'promise',
+        name: captured?.name || call.card.contact?.name || call.displayName,
+        number: call.card.number || call.number,
+        due: { urgency: 'promise' },
+        owner: agentName,
+        note: '',
+        originId: call.id,
+      }),
+    ).then((task) => task && useAppStore.getState().pushNotice('info', t('tasks.promised', { minutes: promiseMinutes })));
   const holding = call.hold === 'local' || call.hold === 'both';
 
   const toggleHold = () => void runAction((api) => api.call('phone.hold', { callId: call.id, on: !holding }));
@@ -74,6 +89,9 @@ export function InCallControls({ call }: { call: LiveCall }) {
         </div>
       )}
       {transferOpen && call.transferring === null && <TransferForm call={call} onDone={() => setTransferOpen(false)} />}
+      <button type="button" className="button" onClick={promise}>
+        <Clock size={18} aria-hidden /> {t('tasks.promise')}
+      </button>
       <button type="button" className="button" aria-expanded={messageOpen} onClick={() => useAppStore.setState({ messageFormCallId: messageOpen ? null : call.id })}>
         <MessageSquarePlus size={18} aria-hidden /> {t('messages.newMessage')}
       </button>

@@ -7,6 +7,7 @@ import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema
 import { mediaMethods } from './media.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { messageInputSchema, storedMessageSchema } from './messages.ts';
+import { callbackTaskSchema, newTaskSchema } from './tasks.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
 import {
   exportFilterSchema,
@@ -49,6 +50,12 @@ export const coreMethods = {
   },
   /** The colleague marks a received message read, called back or done (who and when are kept). */
   'messages.setStatus': { params: z.object({ id: z.string().max(100), status: z.enum(['read', 'called-back', 'done']) }), result: empty },
+  /** Call-back tasks (R19, R22, R27): open ones, the most pressing first. */
+  'tasks.open': { params: empty, result: z.array(callbackTaskSchema) },
+  'tasks.create': { params: newTaskSchema, result: callbackTaskSchema },
+  /** One click: calls the number back and links the new call to the task. */
+  'tasks.callBack': { params: z.object({ taskId: z.string().max(100) }), result: z.object({ callId: z.string() }) },
+  'tasks.complete': { params: z.object({ taskId: z.string().max(100) }), result: empty },
   /** An outgoing call to an extension or number; its progress arrives as `phone.calls`. */
   'phone.dial': { params: z.object({ target: transferTargetSchema }), result: z.object({ callId: z.string() }) },
   /** Blind transfer (REFER) to an extension or number; answers with what the far end reported. */
@@ -154,7 +161,7 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks']) }),
   /** A message for this desk arrived: the window shows a desktop notification. */
   'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
   /** Something the user should read: an error that did not fit a request's answer. */

@@ -1,3 +1,4 @@
+import { callbackPolicySchema, defaultCallbackPolicy } from '../calls/callback-due.ts';
 import { z } from 'zod';
 
 /** No CR/LF or other control characters: these strings end up in SIP headers and URIs. */
@@ -84,6 +85,8 @@ export const settingsSchema = z.object({
   office: officeSettingsSchema,
   script: scriptChoiceSchema,
   language: uiLanguageSchema,
+  /** When call-backs are due by lead temperature (R27). */
+  callbacks: callbackPolicySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -99,6 +102,7 @@ export const settingsPatchSchema = z.object({
   office: officeSettingsSchema.partial().optional(),
   script: scriptChoiceSchema.optional(),
   language: uiLanguageSchema.optional(),
+  callbacks: callbackPolicySchema.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -114,6 +118,7 @@ export const defaultSettings: Settings = {
   office: { company: '', activity: '' },
   script: { id: 'inbound-sales', locale: 'en' },
   language: 'en',
+  callbacks: defaultCallbackPolicy,
 };
 
 /** Settings only an admin (with the PIN) may change. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006-custom-scripts.ts';
 import * as m0007 from './0007-hold-time.ts';
 import * as m0008 from './0008-transfers.ts';
 import * as m0009 from './0009-messages.ts';
+import * as m0010 from './0010-callback-tasks.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-hold-time': m0007,
   '0008-transfers': m0008,
   '0009-messages': m0009,
+  '0010-callback-tasks': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../app/top-bar.tsx';
+import { runAction } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
+
+/** Call-backs waiting (R19, R22, R27): overdue and due first, one click to call back. */
+export function CallbackTasksPanel() {
+  const { t } = useTranslation();
+  const now = useNow(30_000);
+  const tasks = useCoreQuery('tasks-open', 'tasks', (api) => api.call('tasks.open', {}));
+  if (!tasks) return null;
+  return (
+    <section className="tasks-panel" aria-labelledby="tasks-title">
+      <h3 id="tasks-title">{t('tasks.title')}</h3>
+      {tasks.length === 0 ? (
+        <p className="muted">{t('tasks.none')}</p>
+      ) : (
+        <ul>
+          {tasks.map((task) => {
+            const overdue = task.dueAt <= now;
+            const when = new Date(task.dueAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+            return (
+              <li key={task.id} className={overdue ? 'task overdue' : 'task'} data-task-id={task.id} data-overdue={overdue}>
+                <span className="task-who">
+                  <strong>{task.name || task.number}</strong> <span className="muted">{task.number}</span>
+                </span>
+                <span className={overdue ? 'task-due error-text' : 'task-due muted'}>{overdue ? t('tasks.overdue', { when }) : t('tasks.due', { when })}</span>
+                <span className="muted small">
+                  {t(`tasks.source.${task.source}`)}
+                  {task.owner && ` · ${t('tasks.owner', { owner: task.owner })}`}
+                  {task.note && ` · ${task.note}`}
+                </span>
+                <button type="button" className="button button-answer" onClick={() => void runAction((api) => api.call('tasks.callBack', { taskId: task.id }))}>
+                  {t('tasks.callBack')}
+                </button>
+                <button type="button" className="link-button" onClick={() => void runAction((api) => api.call('tasks.complete', { taskId: task.id }))}>
+                  {t('tasks.done')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
