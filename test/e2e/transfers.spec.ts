@@ -267,3 +267,33 @@ test('a missed call becomes a call-back task; one click calls back and the new c
     database.close();
   }
 });
+
+test('colleagues directory: who handles what, and B’s own Ringside status next to B’s name on A — available, away, offline, back', async () => {
+  const { page } = desk;
+  const colleagueB = await colleagueDesk();
+  const addColleague = async (on: typeof page, name: string, extension: string, role: string, handles: string) => {
+    await on.getByRole('button', { name: 'Colleagues', exact: true }).click();
+    await on.getByRole('button', { name: 'Add colleague' }).click();
+    const form = on.getByRole('form', { name: 'Add colleague' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Extension').fill(extension);
+    await form.getByLabel('Role').fill(role);
+    await form.getByLabel('Handles (what to transfer to them)').fill(handles);
+    await form.getByRole('button', { name: 'Save' }).click();
+  };
+  await addColleague(page, 'Nikos', COLLEAGUE_USER, 'Sales', 'quotes and offers');
+  await addColleague(colleagueB.page, 'Reception', DESK_USER, 'Front desk', 'everything else');
+  const nikos = page.locator(`.colleagues-table tr[data-extension="${COLLEAGUE_USER}"]`);
+  await expect(nikos).toContainText('quotes and offers');
+  await expect(nikos).toHaveAttribute('data-presence', 'available', { timeout: 15_000 });
+  await colleagueB.page.getByRole('button', { name: 'Away', exact: true }).click();
+  await expect(nikos).toHaveAttribute('data-presence', 'away', { timeout: 15_000 });
+  await expect(nikos).toContainText('Away');
+  await colleagueB.goOffline();
+  await expect(nikos).toHaveAttribute('data-presence', 'offline', { timeout: 15_000 });
+  await colleagueB.comeBack();
+  await expect(nikos).toHaveAttribute('data-presence', 'away', { timeout: 15_000 });
+  await colleagueB.page.getByRole('button', { name: 'Available', exact: true }).click();
+  await expect(nikos).toHaveAttribute('data-presence', 'available', { timeout: 15_000 });
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-colleagues.png') });
+});

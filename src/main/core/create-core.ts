@@ -1,6 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { MESSAGE_CONTENT_TYPE } from '../../shared/ipc/messages.ts';
 import { MessageCourier } from '../messages/message-courier.ts';
+import { createColleagueDirectory } from '../colleagues/colleague-directory.ts';
+import { PresenceBeacons } from '../colleagues/presence-beacon.ts';
+import { PRESENCE_CONTENT_TYPE } from '../../shared/ipc/colleagues.ts';
 import { createMessageStore } from '../messages/message-store.ts';
 import type { Session } from 'sip.js';
 import { existsSync } from 'node:fs';
@@ -146,6 +149,7 @@ export function createCore(deps: CoreDeps): Core {
     onCallsChanged: (live) => {
       for (const call of live) if (call.state === 'ended' && recordings.isOpen(call.id)) finishLater(call.id);
       broadcast('phone.calls', live);
+      beacons.changed();
     },
     onCallStored: () => broadcast('data.changed', { what: 'calls' }),
     store: {
@@ -183,6 +187,13 @@ export function createCore(deps: CoreDeps): Core {
     },
     onMessage: (message) => {
       const type = message.request.getHeader('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+      if (type === PRESENCE_CONTENT_TYPE) {
+        void beacons
+          .receive(message.request.body)
+          .then((known) => (known ? message.accept() : message.reject({ statusCode: 403, reasonPhrase: 'Not a colleague' })))
+          .catch(() => undefined);
+        return;
+      }
       if (type !== MESSAGE_CONTENT_TYPE) {
         void message.reject({ statusCode: 415 }).catch(() => undefined);
         return;
@@ -198,19 +209,19 @@ export function createCore(deps: CoreDeps): Core {
     onStateChange: (state) => {
       log.info('Registration', { status: state.status, reason: state.reason });
       broadcast('phone.registration', state);
+      if (state.status === 'registered') beacons.changed();
     },
   });
 
+  /** This desk's extension: the user part of its SIP address. */
+  const myExtension = () => settings.get().account.sipUri.replace(/^sips?:/, '').split('@')[0] ?? '';
   const messages = createMessageStore({ db: database.db });
   const courier = new MessageCourier({
     clock,
     log: deps.log.child('messages'),
     store: messages,
     newId: () => uuidv7(),
-    me: () => {
-      const { sipUri, displayName } = settings.get().account;
-      return { extension: sipUri.replace(/^sips?:/, '').split('@')[0] ?? '', name: displayName };
-    },
+    me: () => ({ extension: myExtension(), name: settings.get().account.displayName }),
     send: (toExtension, body) => account.sendMessage(account.uriFor(toExtension), body, MESSAGE_CONTENT_TYPE),
     onChanged: () => broadcast('data.changed', { what: 'messages' }),
     onReceived: (message) => broadcast('messages.received', { id: message.id, fromName: message.fromName || message.fromExtension, callerName: message.callerName, urgency: message.urgency }),
@@ -218,12 +229,28 @@ export function createCore(deps: CoreDeps): Core {
   courier.start();
   const tasks = createCallbackTasks({ db: database.db, clock, newId: () => uuidv7(), policy: () => settings.get().callbacks, zone: localZone, dial: (number) => calls.dial(number) });
   const tasksChanged = () => broadcast('data.changed', { what: 'tasks' });
+  const directory = createColleagueDirectory({ db: database.db, newId: () => uuidv7() });
+  const beacons = new PresenceBeacons({
+    clock,
+    log: deps.log.child('presence'),
+    directory,
+    me: () => {
+      if (account.registration.status !== 'registered') return null;
+      const extension = myExtension();
+      const onCall = calls.calls.some((c) => c.state === 'active' || c.state === 'answering' || c.state === 'dialing');
+      return { extension, status: onCall ? 'on-call' : settings.get().availability === 'away' ? 'away' : 'available' };
+    },
+    send: (extension, beacon) => account.sendMessage(account.uriFor(extension), JSON.stringify(beacon), PRESENCE_CONTENT_TYPE),
+    onChanged: () => broadcast('data.changed', { what: 'colleagues' }),
+  });
+  beacons.start();
 
   const applyAccount = () => account.configure(settings.get().account, secrets.getPassword());
   const stopSettings = settings.onChange(() => {
     applyAccount();
     calls.refresh();
     broadcast('settings.changed', settingsView());
+    beacons.changed();
   });
   const stopPower = deps.power?.onResume(() => account.notifyResume());
   applyAccount();
@@ -293,6 +320,18 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'phone.dtmf': async ({ callId, tones }) => ({ via: await calls.sendDtmf(callId, tones) }),
+    'colleagues.list': () => directory.list(),
+    'colleagues.save': async (input) => {
+      const saved = await directory.save(input);
+      broadcast('data.changed', { what: 'colleagues' });
+      beacons.changed(true);
+      return saved;
+    },
+    'colleagues.remove': async ({ id }) => {
+      await directory.remove(id);
+      broadcast('data.changed', { what: 'colleagues' });
+      return {};
+    },
     'tasks.open': () => tasks.open(),
     'tasks.create': async (task) => {
       const created = await tasks.create(task);
@@ -541,6 +580,7 @@ export function createCore(deps: CoreDeps): Core {
       await calls.dispose();
       await practice.dispose();
       courier.dispose();
+      await beacons.farewell();
       await account.dispose();
       await recordings.finishAll();
       for (const client of clients) client.close();

@@ -180,6 +180,16 @@ export interface CallbackTasksTable {
   done_at: number | null;
 }
 
+export interface ColleaguesTable {
+  id: string;
+  name: string;
+  extension: string;
+  role: string;
+  handles: string;
+  presence: 'available' | 'away' | 'on-call' | 'offline' | 'unknown';
+  presence_at: number | null;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -193,4 +203,5 @@ export interface DatabaseSchema {
   transfers: TransfersTable;
   messages: MessagesTable;
   callback_tasks: CallbackTasksTable;
+  colleagues: ColleaguesTable;
 }

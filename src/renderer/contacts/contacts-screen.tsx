@@ -1,6 +1,7 @@
-import { Upload } from 'lucide-react';
+import { Phone, Upload } from 'lucide-react';
 import { useState, type ChangeEvent } from 'react';
 import type { Contact, ImportReport } from '../../shared/ipc/contacts.ts';
+import { dial } from '../phone/dial-form.tsx';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactForm } from './contact-form.tsx';
@@ -69,7 +70,25 @@ export function ContactsScreen() {
             <tr key={c.id} className="clickable" onClick={() => setEditing(c)}>
               <td>{c.name}</td>
               <td>{c.organization}</td>
-              <td>{c.phones.map((p) => p.number).join(', ')}</td>
+              <td>
+                {c.phones.map((p) => (
+                  <span key={p.number} className="contact-phone">
+                    {p.number}{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Call ${c.name} on ${p.number}`}
+                      onClick={(e) => {
+                        // A click on the number calls; a click elsewhere on the row opens the card.
+                        e.stopPropagation();
+                        dial(p.number);
+                      }}
+                    >
+                      <Phone size={14} aria-hidden />
+                    </button>{' '}
+                  </span>
+                ))}
+              </td>
               <td>{c.category ?? ''}</td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageInput } from '../../shared/ipc/messages.ts';
+import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
 import { runAction } from '../state/app-store.ts';
 
 /**
@@ -70,7 +71,8 @@ export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): 
       <div className="admin-grid">
         <label className="field">
           {t('messages.forWhom')}
-          <input value={m.toExtension} onChange={(e) => set('toExtension', e.target.value)} inputMode="tel" />
+          <input value={m.toExtension} onChange={(e) => set('toExtension', e.target.value)} inputMode="tel" list="message-colleagues" />
+          <ColleagueOptions id="message-colleagues" />
         </label>
         <label className="field">
           {t('messages.forName')}

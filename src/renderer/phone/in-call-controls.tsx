@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
 import { MessageForm } from '../messages/message-form.tsx';
 import { formatDuration } from './call-presentation.ts';
 
@@ -195,7 +196,8 @@ function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
         <>
           <label className="field">
             {t('callControls.transferTarget')}
-            <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" />
+            <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" list="transfer-colleagues" />
+            <ColleagueOptions id="transfer-colleagues" />
           </label>
           <div className="transfer-kinds" role="radiogroup">
             <label>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CorePeer } from '../api/connect-to-core.ts';
-import { runAction, useAppStore } from './app-store.ts';
+import { runAction, useAppStore, type AppState } from './app-store.ts';
 
 /**
  * Data fetched from the core and fetched again when `key` changes, when the core says that kind
  * of data changed, or after a reconnect. A late answer to an older key is dropped.
  */
-export function useCoreQuery<T>(key: string, watch: 'calls' | 'contacts' | 'recordings' | 'scripts' | 'messages' | 'tasks', query: (api: CorePeer) => Promise<T>): T | null {
+export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'], query: (api: CorePeer) => Promise<T>): T | null {
   const [result, setResult] = useState<T | null>(null);
   const version = useAppStore((s) => s.dataVersion[watch]);
   const connected = useAppStore((s) => s.api !== null);

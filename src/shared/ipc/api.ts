@@ -8,6 +8,7 @@ import { mediaMethods } from './media.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { messageInputSchema, storedMessageSchema } from './messages.ts';
 import { callbackTaskSchema, newTaskSchema } from './tasks.ts';
+import { colleagueInputSchema, colleagueSchema } from './colleagues.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
 import {
   exportFilterSchema,
@@ -50,6 +51,10 @@ export const coreMethods = {
   },
   /** The colleague marks a received message read, called back or done (who and when are kept). */
   'messages.setStatus': { params: z.object({ id: z.string().max(100), status: z.enum(['read', 'called-back', 'done']) }), result: empty },
+  /** The colleagues directory (R20) with each one's status. */
+  'colleagues.list': { params: empty, result: z.array(colleagueSchema) },
+  'colleagues.save': { params: colleagueInputSchema, result: colleagueSchema },
+  'colleagues.remove': { params: z.object({ id: z.string().max(100) }), result: empty },
   /** Call-back tasks (R19, R22, R27): open ones, the most pressing first. */
   'tasks.open': { params: empty, result: z.array(callbackTaskSchema) },
   'tasks.create': { params: newTaskSchema, result: callbackTaskSchema },
@@ -161,7 +166,7 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks', 'colleagues']) }),
   /** A message for this desk arrived: the window shows a desktop notification. */
   'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
   /** Something the user should read: an error that did not fit a request's answer. */

@@ -9,6 +9,7 @@ import * as m0007 from './0007-hold-time.ts';
 import * as m0008 from './0008-transfers.ts';
 import * as m0009 from './0009-messages.ts';
 import * as m0010 from './0010-callback-tasks.ts';
+import * as m0011 from './0011-colleagues.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008-transfers': m0008,
   '0009-messages': m0009,
   '0010-callback-tasks': m0010,
+  '0011-colleagues': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {
