@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.ts';
 import { presenceBeaconSchema, type PresenceBeacon } from '../../shared/ipc/colleagues.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { parseJsonAs } from '../../shared/validation/parse-json.ts';
 import type { ColleagueDirectory } from './colleague-directory.ts';
 
 /** Every desk repeats its status this often; a colleague silent for SILENT_AFTER_MS counts as offline. */
@@ -47,15 +48,9 @@ export class PresenceBeacons {
 
   /** A colleague's status arrived. False when the sender is not one of our colleagues or the body is not a status. */
   async receive(body: string): Promise<boolean> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch {
-      return false;
-    }
-    const parsed = presenceBeaconSchema.safeParse(raw);
-    if (!parsed.success) return false;
-    const known = await this.deps.directory.setPresence(parsed.data.extension, parsed.data.status, this.deps.clock.now());
+    const beacon = parseJsonAs(presenceBeaconSchema, body);
+    if (!beacon) return false;
+    const known = await this.deps.directory.setPresence(beacon.extension, beacon.status, this.deps.clock.now());
     if (known) this.deps.onChanged();
     return known;
   }

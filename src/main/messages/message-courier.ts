@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.ts';
 import { wireMessageSchema, type MessageInput, type StoredMessage, type WireMessage } from '../../shared/ipc/messages.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { parseJsonAs } from '../../shared/validation/parse-json.ts';
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
 import { sanitizeMultiline } from '../../shared/text/sanitize-multiline.ts';
 import type { MessageStore } from './message-store.ts';
@@ -68,15 +69,8 @@ export class MessageCourier {
 
   /** A MESSAGE body from a colleague's Ringside: stored once, text only. False when it is not a message. */
   async receive(body: string): Promise<boolean> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body);
-    } catch {
-      return false;
-    }
-    const parsed = wireMessageSchema.safeParse(raw);
-    if (!parsed.success) return false;
-    const m = parsed.data;
+    const m = parseJsonAs(wireMessageSchema, body);
+    if (!m) return false;
     const clean: WireMessage = {
       ...m,
       toName: sanitizeDisplayName(m.toName, 100),
