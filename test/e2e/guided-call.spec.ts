@@ -76,9 +76,9 @@ test('during a call the agent walks through the sales script; what is typed is s
   // The answers went into the caller's card as they were typed (R28).
   const card = page.getByRole('complementary', { name: 'Client card' });
   await expect(card.locator('.card-name')).toHaveText('Ольга Петровна');
-  await expect(card.locator('[data-profile="Budget"]')).toHaveText('5 000 €');
-  await expect(card.locator('[data-profile="Temperature"]')).toHaveText('hot');
-  await expect(card.locator('[data-profile="Heard of us"]')).toHaveText('Recommendation');
+  await expect(card.locator('[data-profile="budget"]')).toHaveText('5 000 €');
+  await expect(card.locator('[data-profile="temperature"]')).toHaveText('Hot');
+  await expect(card.locator('[data-profile="source"]')).toHaveText('Recommendation');
   await page.screenshot({ path: test.info().outputPath('script-panel.png'), fullPage: true });
   await caller.hangup();
 
@@ -132,7 +132,7 @@ test('a new caller: the name typed in the script fills the new card, and saving 
   await expect(card.getByRole('textbox', { name: /^Name/ })).toHaveValue('Ηλίας Παπαδόπουλος');
   await card.getByRole('button', { name: 'Save card' }).click();
   await expect(card.locator('.card-name')).toHaveText('Ηλίας Παπαδόπουλος');
-  await expect(card.locator('[data-profile="Budget"]')).toHaveText('2 000 €');
+  await expect(card.locator('[data-profile="budget"]')).toHaveText('2 000 €');
   await stranger.hangup();
 });
 

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact, ContactProfile } from '../../shared/ipc/contacts.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
@@ -8,6 +9,7 @@ import { RecentCalls } from './recent-calls.tsx';
 
 /** The caller's card beside the call: read at a glance, or filled in during the call (R4, R28). */
 export function ClientCardPanel({ call }: { call: LiveCall }) {
+  const { t } = useTranslation();
   const contact = call.card.contact;
   const [editing, setEditing] = useState(false);
   const captured = useAppStore((s) => s.scriptCaptures[call.id]);
@@ -54,10 +56,10 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
           <dd>{contact.category ?? '—'}</dd>
           <dt>Notes</dt>
           <dd className="card-notes">{contact.notes || '—'}</dd>
-          {profileRows(contact.profile).map(([label, value]) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd data-profile={label}>{value}</dd>
+          {profileRows(contact.profile).map(([key, value]) => (
+            <Fragment key={key}>
+              <dt>{t(`editor.cardFields.${key}`)}</dt>
+              <dd data-profile={key}>{key === 'temperature' && (value === 'hot' || value === 'warm' || value === 'cold') ? t(`script.choice.${value}`) : value}</dd>
             </Fragment>
           ))}
         </dl>
@@ -68,20 +70,10 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
   );
 }
 
-const profileLabels: [keyof ContactProfile, string][] = [
-  ['temperature', 'Temperature'],
-  ['source', 'Heard of us'],
-  ['values', 'Values'],
-  ['budget', 'Budget'],
-  ['orderVolume', 'Order volume'],
-  ['orderFrequency', 'Orders'],
-  ['decides', 'Decides'],
-  ['otherDeciders', 'Also decides'],
-  ['doesNotWant', 'Does not want'],
-  ['solvedBefore', 'Before'],
-];
+/** The order the card shows what earlier calls captured (labels come from the UI catalogue). */
+const profileOrder: (keyof ContactProfile)[] = ['temperature', 'source', 'values', 'budget', 'orderVolume', 'orderFrequency', 'decides', 'otherDeciders', 'doesNotWant', 'solvedBefore'];
 
 /** What earlier calls captured (R28), only the fields that are known. */
-function profileRows(profile: ContactProfile): [string, string][] {
-  return profileLabels.flatMap(([key, label]) => (profile[key] ? [[label, String(profile[key])] as [string, string]] : []));
+function profileRows(profile: ContactProfile): [keyof ContactProfile, string][] {
+  return profileOrder.flatMap((key) => (profile[key] ? [[key, String(profile[key])] as [keyof ContactProfile, string]] : []));
 }

@@ -29,7 +29,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await runAction(async (api) => {
-      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, office: s.office, script: s.script, language: s.language });
+      await api.call('settings.update', { account: s.account, ringPolicy: s.ringPolicy, defaultRegion: s.defaultRegion, devices: s.devices, office: s.office, script: s.script, language: s.language, callbacks: s.callbacks });
       if (password) await api.call('settings.setPassword', { password });
       return true;
     });
@@ -95,6 +95,22 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
             Default region for numbers
             <input value={s.defaultRegion} maxLength={2} onChange={(e) => setS((x) => ({ ...x, defaultRegion: e.target.value.toUpperCase() }))} placeholder="GR, RU, CY…" />
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>Call-backs (R27)</legend>
+          {(
+            [
+              ['hotMinutes', 'Hot lead: call back within (minutes)', 1, 240],
+              ['warmMinutes', 'Warm lead: call back within (minutes)', 1, 1440],
+              ['coldHour', 'Cold lead: next working day at (hour)', 0, 23],
+              ['promiseMinutes', '"I will call you back in…" (minutes)', 1, 240],
+            ] as const
+          ).map(([key, label, min, max]) => (
+            <label key={key} className="field">
+              {label}
+              <input type="number" min={min} max={max} value={s.callbacks[key]} onChange={(e) => setS((x) => ({ ...x, callbacks: { ...x.callbacks, [key]: Number(e.target.value) } }))} />
+            </label>
+          ))}
         </fieldset>
         <fieldset>
           <legend>Call script</legend>
