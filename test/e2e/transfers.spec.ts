@@ -190,6 +190,32 @@ test('warm transfer: the caller waits on hold while B’s screen shows A’s not
   await caller.hangup();
   await expect(b.page.locator('.call-panel[data-call-state="active"]')).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(() => transfers().filter((r) => r.kind === 'warm').map((r) => r.result)).toEqual(['cancelled', 'completed']);
+
+  // One recording per call leg, each leg findable from the other (R29): on A the caller's call and
+  // the consult call, linked by the transfer; on B the consult call and the caller's call that replaced it.
+  const finalRecordings = (dataDir: string, sql: string) => {
+    const database = new Database(join(dataDir, 'ringside.sqlite'), { readonly: true });
+    try {
+      return database.prepare(sql).all();
+    } finally {
+      database.close();
+    }
+  };
+  await expect
+    .poll(() =>
+      finalRecordings(
+        desk.app.dataDir,
+        "select (select count(*) from recordings r where r.call_id = t.call_id and r.status = 'final') as caller_leg, (select count(*) from recordings r where r.call_id = t.consult_call_id and r.status = 'final') as consult_leg from transfers t where t.kind = 'warm' and t.result = 'completed'",
+      ),
+    )
+    .toEqual([{ caller_leg: 1, consult_leg: 1 }]);
+  await expect
+    .poll(() => finalRecordings(b.app.dataDir, "select c.remote_number, count(r.id) as recordings from calls c join recordings r on r.call_id = c.id and r.status = 'final' group by c.id order by c.invite_at"))
+    .toEqual([
+      { remote_number: DESK_USER, recordings: 1 },
+      { remote_number: DESK_USER, recordings: 1 },
+      { remote_number: '201', recordings: 1 },
+    ]);
 });
 
 test('a message taken on A for B, who is offline, waits as pending and reaches B’s inbox with every field when B is back', async () => {

@@ -158,6 +158,7 @@ export function createCore(deps: CoreDeps): Core {
       updateCall: (id, patch) => callRecords.update(id, patch),
       insertTransfer: (transfer) => transferLog.insert({ ...transfer, fromAgent: actor() }),
       finishTransfer: (id, result, detail, endedAt) => transferLog.finish(id, result, detail, endedAt),
+      linkConsult: (id, consultCallId) => transferLog.linkConsult(id, consultCallId),
     },
   });
 

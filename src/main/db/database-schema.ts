@@ -140,6 +140,8 @@ export interface TransfersTable {
   result: 'pending' | 'completed' | 'failed' | 'declined' | 'cancelled';
   detail: string;
   ended_at: number | null;
+  /** Warm transfers: the consult call to the colleague (a call of its own). */
+  consult_call_id: Generated<string | null>;
 }
 
 export interface MessagesTable {

@@ -122,6 +122,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
         transfers.set(transfer.id, { ...transfer, result: 'pending', detail: '' });
         return Promise.resolve();
       },
+      linkConsult: () => Promise.resolve(),
       finishTransfer: (id, result, detail) => {
         const stored = transfers.get(id);
         if (stored) transfers.set(id, { ...stored, result, detail });

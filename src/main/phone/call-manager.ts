@@ -66,6 +66,8 @@ export interface CallManagerStore {
   updateCall(id: string, patch: CallRecordPatch): Promise<void>;
   insertTransfer(transfer: NewTransferRecord): Promise<void>;
   finishTransfer(id: string, result: TransferResult, detail: string, endedAt: number): Promise<void>;
+  /** Links a warm transfer to its consult call. */
+  linkConsult(transferId: string, consultCallId: string): Promise<void>;
 }
 
 export interface CallManagerDeps {
@@ -471,6 +473,7 @@ export class CallManager {
     try {
       const consultId = await this.dial(target, { extraHeaders: [header], consultFor: callId, handoff: sanitizeHandoffNote({ ...note, transfers }) });
       entry.warm = { consultId, transferId, target };
+      await this.deps.store.linkConsult(transferId, consultId).catch((error: unknown) => log.error('Could not link the consult call', { callId, error: String(error) }));
       return consultId;
     } catch (error) {
       this.update(entry, { transferring: null });

@@ -10,6 +10,7 @@ import * as m0008 from './0008-transfers.ts';
 import * as m0009 from './0009-messages.ts';
 import * as m0010 from './0010-callback-tasks.ts';
 import * as m0011 from './0011-colleagues.ts';
+import * as m0012 from './0012-transfer-legs.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009-messages': m0009,
   '0010-callback-tasks': m0010,
   '0011-colleagues': m0011,
+  '0012-transfer-legs': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
