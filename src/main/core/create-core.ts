@@ -40,7 +40,7 @@ import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { createCustomScripts } from '../scripts/custom-scripts.ts';
 import { createScriptCatalog } from '../scripts/script-catalog.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
-import { deskSummary } from '../stats/desk-summary.ts';
+import { deskStats } from '../stats/desk-stats.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
@@ -491,7 +491,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     'scripts.progress': ({ callId }) => progressStore.load(callId),
 
-    'stats.summary': (period) => deskSummary(database.db, period),
+    'stats.desk': ({ period, agent }) => deskStats(database.db, period, agent),
     'export.agents': async () => {
       await requireAdmin(session);
       const rows = await database.db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute();

@@ -163,9 +163,9 @@ function TodaySummary() {
   const today = new Date();
   const from = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
   const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
-  const summary = useCoreQuery(`today:${from}`, 'calls', (api) => api.call('stats.summary', { from, to }));
+  const summary = useCoreQuery(`today:${from}`, 'calls', (api) => api.call('stats.desk', { period: { from, to }, agent: null }));
   if (!summary) return null;
-  const byRing3 = summary.answered > 0 ? Math.round((summary.answeredByRing3 / summary.answered) * 100) : null;
+  const byRing3 = summary.answeredByRing3Share === null ? null : Math.round(summary.answeredByRing3Share * 100);
   return (
     <dl className="today-summary" aria-label={t('today.label')}>
       <div>

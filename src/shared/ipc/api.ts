@@ -20,7 +20,7 @@ import {
   retentionCandidateSchema,
 } from './recordings.ts';
 import { availabilitySchema, settingsPatchSchema, settingsViewSchema } from './settings.ts';
-import { deskSummarySchema, periodSchema } from './stats.ts';
+import { deskStatsSchema, periodSchema } from './stats.ts';
 
 const empty = z.object({});
 
@@ -139,8 +139,8 @@ export const coreMethods = {
    */
   'practice.start': { params: empty, result: z.object({ scenarioId: z.string(), locale: scriptLocaleSchema, callerName: z.string() }) },
 
-  /** The desk's incoming calls in a period at a glance; practice calls are left out. */
-  'stats.summary': { params: periodSchema, result: deskSummarySchema },
+  /** The desk's statistics for a period, for one agent (their SIP address) or all; practice calls are left out. */
+  'stats.desk': { params: z.object({ period: periodSchema, agent: z.string().max(200).nullable() }), result: deskStatsSchema },
 
   /** Who took calls (for the export's agent filter). */
   'export.agents': { params: empty, result: z.array(z.string()) },
