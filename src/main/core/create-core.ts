@@ -256,6 +256,9 @@ export function createCore(deps: CoreDeps): Core {
   const stopPower = deps.power?.onResume(() => account.notifyResume());
   applyAccount();
 
+  /** Everyone whose calls are on this machine (their SIP addresses). */
+  const callAgents = async () => (await database.db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute()).map((r) => r.agent);
+
   /** Per window: whether it entered the admin PIN, and until when. */
   interface ClientSession {
     adminUntil: number;
@@ -494,9 +497,9 @@ export function createCore(deps: CoreDeps): Core {
     'stats.desk': ({ period, agent }) => deskStats(database.db, period, agent),
     'export.agents': async () => {
       await requireAdmin(session);
-      const rows = await database.db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute();
-      return rows.map((r) => r.agent);
+      return callAgents();
     },
+    'stats.agents': () => callAgents(),
     'export.preview': async ({ filter }) => {
       await requireAdmin(session);
       const selected = await selectRecordings(database.db, filter);

@@ -1,10 +1,11 @@
-import { Contact, History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { BarChart3, Contact, History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../admin/admin-screen.tsx';
 import { WrapUpForm } from '../calls/wrap-up-form.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
 import { MessagesScreen } from '../messages/messages-screen.tsx';
 import { ColleaguesScreen } from '../colleagues/colleagues-screen.tsx';
+import { StatsScreen } from '../stats/stats-screen.tsx';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
@@ -16,6 +17,7 @@ import { TopBar } from './top-bar.tsx';
 const nav: { screen: Screen; label: string; icon: typeof History }[] = [
   { screen: 'calls', label: 'Calls', icon: History },
   { screen: 'messages', label: 'Messages', icon: MessageSquare },
+  { screen: 'stats', label: 'Statistics', icon: BarChart3 },
   { screen: 'contacts', label: 'Contacts', icon: Users },
   { screen: 'colleagues', label: 'Colleagues', icon: Contact },
   { screen: 'settings', label: 'Settings', icon: SettingsIcon },
@@ -44,7 +46,7 @@ export function AppShell() {
         <nav className="nav" aria-label="Screens">
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
-              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : label}
+              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : label}
               {target === 'messages' && <UnreadBadge />}
             </button>
           ))}
@@ -56,6 +58,7 @@ export function AppShell() {
           {screen === 'messages' && <MessagesScreen />}
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'colleagues' && <ColleaguesScreen />}
+          {screen === 'stats' && <StatsScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'admin' && <AdminScreen />}
         </main>

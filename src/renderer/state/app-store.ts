@@ -5,7 +5,7 @@ import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 
-export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues';
+export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues' | 'stats';
 export type RecordingState = 'off' | 'announcing' | 'recording';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {

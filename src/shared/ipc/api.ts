@@ -140,6 +140,8 @@ export const coreMethods = {
   'practice.start': { params: empty, result: z.object({ scenarioId: z.string(), locale: scriptLocaleSchema, callerName: z.string() }) },
 
   /** The desk's statistics for a period, for one agent (their SIP address) or all; practice calls are left out. */
+  /** Whose calls are on this machine (for the statistics' agent choice). */
+  'stats.agents': { params: empty, result: z.array(z.string()) },
   'stats.desk': { params: z.object({ period: periodSchema, agent: z.string().max(200).nullable() }), result: deskStatsSchema },
 
   /** Who took calls (for the export's agent filter). */
