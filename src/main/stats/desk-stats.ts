@@ -5,87 +5,84 @@ import type { DatabaseSchema } from '../db/database-schema.ts';
 /** Rings shown one by one; later ones are counted in the last place. */
 const RING_PLACES = 8;
 
-/** Incoming calls of the period (and agent, when given): practice calls are rehearsals and never count. */
+/**
+ * Incoming calls of the period (and agent, when given), aggregated in SQLite so a year of calls
+ * is a few index scans, not rows in memory. Practice calls are rehearsals and never count.
+ */
 export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agent: string | null): Promise<DeskStats> {
-  let calls = db
-    .selectFrom('calls')
-    .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
-    .where('calls.direction', '=', 'inbound')
-    .where('calls.practice', '=', 0)
-    .where('calls.invite_at', '>=', period.from)
-    .where('calls.invite_at', '<', period.to);
-  if (agent !== null) calls = calls.where('calls.agent', '=', agent);
-  const rows = await calls
-    .select([
-      'calls.id',
-      'calls.status',
-      'calls.rings',
-      'calls.answer_ms',
-      'calls.duration_ms',
-      'calls.hold_ms',
-      'calls.outcome',
-      sql<string>`coalesce(nullif(contacts.source, ''), '')`.as('source'),
-      (eb) => eb.selectFrom('transfers').whereRef('transfers.call_id', '=', 'calls.id').select((t) => t.fn.countAll<number>().as('n')).as('transfers'),
-    ])
-    .execute();
+  const counted = () => {
+    let q = db
+      .selectFrom('calls')
+      .where('calls.direction', '=', 'inbound')
+      .where('calls.practice', '=', 0)
+      .where('calls.invite_at', '>=', period.from)
+      .where('calls.invite_at', '<', period.to);
+    if (agent !== null) q = q.where('calls.agent', '=', agent);
+    return q;
+  };
+  const answered = sql<boolean>`calls.status = 'answered'`;
+  const [totals, rings, seconds, transfers, sources] = await Promise.all([
+    counted()
+      .select([
+        sql<number>`count(*)`.as('incoming'),
+        sql<number>`coalesce(sum(${answered}), 0)`.as('answered'),
+        sql<number>`coalesce(sum(calls.status = 'missed'), 0)`.as('missed'),
+        sql<number>`coalesce(sum(${answered} and calls.rings <= 3), 0)`.as('by_ring_3'),
+        sql<number>`coalesce(sum(case when ${answered} then calls.answer_ms end), 0)`.as('answer_ms'),
+        sql<number>`coalesce(sum(case when ${answered} then calls.duration_ms end), 0)`.as('talk_ms'),
+        sql<number>`coalesce(sum(calls.hold_ms), 0)`.as('hold_ms'),
+        sql<number>`coalesce(sum(${answered} and calls.outcome is not null and calls.outcome != 'not-a-target'), 0)`.as('effective'),
+        sql<number>`coalesce(sum(${answered} and calls.outcome = 'offer-sent'), 0)`.as('offers'),
+        sql<number>`coalesce(sum(${answered} and calls.outcome = 'meeting-booked'), 0)`.as('meetings'),
+        sql<number>`coalesce(sum(${answered} and calls.outcome = 'deferred'), 0)`.as('deferred'),
+        sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold'),
+      ])
+      .executeTakeFirstOrThrow(),
+    counted()
+      .where('calls.status', 'in', ['answered', 'missed'])
+      .select(['calls.status', sql<number>`min(max(calls.rings, 1), ${RING_PLACES})`.as('place'), sql<number>`count(*)`.as('n')])
+      .groupBy(['calls.status', 'place'])
+      .execute(),
+    counted()
+      .where('calls.status', '=', 'answered')
+      .select([
+        sql<number>`case ${sql.join(ANSWER_SECOND_BUCKETS.map((limit, i) => sql`when coalesce(calls.answer_ms, 0) <= ${limit * 1000} then ${i}`), sql` `)} else ${ANSWER_SECOND_BUCKETS.length} end`.as('bucket'),
+        sql<number>`count(*)`.as('n'),
+      ])
+      .groupBy('bucket')
+      .execute(),
+    counted()
+      .innerJoin('transfers', 'transfers.call_id', 'calls.id')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+    counted()
+      .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
+      .select([sql<string>`coalesce(contacts.source, '')`.as('source'), sql<number>`count(*)`.as('incoming'), sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold')])
+      .groupBy('source')
+      .execute(),
+  ]);
 
-  const place = (ring: number) => Math.min(RING_PLACES, Math.max(1, ring)) - 1;
   const missedAtRing = new Array<number>(RING_PLACES).fill(0);
   const answeredAtRing = new Array<number>(RING_PLACES).fill(0);
+  for (const r of rings) (r.status === 'missed' ? missedAtRing : answeredAtRing)[r.place - 1] = r.n;
   const answeredWithinSeconds = new Array<number>(ANSWER_SECOND_BUCKETS.length + 1).fill(0);
-  const funnel = { effective: 0, offers: 0, meetings: 0, deferred: 0, sold: 0 };
-  const sources = new Map<string, { incoming: number; sold: number }>();
-  let answered = 0;
-  let missed = 0;
-  let byRing3 = 0;
-  let answerMs = 0;
-  let talkMs = 0;
-  let holdMs = 0;
-  let transfers = 0;
-  for (const r of rows) {
-    const source = sources.get(r.source) ?? { incoming: 0, sold: 0 };
-    source.incoming += 1;
-    sources.set(r.source, source);
-    transfers += Number(r.transfers ?? 0);
-    holdMs += r.hold_ms;
-    if (r.status === 'missed') {
-      missed += 1;
-      missedAtRing[place(r.rings)]! += 1;
-    }
-    if (r.status !== 'answered') continue;
-    answered += 1;
-    answeredAtRing[place(r.rings)]! += 1;
-    if (r.rings <= 3) byRing3 += 1;
-    answerMs += r.answer_ms ?? 0;
-    const seconds = (r.answer_ms ?? 0) / 1000;
-    const bucket = ANSWER_SECOND_BUCKETS.findIndex((limit) => seconds <= limit);
-    answeredWithinSeconds[bucket === -1 ? ANSWER_SECOND_BUCKETS.length : bucket]! += 1;
-    talkMs += r.duration_ms ?? 0;
-    if (r.outcome !== null && r.outcome !== 'not-a-target') funnel.effective += 1;
-    if (r.outcome === 'offer-sent') funnel.offers += 1;
-    if (r.outcome === 'meeting-booked') funnel.meetings += 1;
-    if (r.outcome === 'deferred') funnel.deferred += 1;
-    if (r.outcome === 'sold') {
-      funnel.sold += 1;
-      source.sold += 1;
-    }
-  }
-  const incoming = rows.length;
+  for (const s of seconds) answeredWithinSeconds[s.bucket] = s.n;
+  const { incoming } = totals;
   return {
     incoming,
-    answered,
-    missed,
+    answered: totals.answered,
+    missed: totals.missed,
     missedAtRing,
     answeredAtRing,
     answeredWithinSeconds,
-    answeredByRing3Share: answered === 0 ? null : byRing3 / answered,
-    averageAnswerMs: answered === 0 ? null : Math.round(answerMs / answered),
-    talkMs,
-    holdMs,
-    transfers,
-    transfersPerCall: incoming === 0 ? null : transfers / incoming,
-    funnel,
-    conversion: incoming === 0 ? null : funnel.sold / incoming,
-    bySource: [...sources].map(([source, counts]) => ({ source, ...counts })).sort((a, b) => b.incoming - a.incoming || a.source.localeCompare(b.source)),
+    answeredByRing3Share: totals.answered === 0 ? null : totals.by_ring_3 / totals.answered,
+    averageAnswerMs: totals.answered === 0 ? null : Math.round(totals.answer_ms / totals.answered),
+    talkMs: totals.talk_ms,
+    holdMs: totals.hold_ms,
+    transfers: transfers.n,
+    transfersPerCall: incoming === 0 ? null : transfers.n / incoming,
+    funnel: { effective: totals.effective, offers: totals.offers, meetings: totals.meetings, deferred: totals.deferred, sold: totals.sold },
+    conversion: incoming === 0 ? null : totals.sold / incoming,
+    bySource: sources.map((s) => ({ source: s.source, incoming: s.incoming, sold: s.sold })).sort((a, b) => b.incoming - a.incoming || a.source.localeCompare(b.source)),
   };
 }
