@@ -223,6 +223,7 @@ export function createCore(deps: CoreDeps): Core {
     store: messages,
     newId: () => uuidv7(),
     me: () => ({ extension: myExtension(), name: settings.get().account.displayName }),
+    region: () => settings.get().defaultRegion,
     send: (toExtension, body) => account.sendMessage(account.uriFor(toExtension), body, MESSAGE_CONTENT_TYPE),
     onChanged: () => broadcast('data.changed', { what: 'messages' }),
     onReceived: (message) => broadcast('messages.received', { id: message.id, fromName: message.fromName || message.fromExtension, callerName: message.callerName, urgency: message.urgency }),

@@ -7,7 +7,7 @@ import { MessageCourier } from './message-courier.ts';
 import { createMessageStore } from './message-store.ts';
 
 const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
-const input: MessageInput = { toExtension: '102', toName: 'Nikos', callerName: 'Ольга', organization: '', phone: '+7 (495) 123-45-67', callBackAt: null, text: 'Перезвоните, пожалуйста.', urgency: 'normal', mood: 'calm', callId: null };
+const input: MessageInput = { toExtension: '102', toName: 'Nikos', callerName: 'Ольга', organization: '', phone: '8 (495) 123-45-67', callBackAt: null, text: 'Перезвоните, пожалуйста.', urgency: 'normal', mood: 'calm', callId: null };
 
 describe('MessageCourier', () => {
   let database: OpenedDatabase;
@@ -30,6 +30,7 @@ describe('MessageCourier', () => {
       store,
       newId: () => `0190a1b2-c3d4-7e5f-8a9b-00000000000${n++}`,
       me: () => ({ extension: '101', name: 'Reception' }),
+      region: () => 'RU',
       send,
       onChanged: () => {},
       onReceived: (m) => received.push(m.id),
@@ -61,7 +62,7 @@ describe('MessageCourier', () => {
 
   it('stores a received message once, as text only, and refuses what is not a Ringside message', async () => {
     const { courier, store, received } = setup(() => Promise.resolve());
-    const wire = { ...input, callId: undefined, id: '0190a1b2-c3d4-7e5f-8a9b-0000000000aa', fromExtension: '103', fromName: 'Evil\u202E name', createdAt: 1, text: 'line 1\u0007\nline 2' };
+    const wire = { ...input, phone: '+7 (495) 123-45-67', callId: undefined, id: '0190a1b2-c3d4-7e5f-8a9b-0000000000aa', fromExtension: '103', fromName: 'Evil\u202E name', createdAt: 1, text: 'line 1\u0007\nline 2' };
     expect(await courier.receive(JSON.stringify(wire))).toBe(true);
     expect(await courier.receive(JSON.stringify(wire))).toBe(true);
     expect(await courier.receive('{"id": 1}')).toBe(false);

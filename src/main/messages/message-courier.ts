@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import { wireMessageSchema, type MessageInput, type StoredMessage, type WireMessage } from '../../shared/ipc/messages.ts';
+import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { parseJsonAs } from '../../shared/validation/parse-json.ts';
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
@@ -17,6 +18,8 @@ export interface MessageCourierDeps {
   newId(): string;
   /** This desk: who the messages are from. */
   me(): { extension: string; name: string };
+  /** The region numbers without a country code are read in (R21: the phone is stored normalized). */
+  region(): string;
   /** Sends one SIP MESSAGE to a colleague's extension; rejects with the reason when not taken. */
   send(toExtension: string, body: string): Promise<void>;
   onChanged(): void;
@@ -49,7 +52,7 @@ export class MessageCourier {
     const now = clock.now();
     const message: StoredMessage = {
       ...input,
-      phone: input.phone.replace(/[^0-9+*#]/g, ''),
+      phone: input.phone.trim() === '' ? '' : normalizePhoneNumber(input.phone, this.deps.region()).number,
       id: this.deps.newId(),
       box: 'sent',
       fromExtension: me.extension,

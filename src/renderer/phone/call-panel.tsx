@@ -5,7 +5,8 @@ import { useNow } from '../app/top-bar.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import { callerName, endReasonText, formatDuration } from './call-presentation.ts';
 import { answer, decline, hangup } from './call-stage.tsx';
-import { HoldStatus, InCallControls } from './in-call-controls.tsx';
+import { HoldStatus } from './hold-status.tsx';
+import { InCallControls } from './in-call-controls.tsx';
 
 export function CallPanel({ call }: { call: LiveCall }) {
   const { t } = useTranslation();

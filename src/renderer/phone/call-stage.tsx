@@ -5,16 +5,14 @@ import { runAction } from '../state/app-store.ts';
 import { ScriptPanel } from '../scripts/script-panel.tsx';
 import { CallPanel } from './call-panel.tsx';
 import { callerName } from './call-presentation.ts';
-import { HandoffNoteCard, HeldForTransferBanner } from './in-call-controls.tsx';
+import { isTyping } from '../app/is-typing.ts';
+import { HandoffNoteCard } from './handoff-note-card.tsx';
+import { HeldForTransferBanner } from './held-for-transfer-banner.tsx';
 
 export const answer = (callId: string) => void runAction((api) => api.call('phone.answer', { callId }));
 export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
 export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
 
-/** Enter answers unless the person is typing; a focused button does not keep Enter for itself. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
 export function CallStage({ calls }: { calls: LiveCall[] }) {

@@ -2,16 +2,17 @@ import { ArrowRightLeft, Clock, Grid3x3, MessageSquarePlus, Mic, MicOff, PauseCi
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { isTyping } from '../app/is-typing.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
-import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
 import { MessageForm } from '../messages/message-form.tsx';
-import { formatDuration } from './call-presentation.ts';
+import { TransferForm } from './transfer-form.tsx';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
-/** Hold / resume (Alt+O), mute (Alt+M) and the DTMF keypad (Alt+K; digits typed while it is open). */
+/**
+ * The buttons of a call in progress: hold / resume (Alt+O), mute (Alt+M), the DTMF keypad (Alt+K;
+ * digits typed while it is open), transfer (Alt+T), promise a call back, take a message.
+ */
 export function InCallControls({ call }: { call: LiveCall }) {
   const { t } = useTranslation();
   const muted = useAppStore((s) => s.muted[call.id] ?? false);
@@ -118,177 +119,5 @@ export function InCallControls({ call }: { call: LiveCall }) {
         </div>
       )}
     </>
-  );
-}
-
-/** On hold: how long the caller has waited, with reminders at 30 and 60 seconds (R18, R19). */
-export function HoldStatus({ call, now }: { call: LiveCall; now: number }) {
-  const { t } = useTranslation();
-  const muted = useAppStore((s) => s.muted[call.id] ?? false);
-  if (call.state !== 'active') return null;
-  const waited = call.holdSince === null ? null : Math.max(0, now - call.holdSince);
-  return (
-    <>
-      {waited !== null && (
-        <div className={waited >= 60_000 ? 'hold-status hold-long' : waited >= 30_000 ? 'hold-status hold-warn' : 'hold-status'} role="status" data-hold-seconds={Math.floor(waited / 1000)}>
-          <strong>{t('callControls.onHold', { time: formatDuration(waited) })}</strong>
-          {waited >= 60_000 ? <div>{t('callControls.holdReminder60')}</div> : waited >= 30_000 ? <div>{t('callControls.holdReminder30')}</div> : null}
-        </div>
-      )}
-      {(call.hold === 'remote' || call.hold === 'both') && <div className="hold-status" role="status">{t('callControls.remoteHold')}</div>}
-      {muted && <div className="muted-status" role="status">{t('callControls.muted')}</div>}
-    </>
-  );
-}
-
-/**
- * Transfer (R20): whom, blind or warm. Warm puts the caller on hold and calls the colleague with a
- * hand-off note prefilled from the card and the script; blind has a check before it goes. The
- * warning shows when this would be the call's second transfer.
- */
-function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void }) {
-  const { t } = useTranslation();
-  const captured = useAppStore((s) => s.scriptCaptures[call.id]);
-  const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
-  const [target, setTarget] = useState('');
-  const [kind, setKind] = useState<'warm' | 'blind'>('warm');
-  const [checking, setChecking] = useState(false);
-  const [note, setNote] = useState(() => ({
-    callerName: captured?.name || call.card.contact?.name || call.displayName,
-    organization: captured?.organization || call.card.contact?.organization || '',
-    callerNumber: call.card.number || call.number,
-    reason: '',
-    discussed: '',
-  }));
-  const field = (key: keyof typeof note, label: string, multiline = false) => (
-    <label className={multiline ? 'field field-wide' : 'field'}>
-      {label}
-      {multiline ? (
-        <textarea rows={2} value={note[key]} onChange={(e) => setNote((n) => ({ ...n, [key]: e.target.value }))} />
-      ) : (
-        <input value={note[key]} onChange={(e) => setNote((n) => ({ ...n, [key]: e.target.value }))} />
-      )}
-    </label>
-  );
-  const go = () => {
-    onDone();
-    const to = target.trim();
-    if (kind === 'blind') void runAction((api) => api.call('phone.blindTransfer', { callId: call.id, target: to }));
-    else void runAction((api) => api.call('phone.consult', { callId: call.id, target: to, note: { ...note, from: agentName || 'a colleague' } }));
-  };
-  return (
-    <form
-      className="transfer-form"
-      aria-label={t('callControls.transferTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!target.trim()) return;
-        if (kind === 'warm') go();
-        else setChecking(true);
-      }}
-    >
-      {call.transferCount >= 1 && (
-        <p className="transfer-warning" role="alert">
-          {t('callControls.transferWarning')}
-        </p>
-      )}
-      {!checking ? (
-        <>
-          <label className="field">
-            {t('callControls.transferTarget')}
-            <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} inputMode="tel" list="transfer-colleagues" />
-            <ColleagueOptions id="transfer-colleagues" />
-          </label>
-          <div className="transfer-kinds" role="radiogroup">
-            <label>
-              <input type="radio" name="transfer-kind" checked={kind === 'warm'} onChange={() => setKind('warm')} /> {t('callControls.transferWarm')}
-            </label>
-            <label>
-              <input type="radio" name="transfer-kind" checked={kind === 'blind'} onChange={() => setKind('blind')} /> {t('callControls.transferBlind')}
-            </label>
-          </div>
-          {kind === 'warm' && (
-            <div className="admin-grid">
-              {field('callerName', t('callControls.noteCaller'))}
-              {field('organization', t('callControls.noteOrganization'))}
-              {field('callerNumber', t('callControls.noteNumber'))}
-              {field('reason', t('callControls.noteReason'), true)}
-              {field('discussed', t('callControls.noteDiscussed'), true)}
-            </div>
-          )}
-        </>
-      ) : (
-        <p>{t('callControls.transferCheck', { target: target.trim() })}</p>
-      )}
-      <div className="form-actions">
-        {checking ? (
-          <button type="button" className="button button-primary" onClick={go}>
-            {t('callControls.transferNow')}
-          </button>
-        ) : (
-          <button type="submit" className="button button-primary" disabled={!target.trim()}>
-            {kind === 'warm' ? t('callControls.callColleague') : t('callControls.transfer')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={onDone}>
-          {t('callControls.transferCancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** A warm transfer under way: the caller waits on hold; put them through, or go back to them. */
-export function HeldForTransferBanner({ call, consult }: { call: LiveCall; consult: LiveCall | undefined }) {
-  const { t } = useTranslation();
-  const name = call.card.contact?.name || call.displayName || call.number;
-  const warm = call.transferring?.kind === 'warm';
-  return (
-    <div className="held-banner" role="group" aria-label={t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })} data-call-id={call.id}>
-      {warm ? <span>{t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })}</span> : <span className="error-text">{call.error}</span>}
-      {warm && (
-        <button type="button" className="button button-primary" disabled={consult?.state !== 'active'} onClick={() => void runAction((api) => api.call('phone.completeTransfer', { callId: call.id }))}>
-          {t('callControls.completeTransfer')}
-        </button>
-      )}
-      <button
-        type="button"
-        className="button"
-        onClick={() => void runAction((api) => (warm ? api.call('phone.cancelTransfer', { callId: call.id }) : api.call('phone.hold', { callId: call.id, on: false })))}
-      >
-        {warm ? t('callControls.backToCaller') : t('callControls.takeBack')}
-      </button>
-    </div>
-  );
-}
-
-/** What the colleague passing the call wrote (R20): read before saying hello. Text only. */
-export function HandoffNoteCard({ call }: { call: LiveCall }) {
-  const { t } = useTranslation();
-  const note = call.handoff;
-  if (!note || call.consultFor !== null) return null;
-  return (
-    <section className="handoff-note" aria-label={t('callControls.handoffFrom', { from: note.from })}>
-      <h3>{t('callControls.handoffFrom', { from: note.from })}</h3>
-      {note.transfers >= 2 && <p className="transfer-warning">{t('callControls.handoffTransfers', { count: note.transfers - 1 })}</p>}
-      <dl>
-        <dt>{t('callControls.handoffCaller')}</dt>
-        <dd>
-          {[note.callerName, note.organization, note.callerNumber].filter(Boolean).join(' · ')}
-        </dd>
-        {note.reason && (
-          <>
-            <dt>{t('callControls.handoffReason')}</dt>
-            <dd className="handoff-text">{note.reason}</dd>
-          </>
-        )}
-        {note.discussed && (
-          <>
-            <dt>{t('callControls.handoffDiscussed')}</dt>
-            <dd className="handoff-text">{note.discussed}</dd>
-          </>
-        )}
-      </dl>
-    </section>
   );
 }

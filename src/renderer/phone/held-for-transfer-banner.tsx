@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { runAction } from '../state/app-store.ts';
+
+/** A warm transfer under way: the caller waits on hold; put them through, or go back to them. */
+export function HeldForTransferBanner({ call, consult }: { call: LiveCall; consult: LiveCall | undefined }) {
+  const { t } = useTranslation();
+  const name = call.card.contact?.name || call.displayName || call.number;
+  const warm = call.transferring?.kind === 'warm';
+  return (
+    <div className="held-banner" role="group" aria-label={t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })} data-call-id={call.id}>
+      {warm ? <span>{t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })}</span> : <span className="error-text">{call.error}</span>}
+      {warm && (
+        <button type="button" className="button button-primary" disabled={consult?.state !== 'active'} onClick={() => void runAction((api) => api.call('phone.completeTransfer', { callId: call.id }))}>
+          {t('callControls.completeTransfer')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => void runAction((api) => (warm ? api.call('phone.cancelTransfer', { callId: call.id }) : api.call('phone.hold', { callId: call.id, on: false })))}
+      >
+        {warm ? t('callControls.backToCaller') : t('callControls.takeBack')}
+      </button>
+    </div>
+  );
+}
