@@ -294,7 +294,7 @@ test('a missed call becomes a call-back task; one click calls back and the new c
   }
 });
 
-test('colleagues directory: who handles what, and B’s own Ringside status next to B’s name on A — available, away, offline, back', async () => {
+test('colleagues directory: who handles what, and, on a PBX without busy lamps, B’s own Ringside status next to B’s name on A — available, away, offline, back', async () => {
   const { page } = desk;
   const colleagueB = await colleagueDesk();
   const addColleague = async (on: typeof page, name: string, extension: string, role: string, handles: string) => {
@@ -312,6 +312,9 @@ test('colleagues directory: who handles what, and B’s own Ringside status next
   const nikos = page.locator(`.colleagues-table tr[data-extension="${COLLEAGUE_USER}"]`);
   await expect(nikos).toContainText('quotes and offers');
   await expect(nikos).toHaveAttribute('data-presence', 'available', { timeout: 15_000 });
+  // This PBX has no busy lamps (it refuses SUBSCRIBE for dialog events): B's Ringside alone tells.
+  await expect.poll(() => desk.app.output(), { timeout: 10_000 }).toMatch(/No busy lamp from the phone system for this extension.*"extension":"102"/);
+  await expect(nikos).toHaveAttribute('data-line', 'unknown');
   await colleagueB.page.getByRole('button', { name: 'Away', exact: true }).click();
   await expect(nikos).toHaveAttribute('data-presence', 'away', { timeout: 15_000 });
   await expect(nikos).toContainText('Away');

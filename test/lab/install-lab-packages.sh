@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the end-to-end lab needs, only those missing: Kamailio (the PBX, with
-# WebSocket and TLS), openssl ffmpeg (the lab CA),
+# WebSocket, TLS and presence for busy lamps), openssl ffmpeg (the lab CA),
 # Chromium (real WebRTC peers), sox (tones), SIPp (plain-SIP callers), rtpengine (RTP <-> WebRTC),
 # iproute2 (the private network namespace).
 set -euo pipefail
-packages=(kamailio kamailio-websocket-modules kamailio-tls-modules openssl ffmpeg chromium sox sip-tester rtpengine-daemon iproute2 util-linux)
+packages=(kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-presence-modules openssl ffmpeg chromium sox sip-tester rtpengine-daemon iproute2 util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

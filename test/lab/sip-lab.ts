@@ -12,6 +12,8 @@ export interface SipLabOptions {
   rtpengine?: { ngPort: number; portMin: number; portMax: number; dtmfLogPort?: number };
   /** Also listen for secure WebSocket (wss://) on this port, with a certificate from a lab CA. */
   wssPort?: number;
+  /** Busy lamps: Kamailio answers SUBSCRIBE for Event: dialog and publishes the calls it routes. */
+  presence?: boolean;
   users: Record<string, string>;
 }
 
@@ -46,7 +48,13 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
   if (certificates) {
     writeFileSync(tlsConfig, `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${certificates.keyFile}\ncertificate = ${certificates.certificateFile}\n`);
   }
-  const defines = [...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []), ...(certificates ? ['-A', 'WITH_TLS'] : [])];
+  const puaDb = join(options.dir, 'pua-db');
+  if (options.presence) {
+    mkdirSync(puaDb, { recursive: true });
+    writeFileSync(join(puaDb, 'version'), 'table_name(string) table_version(int)\npua:7\n');
+    writeFileSync(join(puaDb, 'pua'), 'id(int,auto) pres_uri(string) pres_id(string) event(int) expires(int) desired_expires(int) flag(int) etag(string) tuple_id(string,null) watcher_uri(string,null) call_id(string) to_tag(string) from_tag(string) cseq(int) record_route(string,null) contact(string) remote_contact(string) version(int) extra_headers(string)\n');
+  }
+  const defines = [...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []), ...(certificates ? ['-A', 'WITH_TLS'] : []), ...(options.presence ? ['-A', 'WITH_PRESENCE'] : [])];
   const users = Object.entries(options.users)
     .map(([user, password]) => {
       if (!/^\w+$/.test(user) || !/^[\w-]+$/.test(password)) throw new Error(`Lab user ${user}: use letters, digits, - and _ only`);
@@ -61,6 +69,7 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
       .replaceAll('@@RTPENGINE_NG_PORT@@', String(options.rtpengine?.ngPort ?? 0))
       .replaceAll('@@WSS_PORT@@', String(options.wssPort ?? 0))
       .replaceAll('@@TLS_CONFIG@@', tlsConfig)
+      .replaceAll('@@PUA_DB@@', puaDb)
       .replace('@@USERS@@', users),
   );
   const check = spawnSync('kamailio', ['-f', config, '-c', ...defines], { encoding: 'utf8' });

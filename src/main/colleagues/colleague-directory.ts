@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
-import type { Colleague, ColleagueInput, Presence } from '../../shared/ipc/colleagues.ts';
+import type { Colleague, ColleagueInput, LineState, Presence } from '../../shared/ipc/colleagues.ts';
 import type { ColleaguesTable, DatabaseSchema } from '../db/database-schema.ts';
 
 export interface ColleagueDirectory {
@@ -11,11 +11,22 @@ export interface ColleagueDirectory {
   setPresence(extension: string, presence: Presence, at: number): Promise<boolean>;
 }
 
-const toColleague = (r: Selectable<ColleaguesTable>): Colleague => ({ id: r.id, name: r.name, extension: r.extension, role: r.role, handles: r.handles, presence: r.presence, presenceAt: r.presence_at });
-
-/** The office's colleagues (R20), kept on this desk. */
-export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; newId(): string }): ColleagueDirectory {
+/**
+ * The office's colleagues (R20), kept on this desk. `lineOf` adds what the phone system says about
+ * each one's line right now (busy lamps), which is never stored.
+ */
+export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; newId(): string; lineOf?(extension: string): LineState | null }): ColleagueDirectory {
   const { db } = deps;
+  const toColleague = (r: Selectable<ColleaguesTable>): Colleague => ({
+    id: r.id,
+    name: r.name,
+    extension: r.extension,
+    role: r.role,
+    handles: r.handles,
+    presence: r.presence,
+    presenceAt: r.presence_at,
+    line: deps.lineOf?.(r.extension) ?? null,
+  });
   return {
     async list() {
       return (await db.selectFrom('colleagues').selectAll().orderBy('name').execute()).map(toColleague);

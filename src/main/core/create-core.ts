@@ -3,6 +3,7 @@ import { MESSAGE_CONTENT_TYPE } from '../../shared/ipc/messages.ts';
 import { MessageCourier } from '../messages/message-courier.ts';
 import { createColleagueDirectory } from '../colleagues/colleague-directory.ts';
 import { PresenceBeacons } from '../colleagues/presence-beacon.ts';
+import { LineWatch } from '../colleagues/line-watch.ts';
 import { PRESENCE_CONTENT_TYPE } from '../../shared/ipc/colleagues.ts';
 import { createMessageStore } from '../messages/message-store.ts';
 import type { Session } from 'sip.js';
@@ -210,7 +211,12 @@ export function createCore(deps: CoreDeps): Core {
     onStateChange: (state) => {
       log.info('Registration', { status: state.status, reason: state.reason });
       broadcast('phone.registration', state);
-      if (state.status === 'registered') beacons.changed();
+      if (state.status === 'registered') {
+        beacons.changed();
+        void directory.list().then((colleagues) => lineWatch.start(colleagues.map((c) => c.extension)), () => undefined);
+      } else {
+        lineWatch.stop();
+      }
     },
   });
 
@@ -231,7 +237,15 @@ export function createCore(deps: CoreDeps): Core {
   courier.start();
   const tasks = createCallbackTasks({ db: database.db, clock, newId: () => uuidv7(), policy: () => settings.get().callbacks, zone: localZone, dial: (number) => calls.dial(number) });
   const tasksChanged = () => broadcast('data.changed', { what: 'tasks' });
-  const directory = createColleagueDirectory({ db: database.db, newId: () => uuidv7() });
+  const colleaguesChanged = () => broadcast('data.changed', { what: 'colleagues' });
+  const lineWatch = new LineWatch({
+    clock,
+    log: deps.log.child('busy-lamps'),
+    subscribe: (extension, handlers) => account.subscribe(account.uriFor(extension), 'dialog', 'application/dialog-info+xml', handlers),
+    onChanged: colleaguesChanged,
+  });
+  const directory = createColleagueDirectory({ db: database.db, newId: () => uuidv7(), lineOf: (extension) => lineWatch.lineOf(extension) });
+  const watchDirectoryLines = async () => lineWatch.sync((await directory.list()).map((c) => c.extension));
   const beacons = new PresenceBeacons({
     clock,
     log: deps.log.child('presence'),
@@ -243,7 +257,7 @@ export function createCore(deps: CoreDeps): Core {
       return { extension, status: onCall ? 'on-call' : settings.get().availability === 'away' ? 'away' : 'available' };
     },
     send: (extension, beacon) => account.sendMessage(account.uriFor(extension), JSON.stringify(beacon), PRESENCE_CONTENT_TYPE),
-    onChanged: () => broadcast('data.changed', { what: 'colleagues' }),
+    onChanged: colleaguesChanged,
   });
   beacons.start();
 
@@ -330,10 +344,12 @@ export function createCore(deps: CoreDeps): Core {
       const saved = await directory.save(input);
       broadcast('data.changed', { what: 'colleagues' });
       beacons.changed(true);
+      await watchDirectoryLines();
       return saved;
     },
     'colleagues.remove': async ({ id }) => {
       await directory.remove(id);
+      await watchDirectoryLines();
       broadcast('data.changed', { what: 'colleagues' });
       return {};
     },
@@ -586,6 +602,7 @@ export function createCore(deps: CoreDeps): Core {
       await practice.dispose();
       courier.dispose();
       await beacons.farewell();
+      lineWatch.stop();
       await account.dispose();
       await recordings.finishAll();
       for (const client of clients) client.close();

@@ -6,6 +6,8 @@ import {
   Registerer,
   RegistererState,
   SIPExtension,
+  Subscriber,
+  SubscriptionState,
   UserAgent,
   UserAgentState,
   type LogLevel,
@@ -21,6 +23,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
 const REGISTER_EXPIRES_S = 300;
+const SUBSCRIBE_EXPIRES_S = 600;
 const WATCHDOG_MS = 5000;
 /** A watchdog tick this late means the machine slept: reconnect at once. */
 const SLEEP_GAP_MS = 20_000;
@@ -88,6 +91,38 @@ export class SipAccount {
         })
         .catch(reject);
     });
+  }
+
+  /**
+   * A subscription to an event package at `target` (RFC 6665); sip.js refreshes it. Ends (onEnded)
+   * when refused, timed out or terminated by the server, and when the account disconnects.
+   */
+  subscribe(target: URI, event: string, accept: string, handlers: { onNotify(body: string): void; onEnded(): void }): { cancel(): void } {
+    if (!this.ua || this.state.status !== 'registered') {
+      queueMicrotask(() => handlers.onEnded());
+      return { cancel: () => undefined };
+    }
+    const subscriber = new Subscriber(this.ua, target, event, { extraHeaders: [`Accept: ${accept}`], expires: SUBSCRIBE_EXPIRES_S });
+    let cancelled = false;
+    subscriber.delegate = {
+      onNotify: (notification) => {
+        void notification.accept().catch(() => undefined);
+        if (!cancelled) handlers.onNotify(notification.request.body);
+      },
+    };
+    subscriber.stateChange.addListener((state) => {
+      if (state === SubscriptionState.Terminated && !cancelled) handlers.onEnded();
+    });
+    subscriber.subscribe().catch((error: unknown) => {
+      this.deps.log.warn('SUBSCRIBE could not be sent', { event, error: String(error) });
+      if (!cancelled) handlers.onEnded();
+    });
+    return {
+      cancel: () => {
+        cancelled = true;
+        void subscriber.unsubscribe().catch(() => undefined);
+      },
+    };
   }
 
   /** An outgoing call from this account; refused while it is not registered. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Colleague, ColleagueInput } from '../../shared/ipc/colleagues.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { shownStatus } from './shown-status.ts';
 
 const blank: ColleagueInput = { id: null, name: '', extension: '', role: '', handles: '' };
 
@@ -61,7 +62,7 @@ export function ColleaguesScreen() {
         <table className="table colleagues-table">
           <tbody>
             {colleagues.map((c) => (
-              <tr key={c.id} data-extension={c.extension} data-presence={c.presence}>
+              <tr key={c.id} data-extension={c.extension} data-presence={c.presence} data-line={c.line ?? 'unknown'}>
                 <td>
                   <PresenceDot colleague={c} /> <strong>{c.name}</strong> <span className="muted">{c.extension}</span>
                 </td>
@@ -86,9 +87,11 @@ export function ColleaguesScreen() {
 
 export function PresenceDot({ colleague }: { colleague: Colleague }) {
   const { t } = useTranslation();
+  const status = shownStatus(colleague);
+  const text = t(`colleagues.presence.${status}`);
   return (
-    <span className={`presence presence-${colleague.presence}`} title={t(`colleagues.presence.${colleague.presence}`)}>
-      ● <span className="presence-text">{t(`colleagues.presence.${colleague.presence}`)}</span>
+    <span className={`presence presence-${status}`} title={colleague.line === null ? text : `${text} — ${t('colleagues.fromPhoneSystem')}`}>
+      ● <span className="presence-text">{text}</span>
     </span>
   );
 }
@@ -101,7 +104,7 @@ export function ColleagueOptions({ id }: { id: string }) {
     <datalist id={id}>
       {colleagues?.map((c) => (
         <option key={c.id} value={c.extension}>
-          {`${c.name}${c.role ? `, ${c.role}` : ''} — ${t(`colleagues.presence.${c.presence}`)}${c.handles ? ` (${c.handles})` : ''}`}
+          {`${c.name}${c.role ? `, ${c.role}` : ''} — ${t(`colleagues.presence.${shownStatus(c)}`)}${c.handles ? ` (${c.handles})` : ''}`}
         </option>
       ))}
     </datalist>

@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const presenceSchema = z.enum(['available', 'away', 'on-call', 'offline', 'unknown']);
 export type Presence = z.infer<typeof presenceSchema>;
 
+/**
+ * A colleague's line as the phone system reports it (busy lamp field: SUBSCRIBE to Event: dialog).
+ * Null where the phone system does not offer it; the colleague's own Ringside status then stands alone.
+ */
+export const lineStateSchema = z.enum(['idle', 'ringing', 'busy']);
+export type LineState = z.infer<typeof lineStateSchema>;
+
 /** "Who is responsible for what" (R20): the office's people a call can go to. */
 export const colleagueInputSchema = z.object({
   id: z.string().max(100).nullable(),
@@ -19,6 +26,7 @@ export const colleagueSchema = colleagueInputSchema.extend({
   id: z.string(),
   presence: presenceSchema,
   presenceAt: z.number().nullable(),
+  line: lineStateSchema.nullable(),
 });
 export type Colleague = z.infer<typeof colleagueSchema>;
 

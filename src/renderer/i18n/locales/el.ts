@@ -280,7 +280,8 @@ export const el = {
     edit: 'Επεξεργασία',
     remove: 'Αφαίρεση',
     cancel: 'Ακύρωση',
-    presence: { available: 'Διαθέσιμος', away: 'Απών', 'on-call': 'Σε κλήση', offline: 'Εκτός σύνδεσης', unknown: 'Άγνωστη κατάσταση' },
+    presence: { available: 'Διαθέσιμος', away: 'Απών', 'on-call': 'Σε κλήση', offline: 'Εκτός σύνδεσης', unknown: 'Άγνωστη κατάσταση', 'line-busy': 'Μιλάει στο τηλέφωνο', 'line-ringing': 'Χτυπάει το τηλέφωνο', 'line-idle': 'Ελεύθερη γραμμή' },
+    fromPhoneSystem: 'κατάσταση γραμμής από το τηλεφωνικό κέντρο',
   },
   stats: {
     nav: 'Στατιστικά',

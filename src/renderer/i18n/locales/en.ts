@@ -280,7 +280,8 @@ export const en = {
     edit: 'Edit',
     remove: 'Remove',
     cancel: 'Cancel',
-    presence: { available: 'Available', away: 'Away', 'on-call': 'On a call', offline: 'Offline', unknown: 'Status not known yet' },
+    presence: { available: 'Available', away: 'Away', 'on-call': 'On a call', offline: 'Offline', unknown: 'Status not known yet', 'line-busy': 'On the phone', 'line-ringing': 'Phone ringing', 'line-idle': 'Line free' },
+    fromPhoneSystem: 'line state from the phone system',
   },
   stats: {
     nav: 'Statistics',

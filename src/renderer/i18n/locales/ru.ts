@@ -284,7 +284,8 @@ export const ru = {
     edit: 'Изменить',
     remove: 'Удалить',
     cancel: 'Отмена',
-    presence: { available: 'На месте', away: 'Отошёл', 'on-call': 'Разговаривает', offline: 'Не в сети', unknown: 'Статус пока неизвестен' },
+    presence: { available: 'На месте', away: 'Отошёл', 'on-call': 'Разговаривает', offline: 'Не в сети', unknown: 'Статус пока неизвестен', 'line-busy': 'Говорит по телефону', 'line-ringing': 'Звонит телефон', 'line-idle': 'Линия свободна' },
+    fromPhoneSystem: 'состояние линии по данным телефонной станции',
   },
   stats: {
     nav: 'Статистика',
