@@ -192,6 +192,41 @@ export interface ColleaguesTable {
   presence_at: number | null;
 }
 
+export interface ScorecardsTable {
+  /** 'office': the one scorecard of this office. */
+  id: string;
+  /** JSON of a validated Scorecard. */
+  body: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+export interface CallScoresTable {
+  call_id: string;
+  /** The call's agent (their SIP address), kept for per-agent averages. */
+  agent: string;
+  /** JSON: the Scorecard as it was when the call was scored. */
+  scorecard: string;
+  /** JSON: item id → yes | no | na. */
+  answers: string;
+  summary: string;
+  points: number;
+  max_points: number;
+  percent: number | null;
+  failed_critical: number;
+  scored_by: string;
+  scored_at: number;
+}
+
+export interface ScoreCommentsTable {
+  id: string;
+  call_id: string;
+  recording_id: string | null;
+  /** Where in the recording the comment is pinned. */
+  at_ms: number;
+  text: string;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -206,4 +241,7 @@ export interface DatabaseSchema {
   messages: MessagesTable;
   callback_tasks: CallbackTasksTable;
   colleagues: ColleaguesTable;
+  scorecards: ScorecardsTable;
+  call_scores: CallScoresTable;
+  score_comments: ScoreCommentsTable;
 }

@@ -11,6 +11,7 @@ const actionText: Record<AuditEntry['action'], string> = {
   'retention-delete': 'Old recordings deleted',
   'script-saved': 'Call script saved',
   'script-deleted': 'Call script deleted',
+  'scorecard-saved': 'Scorecard changed',
 };
 
 /** What admins did: exports, deletions, setting changes (kept in the database). */
@@ -54,6 +55,7 @@ function summary(entry: AuditEntry): string {
   if (entry.action === 'export') return `${countNoun(Number(d.recordings), 'recording')} of ${countNoun(Number(d.calls), 'call')} → ${String(d.file)}`;
   if (entry.action === 'retention-delete') return `${countNoun(Number(d.deleted), 'recording')} older than ${String(d.days)} days`;
   if (entry.action === 'admin-settings-changed') return Object.keys(d).join(', ');
+  if (entry.action === 'scorecard-saved') return d.reset ? 'back to the shipped scorecard' : `${String(d.name)} (${String(d.items)} items)`;
   if (entry.action === 'script-saved' || entry.action === 'script-deleted') return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? ', imported' : ''}`;
   return '';
 }

@@ -1,0 +1,228 @@
+import { sql, type Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock.ts';
+import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
+import type { CallScore, CallScoringView, ScoreAverages, ScoreInput, ScoringRow } from '../../shared/ipc/scoring.ts';
+import type { Period } from '../../shared/ipc/stats.ts';
+import type { CallSignals } from '../../shared/scoring/call-signals.ts';
+import { scorecardSchema, scoreOf, itemAnswerSchema, type Scorecard } from '../../shared/scoring/scorecard.ts';
+import { periodOf } from '../../shared/stats/stat-period.ts';
+import { parseJsonAs } from '../../shared/validation/parse-json.ts';
+import { z } from 'zod';
+import type { AuditLog } from '../admin/audit-log.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+
+const OFFICE_CARD = 'office';
+
+export interface CallScoringDeps {
+  db: Kysely<DatabaseSchema>;
+  clock: Clock;
+  audit: AuditLog;
+  newId(): string;
+  /** The shipped scorecard in the desk's language: stands until an admin saves the office's own. */
+  shippedCard(): Scorecard;
+  /** The title of a script stage, for "furthest stage reached"; null when the script is gone. */
+  stageTitle(scriptId: string, stageId: string): Promise<string | null>;
+}
+
+export interface CallScoring {
+  card(): Promise<{ card: Scorecard; shipped: boolean }>;
+  saveCard(card: Scorecard, actor: string): Promise<void>;
+  resetCard(actor: string): Promise<void>;
+  view(callId: string): Promise<CallScoringView>;
+  save(input: ScoreInput, actor: string): Promise<CallScore>;
+  /** Recorded calls (practice ones excluded), newest first, with their scores. */
+  rows(query: { agent: string | null; scored: 'all' | 'scored' | 'unscored'; limit: number }): Promise<ScoringRow[]>;
+  averages(period: Period, timeZone: string): Promise<ScoreAverages>;
+}
+
+const answersSchema = z.record(z.string(), itemAnswerSchema);
+
+/** Supervisor scoring of recorded calls (R29, R32): the office's scorecard, scores, comments pinned to moments, averages. */
+export function createCallScoring(deps: CallScoringDeps): CallScoring {
+  const { db } = deps;
+
+  const card = async () => {
+    const row = await db.selectFrom('scorecards').select('body').where('id', '=', OFFICE_CARD).executeTakeFirst();
+    const stored = row ? parseJsonAs(scorecardSchema, row.body) : null;
+    return stored ? { card: stored, shipped: false } : { card: deps.shippedCard(), shipped: true };
+  };
+
+  const signals = async (callId: string): Promise<CallSignals> => {
+    const call = await db
+      .selectFrom('calls')
+      .leftJoin('call_progress', 'call_progress.call_id', 'calls.id')
+      .select(['calls.direction', 'calls.status', 'calls.rings', 'calls.hold_ms', 'calls.next_step_at', 'calls.next_step_what', 'calls.ended_by', 'call_progress.script_id', 'call_progress.furthest_stage'])
+      .where('calls.id', '=', callId)
+      .executeTakeFirst();
+    if (!call) throw new RpcError('no-such-call', 'This call is not in the history.');
+    const transfers = await db.selectFrom('transfers').select((eb) => eb.fn.countAll<number>().as('n')).where('call_id', '=', callId).executeTakeFirstOrThrow();
+    const furthest = call.script_id && call.furthest_stage ? ((await deps.stageTitle(call.script_id, call.furthest_stage)) ?? call.furthest_stage) : null;
+    return {
+      direction: call.direction,
+      rings: call.direction === 'inbound' && call.status === 'answered' ? call.rings : null,
+      holdMs: Number(call.hold_ms),
+      transfers: Number(transfers.n),
+      nextStepSet: call.next_step_at !== null || call.next_step_what.trim() !== '',
+      endedBy: call.ended_by,
+      furthestStage: furthest,
+    };
+  };
+
+  const score = async (callId: string): Promise<CallScore | null> => {
+    const row = await db.selectFrom('call_scores').selectAll().where('call_id', '=', callId).executeTakeFirst();
+    if (!row) return null;
+    const scorecard = parseJsonAs(scorecardSchema, row.scorecard);
+    const answers = parseJsonAs(answersSchema, row.answers);
+    if (!scorecard || !answers) throw new RpcError('score-unreadable', 'The score of this call cannot be read.');
+    const comments = await db.selectFrom('score_comments').select(['recording_id', 'at_ms', 'text']).where('call_id', '=', callId).orderBy('at_ms').execute();
+    return {
+      callId,
+      agent: row.agent,
+      scorecard,
+      answers,
+      summary: row.summary,
+      comments: comments.map((c) => ({ recordingId: c.recording_id, atMs: c.at_ms, text: c.text })),
+      points: row.points,
+      maxPoints: row.max_points,
+      percent: row.percent,
+      failedCritical: row.failed_critical === 1,
+      scoredBy: row.scored_by,
+      scoredAt: Number(row.scored_at),
+    };
+  };
+
+  return {
+    card,
+
+    async saveCard(next, actor) {
+      const body = JSON.stringify(next);
+      const now = deps.clock.now();
+      await db
+        .insertInto('scorecards')
+        .values({ id: OFFICE_CARD, body, updated_at: now, updated_by: actor })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ body, updated_at: now, updated_by: actor }))
+        .execute();
+      await deps.audit.record(actor, 'scorecard-saved', { name: next.name, items: next.items.length });
+    },
+
+    async resetCard(actor) {
+      await db.deleteFrom('scorecards').where('id', '=', OFFICE_CARD).execute();
+      await deps.audit.record(actor, 'scorecard-saved', { reset: true });
+    },
+
+    async view(callId) {
+      const call = await db.selectFrom('calls').select(['agent', 'remote_display_name', 'remote_number', 'invite_at', 'practice']).where('id', '=', callId).executeTakeFirst();
+      if (!call) throw new RpcError('no-such-call', 'This call is not in the history.');
+      return {
+        callId,
+        agent: call.agent,
+        remote: call.remote_display_name || call.remote_number,
+        at: Number(call.invite_at),
+        signals: await signals(callId),
+        score: await score(callId),
+        scorecard: (await card()).card,
+      };
+    },
+
+    async save(input, actor) {
+      const call = await db.selectFrom('calls').select(['agent', 'practice']).where('id', '=', input.callId).executeTakeFirst();
+      if (!call) throw new RpcError('no-such-call', 'This call is not in the history.');
+      if (call.practice === 1) throw new RpcError('practice-call', 'Practice calls are not scored.');
+      // A call scored before keeps the card it was scored with; a new score takes the office's card now.
+      const existing = await score(input.callId);
+      const scorecard = existing?.scorecard ?? (await card()).card;
+      const known = new Set(scorecard.items.map((i) => i.id));
+      const unknown = Object.keys(input.answers).filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new RpcError('bad-score', `Not items of this scorecard: ${unknown.join(', ')}.`);
+      const result = scoreOf(scorecard, input.answers);
+      const values = {
+        agent: call.agent,
+        scorecard: JSON.stringify(scorecard),
+        answers: JSON.stringify(input.answers),
+        summary: input.summary,
+        points: result.points,
+        max_points: result.maxPoints,
+        percent: result.percent,
+        failed_critical: result.failedCritical ? 1 : 0,
+        scored_by: actor,
+        scored_at: deps.clock.now(),
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('call_scores')
+          .values({ call_id: input.callId, ...values })
+          .onConflict((oc) => oc.column('call_id').doUpdateSet(values))
+          .execute();
+        await trx.deleteFrom('score_comments').where('call_id', '=', input.callId).execute();
+        for (const comment of input.comments) {
+          await trx.insertInto('score_comments').values({ id: deps.newId(), call_id: input.callId, recording_id: comment.recordingId, at_ms: comment.atMs, text: comment.text }).execute();
+        }
+      });
+      const saved = await score(input.callId);
+      if (!saved) throw new RpcError('score-unreadable', 'The score was not saved.');
+      return saved;
+    },
+
+    async rows(query) {
+      let q = db
+        .selectFrom('calls')
+        .leftJoin('call_scores', 'call_scores.call_id', 'calls.id')
+        .select(['calls.id', 'calls.invite_at', 'calls.agent', 'calls.remote_display_name', 'calls.remote_number', 'calls.duration_ms', 'call_scores.percent', 'call_scores.failed_critical', 'call_scores.call_id as scored_id'])
+        .select((eb) => eb.selectFrom('score_comments').whereRef('score_comments.call_id', '=', 'calls.id').select((c) => c.fn.countAll<number>().as('n')).as('comments'))
+        .where('calls.practice', '=', 0)
+        .where((eb) => eb.exists(eb.selectFrom('recordings').select('recordings.id').whereRef('recordings.call_id', '=', 'calls.id').where('recordings.status', '!=', 'recording')))
+        .orderBy('calls.invite_at', 'desc')
+        .limit(query.limit);
+      if (query.agent !== null) q = q.where('calls.agent', '=', query.agent);
+      if (query.scored === 'scored') q = q.where('call_scores.call_id', 'is not', null);
+      if (query.scored === 'unscored') q = q.where('call_scores.call_id', 'is', null);
+      return (await q.execute()).map((r) => ({
+        callId: r.id,
+        at: Number(r.invite_at),
+        agent: r.agent,
+        remote: r.remote_display_name || r.remote_number,
+        durationMs: r.duration_ms,
+        percent: r.percent ?? null,
+        failedCritical: r.failed_critical === 1,
+        scored: r.scored_id !== null,
+        comments: Number(r.comments ?? 0),
+      }));
+    },
+
+    async averages(period, timeZone) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone });
+      } catch {
+        throw new RpcError('bad-time-zone', `“${timeZone}” is not a time zone.`);
+      }
+      const scored = await db
+        .selectFrom('call_scores')
+        .innerJoin('calls', 'calls.id', 'call_scores.call_id')
+        .select(['call_scores.agent', 'call_scores.percent', 'call_scores.failed_critical', 'calls.invite_at'])
+        .where('calls.invite_at', '>=', period.from)
+        .where('calls.invite_at', '<', period.to)
+        .orderBy(sql`calls.invite_at`)
+        .execute();
+      const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+      const byAgent = new Map<string, { percents: number[]; scored: number; failed: number }>();
+      const byWeek = new Map<string, { weekStart: number; agent: string; percents: number[]; scored: number }>();
+      for (const s of scored) {
+        const agent = byAgent.get(s.agent) ?? { percents: [], scored: 0, failed: 0 };
+        agent.scored++;
+        agent.failed += s.failed_critical;
+        if (s.percent !== null) agent.percents.push(s.percent);
+        byAgent.set(s.agent, agent);
+        const weekStart = periodOf('week', Number(s.invite_at), timeZone).from;
+        const key = `${s.agent}\u0000${weekStart}`;
+        const week = byWeek.get(key) ?? { weekStart, agent: s.agent, percents: [], scored: 0 };
+        week.scored++;
+        if (s.percent !== null) week.percents.push(s.percent);
+        byWeek.set(key, week);
+      }
+      return {
+        agents: [...byAgent.entries()].map(([agent, a]) => ({ agent, scored: a.scored, averagePercent: mean(a.percents), failed: a.failed })).sort((a, b) => a.agent.localeCompare(b.agent)),
+        weeks: [...byWeek.values()].map((w) => ({ weekStart: w.weekStart, agent: w.agent, scored: w.scored, averagePercent: mean(w.percents) })).sort((a, b) => a.weekStart - b.weekStart || a.agent.localeCompare(b.agent)),
+      };
+    },
+  };
+}
