@@ -40,6 +40,8 @@ import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { createCustomScripts } from '../scripts/custom-scripts.ts';
 import { createScriptCatalog } from '../scripts/script-catalog.ts';
+import { createCallScoring } from '../scoring/call-scoring.ts';
+import { shippedScorecard } from '../scoring/shipped-scorecard.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
 import { deskStats } from '../stats/desk-stats.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
@@ -110,6 +112,14 @@ export function createCore(deps: CoreDeps): Core {
     clock,
   });
   const adminPin = createAdminPin({ db: database.db, clock });
+  const scoring = createCallScoring({
+    db: database.db,
+    clock,
+    audit,
+    newId: () => uuidv7(),
+    shippedCard: () => shippedScorecard(settings.get().language),
+    stageTitle: async (scriptId, stageId) => (await scripts.get(scriptId, settings.get().script.locale))?.stages.find((s) => s.id === stageId)?.title ?? null,
+  });
   const actor = () => settings.get().account.sipUri || 'this desk';
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
   const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
@@ -517,6 +527,39 @@ export function createCore(deps: CoreDeps): Core {
       return callAgents();
     },
     'stats.agents': () => callAgents(),
+    'scoring.card': () => scoring.card(),
+    'scoring.saveCard': async ({ card }) => {
+      await requireAdmin(session);
+      await scoring.saveCard(card, actor());
+      broadcast('data.changed', { what: 'scores' });
+      return {};
+    },
+    'scoring.resetCard': async () => {
+      await requireAdmin(session);
+      await scoring.resetCard(actor());
+      broadcast('data.changed', { what: 'scores' });
+      return {};
+    },
+    'scoring.calls': async (query) => {
+      await requireAdmin(session);
+      return scoring.rows(query);
+    },
+    'scoring.mine': ({ limit }) => scoring.rows({ agent: actor(), scored: 'scored', limit }),
+    'scoring.view': async ({ callId }) => {
+      const view = await scoring.view(callId);
+      if (view.agent !== actor()) await requireAdmin(session);
+      return view;
+    },
+    'scoring.save': async (input) => {
+      await requireAdmin(session);
+      const saved = await scoring.save(input, actor());
+      broadcast('data.changed', { what: 'scores' });
+      return saved;
+    },
+    'scoring.averages': async ({ period, timeZone }) => {
+      await requireAdmin(session);
+      return scoring.averages(period, timeZone);
+    },
     'export.preview': async ({ filter }) => {
       await requireAdmin(session);
       const selected = await selectRecordings(database.db, filter);

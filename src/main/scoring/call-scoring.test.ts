@@ -11,7 +11,7 @@ const MONDAY = Date.UTC(2026, 10, 2, 9); // Monday 2 November 2026, 11:00 in Ath
 describe('supervisor scoring of recorded calls', () => {
   let database: OpenedDatabase;
   let scoring: CallScoring;
-  let now = MONDAY + 30 * 86_400_000;
+  const now = MONDAY + 30 * 86_400_000;
   let n = 0;
   beforeEach(async () => {
     database = await openDatabase(':memory:');

@@ -9,8 +9,9 @@ import { ExportPanel } from './export-panel.tsx';
 import { RecordingPolicyForm } from './recording-policy-form.tsx';
 import { RetentionPanel } from './retention-panel.tsx';
 import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
+import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
-/** Recording policy, export, retention, call scripts and the audit log: behind the admin PIN (set on first use). */
+/** Recording policy, export, retention, call scripts, the scorecard and the audit log: behind the admin PIN (set on first use). */
 export function AdminScreen() {
   const [status, setStatus] = useState<AdminStatus | null>(null);
   const connected = useAppStore((s) => s.api !== null);
@@ -41,6 +42,7 @@ export function AdminScreen() {
           <ExportPanel onLocked={refresh} />
           <RetentionPanel onLocked={refresh} />
           <ScriptsAdminPanel onLocked={refresh} />
+          <ScorecardEditor onLocked={refresh} />
           <AuditLogPanel />
           <ChangePinForm />
         </div>

@@ -1,4 +1,4 @@
-import { BarChart3, Contact, History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { BarChart3, ClipboardCheck, Contact, History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../admin/admin-screen.tsx';
 import { WrapUpForm } from '../calls/wrap-up-form.tsx';
@@ -6,6 +6,7 @@ import { CallsScreen } from '../calls/calls-screen.tsx';
 import { MessagesScreen } from '../messages/messages-screen.tsx';
 import { ColleaguesScreen } from '../colleagues/colleagues-screen.tsx';
 import { StatsScreen } from '../stats/stats-screen.tsx';
+import { ScoringScreen } from '../scoring/scoring-screen.tsx';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
@@ -18,6 +19,7 @@ const nav: { screen: Screen; label: string; icon: typeof History }[] = [
   { screen: 'calls', label: 'Calls', icon: History },
   { screen: 'messages', label: 'Messages', icon: MessageSquare },
   { screen: 'stats', label: 'Statistics', icon: BarChart3 },
+  { screen: 'scoring', label: 'Scoring', icon: ClipboardCheck },
   { screen: 'contacts', label: 'Contacts', icon: Users },
   { screen: 'colleagues', label: 'Colleagues', icon: Contact },
   { screen: 'settings', label: 'Settings', icon: SettingsIcon },
@@ -46,7 +48,7 @@ export function AppShell() {
         <nav className="nav" aria-label="Screens">
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
-              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : label}
+              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : label}
               {target === 'messages' && <UnreadBadge />}
             </button>
           ))}
@@ -59,6 +61,7 @@ export function AppShell() {
           {screen === 'contacts' && <ContactsScreen />}
           {screen === 'colleagues' && <ColleaguesScreen />}
           {screen === 'stats' && <StatsScreen />}
+          {screen === 'scoring' && <ScoringScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'admin' && <AdminScreen />}
         </main>

@@ -5,7 +5,7 @@ import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 
-export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues' | 'stats';
+export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues' | 'stats' | 'scoring';
 export type RecordingState = 'off' | 'announcing' | 'recording';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
@@ -23,7 +23,7 @@ export interface AppState {
   notices: Notice[];
   screen: Screen;
   /** Bumped when the core says stored data changed, so lists refetch. */
-  dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number; tasks: number; colleagues: number };
+  dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number; tasks: number; colleagues: number; scores: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
   recording: Record<string, RecordingState>;
   /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
@@ -69,7 +69,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settings: null,
   notices: [],
   screen: 'calls',
-  dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0, tasks: 0, colleagues: 0 },
+  dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0, tasks: 0, colleagues: 0, scores: 0 },
   recording: {},
   recordCall: () => undefined,
   recordingPaused: {},

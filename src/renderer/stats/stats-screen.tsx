@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ANSWER_SECOND_BUCKETS, type DeskStats } from '../../shared/ipc/stats.ts';
 import { periodOf, type PeriodKind } from '../../shared/stats/stat-period.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
-import { downloadCsv } from './csv-download.ts';
+import { ChartCard } from './chart-card.tsx';
 
 const officeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -154,41 +154,3 @@ function StatsView({ stats }: { stats: DeskStats }) {
 }
 
 /** A chart where a picture reads faster, with its table underneath and the table as CSV. */
-function ChartCard(props: { title: string; csvName: string; columns: string[]; rows: (string | number)[][]; children: React.ReactElement }) {
-  const { t } = useTranslation();
-  return (
-    <section className="chart-card" aria-label={props.title}>
-      <div className="chart-head">
-        <h3>{props.title}</h3>
-        <button type="button" className="link-button" onClick={() => downloadCsv(props.csvName, [props.columns, ...props.rows])}>
-          {t('stats.csv')}
-        </button>
-      </div>
-      <div className="chart-box">
-        <ResponsiveContainer width="100%" height={220}>
-          {props.children}
-        </ResponsiveContainer>
-      </div>
-      <table className="table chart-table">
-        <thead>
-          <tr>
-            {props.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((value, j) => (
-                <td key={j}>{value}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}

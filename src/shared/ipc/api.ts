@@ -21,6 +21,8 @@ import {
 } from './recordings.ts';
 import { availabilitySchema, settingsPatchSchema, settingsViewSchema } from './settings.ts';
 import { deskStatsSchema, periodSchema } from './stats.ts';
+import { callScoreSchema, callScoringViewSchema, scoreAveragesQuerySchema, scoreAveragesSchema, scoreInputSchema, scoringQuerySchema, scoringRowSchema } from './scoring.ts';
+import { scorecardSchema } from '../scoring/scorecard.ts';
 
 const empty = z.object({});
 
@@ -139,10 +141,26 @@ export const coreMethods = {
    */
   'practice.start': { params: empty, result: z.object({ scenarioId: z.string(), locale: scriptLocaleSchema, callerName: z.string() }) },
 
-  /** The desk's statistics for a period, for one agent (their SIP address) or all; practice calls are left out. */
   /** Whose calls are on this machine (for the statistics' agent choice). */
   'stats.agents': { params: empty, result: z.array(z.string()) },
+  /** The desk's statistics for a period, for one agent (their SIP address) or all; practice calls are left out. */
   'stats.desk': { params: z.object({ period: periodSchema, agent: z.string().max(200).nullable() }), result: deskStatsSchema },
+
+  /** The office's scorecard (the shipped one until an admin saves their own). */
+  'scoring.card': { params: empty, result: z.object({ card: scorecardSchema, shipped: z.boolean() }) },
+  /** Admin: the office's own scorecard, or back to the shipped one. */
+  'scoring.saveCard': { params: z.object({ card: scorecardSchema }), result: empty },
+  'scoring.resetCard': { params: empty, result: empty },
+  /** Supervisor (admin PIN): recorded calls to score, and scored ones. */
+  'scoring.calls': { params: scoringQuerySchema, result: z.array(scoringRowSchema) },
+  /** This desk's own scored calls: what an agent sees without the PIN. */
+  'scoring.mine': { params: z.object({ limit: z.number().int().min(1).max(500).default(100) }), result: z.array(scoringRowSchema) },
+  /** One call's facts, score and comments: any call for a supervisor, the desk's own calls for the agent. */
+  'scoring.view': { params: z.object({ callId: z.string().max(100) }), result: callScoringViewSchema },
+  /** Supervisor: scores a call (again) with comments pinned to moments of its recording. */
+  'scoring.save': { params: scoreInputSchema, result: callScoreSchema },
+  /** Supervisor: per-agent averages and weekly trend. */
+  'scoring.averages': { params: scoreAveragesQuerySchema, result: scoreAveragesSchema },
 
   /** Who took calls (for the export's agent filter). */
   'export.agents': { params: empty, result: z.array(z.string()) },
@@ -168,7 +186,7 @@ export const coreEvents = {
   'phone.calls': z.array(liveCallSchema),
   'settings.changed': settingsViewSchema,
   /** The stored history changed (a call ended, a contact was saved): refetch what is shown. */
-  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks', 'colleagues']) }),
+  'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks', 'colleagues', 'scores']) }),
   /** A message for this desk arrived: the window shows a desktop notification. */
   'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
   /** Something the user should read: an error that did not fit a request's answer. */
