@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
+import { ADMIN_PIN } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -67,4 +69,94 @@ test('after a few calls with outcomes (and a practice call), the statistics show
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(file, 'utf8')).toBe('\uFEFFStage,Calls\r\nEffective calls,2\r\nOffers,0\r\nMeetings,1\r\nDeferred,0\r\nSold,1\r\n');
   await page.screenshot({ path: join(desk.dir, '..', 'ringside-stats.png'), fullPage: true });
+});
+
+test('a supervisor scores a recorded call with a comment at 0:05; the agent sees the score and the comment', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  await caller.call(DESK_USER);
+  await caller.waitForStatus('established', 15_000);
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await page.waitForTimeout(7000);
+  await caller.hangup();
+  const wrapUp = page.locator('form.wrap-up');
+  await wrapUp.getByLabel('Outcome').selectOption({ label: 'Offer sent' });
+  await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
+  await expect(wrapUp).toHaveCount(0);
+
+  // The supervisor: Scoring → Score calls, behind the admin PIN.
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await expect(page.getByText('None of your calls has been scored yet.')).toBeVisible();
+  await page.getByRole('tab', { name: 'Score calls' }).click();
+  const setPin = page.getByLabel('New admin PIN');
+  const enterPin = page.getByLabel('Admin PIN', { exact: true });
+  await expect(setPin.or(enterPin)).toBeVisible();
+  if (await setPin.isVisible()) {
+    await setPin.fill(ADMIN_PIN);
+    await page.getByLabel('Repeat the PIN').fill(ADMIN_PIN);
+    await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
+  } else {
+    await enterPin.fill(ADMIN_PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+  }
+  // The newest recorded call first.
+  const row = page.locator('.scoring-table tbody tr[data-scored="false"]').first();
+  await row.getByRole('button', { name: 'Open' }).click();
+  const scoring = page.locator('.score-call');
+  await expect(scoring.locator('.recording-player')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  // What Ringside knows, and what it prefills: the caller hung up first, no next step was set.
+  await expect(scoring.locator('[data-signal="hung-up"]')).toHaveText('the caller');
+  await expect(scoring.locator('[data-signal="next-step"]')).toHaveText('No');
+  await expect(scoring.locator('tr[data-item="goodbye"]')).toHaveAttribute('data-answer', 'yes');
+  await expect(scoring.locator('tr[data-item="next-step"]')).toHaveAttribute('data-answer', 'no');
+  await expect(scoring.locator('tr[data-item="hold"]')).toHaveAttribute('data-answer', 'na');
+  const answer = (item: string, choice: 'Yes' | 'No' | 'N/A') => scoring.locator(`tr[data-item="${item}"]`).getByRole('radio', { name: choice }).click();
+  await answer('greeting', 'Yes');
+  await answer('name', 'No');
+  await answer('introduced', 'Yes');
+  await expect(scoring.locator('.score-total')).toContainText('Score:');
+  const form = scoring.getByRole('form', { name: 'Add comment' });
+  await form.getByLabel('At (m:ss)').fill('0:05');
+  await form.getByPlaceholder('What you heard at this moment').fill('Greeting without the company’s line of business');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+  await expect(scoring.locator('.score-comments li[data-at-ms="5000"]')).toContainText('0:05 Greeting without the company’s line of business');
+  // The comment is pinned on the waveform.
+  await expect(scoring.locator('.recording-player')).toContainText('0:05');
+  await scoring.getByLabel('Summary for the agent').fill('Warm and quick; ask for the name next time.');
+  await scoring.getByRole('button', { name: 'Save score' }).click();
+  await expect(page.getByText('Score saved.')).toBeVisible();
+  const percent = await scoring.locator('.score-total').getAttribute('data-score');
+  expect(Number(percent)).toBeGreaterThan(0);
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-scoring.png'), fullPage: true });
+
+  // Averages: one scored call for this agent.
+  await page.getByRole('tab', { name: 'Averages' }).click();
+  const agentRow = page.locator(`.score-averages tr[data-agent="sip:${DESK_USER}@127.0.0.1"]`);
+  await expect(agentRow.locator('[data-column="scored"]')).toHaveText('1');
+  await expect(agentRow.locator('[data-column="average"]')).toHaveText(`${percent}%`);
+  await expect(page.getByRole('region', { name: 'Trend by week' }).locator('tbody tr')).toHaveCount(1);
+
+  // The agent, without the PIN, sees their scored call, the comment and the summary, read-only.
+  await page.getByRole('button', { name: 'Admin', exact: true }).click();
+  await page.getByRole('button', { name: 'Lock admin' }).click();
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await page.getByRole('tab', { name: 'My scored calls' }).click();
+  const mine = page.locator('.scoring-table tbody tr[data-scored="true"]');
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator('[data-column="score"]')).toHaveText(`${percent}%`);
+  await mine.getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.score-comments li[data-at-ms="5000"]')).toContainText('Greeting without the company’s line of business');
+  await expect(page.locator('.score-summary')).toHaveText('Warm and quick; ask for the name next time.');
+  await expect(page.locator('tr[data-item="name"]').getByRole('radio', { name: 'No' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save score' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Score calls' }).click();
+  await expect(page.getByText('Scoring and averages are for supervisors: enter the admin PIN.')).toBeVisible();
+
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    expect(database.prepare('select percent, failed_critical, summary from call_scores').all()).toEqual([{ percent: Number(percent), failed_critical: 0, summary: 'Warm and quick; ask for the name next time.' }]);
+    expect(database.prepare('select at_ms, text from score_comments').all()).toEqual([{ at_ms: 5000, text: 'Greeting without the company’s line of business' }]);
+  } finally {
+    database.close();
+  }
 });

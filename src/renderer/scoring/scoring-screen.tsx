@@ -96,9 +96,12 @@ function MyScoredCalls() {
 
 function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; editable: boolean; empty: string }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState<string | null>(null);
+  const [openRow, setOpenRow] = useState<ScoringRow | null>(null);
+  const open = openRow?.callId ?? null;
   if (!rows) return null;
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  // A call just scored leaves the "not scored yet" list; it stays on screen while it is open.
+  const shown = openRow && !rows.some((r) => r.callId === openRow.callId) ? [openRow, ...rows] : rows;
+  if (shown.length === 0) return <p className="muted">{empty}</p>;
   return (
     <table className="table scoring-table">
       <thead>
@@ -113,7 +116,7 @@ function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; ed
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
+        {shown.map((r) => (
           <Fragment key={r.callId}>
             <tr data-call-id={r.callId} data-scored={r.scored ? 'true' : 'false'}>
               <td>{new Date(r.at).toLocaleString(i18n.language)}</td>
@@ -125,7 +128,7 @@ function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; ed
               </td>
               <td>{r.comments}</td>
               <td>
-                <button type="button" className="link-button" aria-expanded={open === r.callId} onClick={() => setOpen(open === r.callId ? null : r.callId)}>
+                <button type="button" className="link-button" aria-expanded={open === r.callId} onClick={() => setOpenRow(open === r.callId ? null : r)}>
                   {open === r.callId ? t('scoring.close') : t('scoring.open')}
                 </button>
               </td>
