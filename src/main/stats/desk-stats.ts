@@ -10,6 +10,19 @@ const RING_PLACES = 8;
  * is a few index scans, not rows in memory. Practice calls are rehearsals and never count.
  */
 export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agent: string | null): Promise<DeskStats> {
+  const queries = deskStatsQueries(db, period, agent);
+  const [totals, rings, seconds, transfers, sources] = await Promise.all([
+    queries.totals.executeTakeFirstOrThrow(),
+    queries.rings.execute(),
+    queries.seconds.execute(),
+    queries.transfers.executeTakeFirstOrThrow(),
+    queries.sources.execute(),
+  ]);
+  return assemble({ totals, rings, seconds, transfers, sources });
+}
+
+/** The dashboard's queries, by name: run by deskStats, and one by one (with their plans) by the benchmark. */
+export function deskStatsQueries(db: Kysely<DatabaseSchema>, period: Period, agent: string | null) {
   const counted = () => {
     let q = db
       .selectFrom('calls')
@@ -21,8 +34,8 @@ export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agen
     return q;
   };
   const answered = sql<boolean>`calls.status = 'answered'`;
-  const [totals, rings, seconds, transfers, sources] = await Promise.all([
-    counted()
+  return {
+    totals: counted()
       .select([
         sql<number>`count(*)`.as('incoming'),
         sql<number>`coalesce(sum(${answered}), 0)`.as('answered'),
@@ -36,32 +49,33 @@ export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agen
         sql<number>`coalesce(sum(${answered} and calls.outcome = 'meeting-booked'), 0)`.as('meetings'),
         sql<number>`coalesce(sum(${answered} and calls.outcome = 'deferred'), 0)`.as('deferred'),
         sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold'),
-      ])
-      .executeTakeFirstOrThrow(),
-    counted()
+      ]),
+    rings: counted()
       .where('calls.status', 'in', ['answered', 'missed'])
       .select(['calls.status', sql<number>`min(max(calls.rings, 1), ${RING_PLACES})`.as('place'), sql<number>`count(*)`.as('n')])
-      .groupBy(['calls.status', 'place'])
-      .execute(),
-    counted()
+      .groupBy(['calls.status', 'place']),
+    seconds: counted()
       .where('calls.status', '=', 'answered')
       .select([
         sql<number>`case ${sql.join(ANSWER_SECOND_BUCKETS.map((limit, i) => sql`when coalesce(calls.answer_ms, 0) <= ${limit * 1000} then ${i}`), sql` `)} else ${ANSWER_SECOND_BUCKETS.length} end`.as('bucket'),
         sql<number>`count(*)`.as('n'),
       ])
-      .groupBy('bucket')
-      .execute(),
-    counted()
+      .groupBy('bucket'),
+    transfers: counted()
       .innerJoin('transfers', 'transfers.call_id', 'calls.id')
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
-    counted()
+      .select(sql<number>`count(*)`.as('n')),
+    sources: counted()
       .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
       .select([sql<string>`coalesce(contacts.source, '')`.as('source'), sql<number>`count(*)`.as('incoming'), sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold')])
-      .groupBy('source')
-      .execute(),
-  ]);
+      .groupBy('source'),
+  };
+}
 
+type Rows<Q> = Q extends { execute(): Promise<(infer R)[]> } ? R : never;
+type DeskStatsQueries = ReturnType<typeof deskStatsQueries>;
+
+function assemble(results: { [K in keyof DeskStatsQueries]: K extends 'totals' | 'transfers' ? Rows<DeskStatsQueries[K]> : Rows<DeskStatsQueries[K]>[] }): DeskStats {
+  const { totals, rings, seconds, transfers, sources } = results;
   const missedAtRing = new Array<number>(RING_PLACES).fill(0);
   const answeredAtRing = new Array<number>(RING_PLACES).fill(0);
   for (const r of rings) (r.status === 'missed' ? missedAtRing : answeredAtRing)[r.place - 1] = r.n;
