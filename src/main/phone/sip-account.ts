@@ -20,6 +20,7 @@ import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/p
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
 const REGISTER_EXPIRES_S = 300;
@@ -236,7 +237,9 @@ export class SipAccount {
         },
       },
     };
-    return new UserAgent(options);
+    const ua = new UserAgent(options);
+    guardIncomingSip(ua, this.deps.log.child('sip-input'));
+    return ua;
   }
 
   private register(generation: number, account: AccountSettings, attempt: number): void {
