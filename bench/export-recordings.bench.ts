@@ -30,27 +30,34 @@ export async function run(log: (line: string) => void): Promise<void> {
 
     const copySeconds = Math.min(await timed(() => plainCopy(files, join(out, 'copy-1.bin'))), await timed(() => plainCopy(files, join(out, 'copy-2.bin'))));
     const memory = sampleMemory();
-    const started = performance.now();
-    let verifyingFrom = 0;
-    const exportSeconds = await timed(() =>
-      exportRecordings({
-        db: database.db,
-        dataDir,
-        clock: systemClock,
-        filter: {},
-        format: 'webm',
-        target: join(out, 'export.zip'),
-        onProgress: (p) => {
-          if (p.phase === 'verifying' && verifyingFrom === 0) verifyingFrom = performance.now();
-        },
-      }).then(() => undefined),
-    );
-    const writeSeconds = (verifyingFrom - started) / 1000;
+    // Like the copy, the better of two runs: this machine's disk is shared and noisy.
+    const runs: { exportSeconds: number; writeSeconds: number }[] = [];
+    for (let run = 0; run < 2; run++) {
+      rmSync(join(out, 'export.zip'), { force: true });
+      const started = performance.now();
+      let verifyingFrom = 0;
+      const exportSeconds = await timed(() =>
+        exportRecordings({
+          db: database.db,
+          dataDir,
+          clock: systemClock,
+          filter: {},
+          format: 'webm',
+          target: join(out, 'export.zip'),
+          onProgress: (p) => {
+            if (p.phase === 'verifying' && verifyingFrom === 0) verifyingFrom = performance.now();
+          },
+        }).then(() => undefined),
+      );
+      runs.push({ exportSeconds, writeSeconds: (verifyingFrom - started) / 1000 });
+    }
+    const exportSeconds = Math.min(...runs.map((r) => r.exportSeconds));
+    const writeSeconds = Math.min(...runs.map((r) => r.writeSeconds));
     const { baseline, peak } = memory.stop();
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
     const rate = (seconds: number) => `${(bytes / 1024 / 1024 / seconds).toFixed(0)} MB/s`;
     log(`  ${files.length} files, ${mb(bytes)}; archive ${mb(statSync(join(out, 'export.zip')).size)} (written, then read back and verified)`);
-    log(`  plain copy of the same bytes: ${copySeconds.toFixed(2)} s (${rate(copySeconds)})`);
+    log(`  plain copy of the same bytes: ${copySeconds.toFixed(2)} s (${rate(copySeconds)}; the better of two runs, as for the export)`);
     log(`  export incl. verification:    ${exportSeconds.toFixed(2)} s (${rate(exportSeconds)})`);
     log(`    of which writing ${writeSeconds.toFixed(2)} s (${rate(writeSeconds)}), reading back to verify ${(exportSeconds - writeSeconds).toFixed(2)} s`);
     log(`  throughput vs plain copy: ${(copySeconds / exportSeconds).toFixed(2)} with verification, ${(copySeconds / writeSeconds).toFixed(2)} writing alone (aim: at least 0.8)`);

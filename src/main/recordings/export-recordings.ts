@@ -22,6 +22,13 @@ useNativeCrc32ForYazl();
 const READ_CHUNK_BYTES = 256 * 1024;
 /** Recordings up to this size (about 20 minutes) are read whole; longer ones stream. */
 const HOLD_BYTES = 32 * 1024 * 1024;
+/**
+ * While one recording is written, the next few are already being read (the disk's reads overlap
+ * its writes, as a plain copy's do): at most READ_AHEAD files of up to READ_AHEAD_MAX_BYTES each,
+ * so memory stays flat.
+ */
+const READ_AHEAD = 3;
+const READ_AHEAD_MAX_BYTES = 8 * 1024 * 1024;
 
 export interface ExportProgressReport {
   phase: 'writing' | 'verifying';
@@ -81,7 +88,8 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
     const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
     zip.on('error', fail);
     const usedNames = new Set<string>();
-    for (const recording of selected) {
+    const readAhead = new ReadAhead(selected.map((r) => ({ file: join(options.dataDir, r.file), bytes: options.format === 'webm' && r.bytes <= READ_AHEAD_MAX_BYTES ? r.bytes : null })));
+    for (const [index, recording] of selected.entries()) {
       const source = join(options.dataDir, recording.file);
       if (!existsSync(source)) {
         rows.push(manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: 'the recording file is missing' }));
@@ -91,7 +99,7 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
       const name = archiveName(recording, options.format, usedNames);
       zip.addReadStreamLazy(name, { compress: false, mtime: new Date(recording.startedAt) }, (cb) => {
         if (cancelled()) return fail(new ExportCancelledError());
-        openSource(source, options.format).then((opened) => {
+        openSource(source, options.format, readAhead.take(index)).then((opened) => {
           let bytes = 0;
           const counted = new Transform({
             transform(chunk: Buffer, _encoding, next) {
@@ -156,20 +164,45 @@ interface OpenedSource {
  * on the main thread between the disk's reads and writes. Larger files stream and are hashed as
  * they pass.
  */
-async function openSource(source: string, format: ExportFormat): Promise<OpenedSource> {
-  if (format === 'webm' && statSync(source).size > HOLD_BYTES) {
+async function openSource(source: string, format: ExportFormat, preread: Promise<Buffer> | null): Promise<OpenedSource> {
+  if (preread === null && format === 'webm' && statSync(source).size > HOLD_BYTES) {
     const hash = createHash('sha256');
     let digest: string | null = null;
     const sha256 = () => Promise.resolve((digest ??= hash.digest('hex')));
     return { stream: createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }), hash, sha256, sourceSha256: sha256 };
   }
-  const original = await readFile(source);
+  const original = await (preread ?? readFile(source));
   const sourceSha256 = sha256Hex(original);
   if (format === 'webm') return { stream: Readable.from([original]), hash: null, sha256: () => sourceSha256, sourceSha256: () => sourceSha256 };
   const wav = encodeWav(await decodeWebmOpus(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
   const wavBytes = Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength);
   const wavSha256 = sha256Hex(wavBytes);
   return { stream: Readable.from([wavBytes]), hash: null, sha256: () => wavSha256, sourceSha256: () => sourceSha256 };
+}
+
+/** Reads of the recordings that come next, started while the current one is written. */
+class ReadAhead {
+  private readonly files: { file: string; bytes: number | null }[];
+  private readonly started = new Map<number, Promise<Buffer>>();
+
+  constructor(files: { file: string; bytes: number | null }[]) {
+    this.files = files;
+  }
+
+  /** The read of file `index` if it was started ahead (null when it is too big to hold); starts the next ones. */
+  take(index: number): Promise<Buffer> | null {
+    for (let next = index; next <= index + READ_AHEAD && next < this.files.length; next++) {
+      const entry = this.files[next];
+      if (!entry || entry.bytes === null || this.started.has(next)) continue;
+      const read = readFile(entry.file);
+      // A read never taken (a cancelled export) must not surface as an unhandled rejection.
+      read.catch(() => undefined);
+      this.started.set(next, read);
+    }
+    const read = this.started.get(index) ?? null;
+    this.started.delete(index);
+    return read;
+  }
 }
 
 async function sha256Hex(data: Uint8Array): Promise<string> {
