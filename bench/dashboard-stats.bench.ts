@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../src/main/db/open-database.ts';
 import { deskStats, deskStatsQueries } from '../src/main/stats/desk-stats.ts';
+import { createDeskStatsByDays } from '../src/main/stats/desk-stats-days.ts';
+import { systemClock } from '../src/shared/clock.ts';
 import { periodOf } from '../src/shared/stats/stat-period.ts';
 import { ms, percentiles } from './percentiles.ts';
 
@@ -16,8 +18,9 @@ const agentUri = (i: number) => `sip:${101 + i}@pbx.office`;
 
 /**
  * The statistics dashboard over 1,000,000 calls (the statistics issue's aim: the whole dashboard
- * under 150 ms): p95 of each of its queries and of the whole, for one agent and for everyone, over
- * a day, a week, a month and a year; with each query's plan.
+ * under 150 ms): p95 of the whole as the dashboard runs it (past days summed from stats_days), the
+ * first time (no day kept yet), and counting every call; p95 of each query over the period; for
+ * one agent and for everyone, over a day, a week, a month and a year; with each query's plan.
  */
 export async function run(log: (line: string) => void): Promise<void> {
   const now = Date.UTC(2026, 10, 18, 12);
@@ -43,16 +46,19 @@ export async function run(log: (line: string) => void): Promise<void> {
           }
           perQuery.push(`${queryName} ${ms(percentiles(samples).p95)}`);
         }
-        await deskStats(database.db, period, agent);
-        const whole: number[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          const started = performance.now();
-          const stats = await deskStats(database.db, period, agent);
-          whole.push(performance.now() - started);
-          if (i === 0 && name === 'year' && agent === null) log(`  (a year, everyone: ${stats.incoming.toLocaleString('en')} incoming calls)`);
-        }
-        const p = percentiles(whole);
-        log(`  ${agent === null ? 'everyone' : 'one agent'}, ${name.padEnd(5)}: whole dashboard p95 ${ms(p.p95)} (p50 ${ms(p.p50)})${p.p95 < 150 ? '' : '  ABOVE the 150 ms aim'}; ${perQuery.join(', ')}`);
+        const raw = await sample(() => deskStats(database.db, period, agent));
+        // What the dashboard runs: whole past days summed from stats_days. Cold: none kept yet.
+        const byDays = createDeskStatsByDays({ db: database.db, clock: { ...systemClock, now: () => now }, timeZone: () => ZONE });
+        database.sqlite.exec('delete from stats_days');
+        const coldStarted = performance.now();
+        const fromDays = await byDays(period, agent);
+        const cold = performance.now() - coldStarted;
+        if (JSON.stringify(fromDays) !== JSON.stringify(await deskStats(database.db, period, agent))) throw new Error('The day sums differ from counting every call');
+        const kept = await sample(() => byDays(period, agent));
+        if (name === 'year' && agent === null) log(`  (a year, everyone: ${fromDays.incoming.toLocaleString('en')} incoming calls)`);
+        log(
+          `  ${agent === null ? 'everyone' : 'one agent'}, ${name.padEnd(5)}: dashboard p95 ${ms(kept.p95)}${kept.p95 < 150 ? '' : '  ABOVE the 150 ms aim'} (first time ${ms(cold)}; counting every call ${ms(raw.p95)}); per query ${perQuery.join(', ')}`,
+        );
       }
     }
     log('  query plans (everyone, a month):');
@@ -64,6 +70,17 @@ export async function run(log: (line: string) => void): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+async function sample(work: () => Promise<unknown>): Promise<ReturnType<typeof percentiles>> {
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return percentiles(samples);
 }
 
 /** One million calls over two years, built once (about half a minute) and kept in .bench-cache/. */

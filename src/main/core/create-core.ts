@@ -43,7 +43,7 @@ import { createScriptCatalog } from '../scripts/script-catalog.ts';
 import { createCallScoring } from '../scoring/call-scoring.ts';
 import { shippedScorecard } from '../scoring/shipped-scorecard.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
-import { deskStats } from '../stats/desk-stats.ts';
+import { createDeskStatsByDays } from '../stats/desk-stats-days.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
@@ -112,6 +112,7 @@ export function createCore(deps: CoreDeps): Core {
     clock,
   });
   const adminPin = createAdminPin({ db: database.db, clock });
+  const statsByDays = createDeskStatsByDays({ db: database.db, clock, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
   const scoring = createCallScoring({
     db: database.db,
     clock,
@@ -521,7 +522,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     'scripts.progress': ({ callId }) => progressStore.load(callId),
 
-    'stats.desk': ({ period, agent }) => deskStats(database.db, period, agent),
+    'stats.desk': ({ period, agent }) => statsByDays(period, agent),
     'export.agents': async () => {
       await requireAdmin(session);
       return callAgents();

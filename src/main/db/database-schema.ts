@@ -227,6 +227,15 @@ export interface ScoreCommentsTable {
   text: string;
 }
 
+export interface StatsDaysTable {
+  day_start: number;
+  day_end: number;
+  /** The agent's SIP address, or * for everyone. */
+  agent: string;
+  /** JSON of DeskSums. */
+  sums: string;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -244,4 +253,5 @@ export interface DatabaseSchema {
   scorecards: ScorecardsTable;
   call_scores: CallScoresTable;
   score_comments: ScoreCommentsTable;
+  stats_days: StatsDaysTable;
 }

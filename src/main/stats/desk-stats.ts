@@ -10,6 +10,34 @@ const RING_PLACES = 8;
  * is a few index scans, not rows in memory. Practice calls are rehearsals and never count.
  */
 export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agent: string | null): Promise<DeskStats> {
+  return deskStatsOf(await deskSums(db, period, agent));
+}
+
+/**
+ * The counts and sums behind the statistics, which add up across periods: a long period is the
+ * sum of its days (see desk-stats-days.ts).
+ */
+export interface DeskSums {
+  incoming: number;
+  answered: number;
+  missed: number;
+  byRing3: number;
+  answerMs: number;
+  talkMs: number;
+  holdMs: number;
+  effective: number;
+  offers: number;
+  meetings: number;
+  deferred: number;
+  sold: number;
+  missedAtRing: number[];
+  answeredAtRing: number[];
+  answeredWithinSeconds: number[];
+  transfers: number;
+  bySource: Record<string, { incoming: number; sold: number }>;
+}
+
+export async function deskSums(db: Kysely<DatabaseSchema>, period: Period, agent: string | null): Promise<DeskSums> {
   const queries = deskStatsQueries(db, period, agent);
   const [totals, rings, seconds, transfers, sources] = await Promise.all([
     queries.totals.executeTakeFirstOrThrow(),
@@ -18,7 +46,90 @@ export async function deskStats(db: Kysely<DatabaseSchema>, period: Period, agen
     queries.transfers.executeTakeFirstOrThrow(),
     queries.sources.execute(),
   ]);
-  return assemble({ totals, rings, seconds, transfers, sources });
+  const missedAtRing = new Array<number>(RING_PLACES).fill(0);
+  const answeredAtRing = new Array<number>(RING_PLACES).fill(0);
+  for (const r of rings) (r.status === 'missed' ? missedAtRing : answeredAtRing)[r.place - 1] = r.n;
+  const answeredWithinSeconds = new Array<number>(ANSWER_SECOND_BUCKETS.length + 1).fill(0);
+  for (const b of seconds) answeredWithinSeconds[b.bucket] = b.n;
+  return {
+    incoming: totals.incoming,
+    answered: totals.answered,
+    missed: totals.missed,
+    byRing3: totals.by_ring_3,
+    answerMs: totals.answer_ms,
+    talkMs: totals.talk_ms,
+    holdMs: totals.hold_ms,
+    effective: totals.effective,
+    offers: totals.offers,
+    meetings: totals.meetings,
+    deferred: totals.deferred,
+    sold: totals.sold,
+    missedAtRing,
+    answeredAtRing,
+    answeredWithinSeconds,
+    transfers: transfers.n,
+    bySource: Object.fromEntries(sources.map((r) => [r.source, { incoming: r.incoming, sold: r.sold }])),
+  };
+}
+
+export function emptyDeskSums(): DeskSums {
+  return {
+    incoming: 0,
+    answered: 0,
+    missed: 0,
+    byRing3: 0,
+    answerMs: 0,
+    talkMs: 0,
+    holdMs: 0,
+    effective: 0,
+    offers: 0,
+    meetings: 0,
+    deferred: 0,
+    sold: 0,
+    missedAtRing: new Array<number>(RING_PLACES).fill(0),
+    answeredAtRing: new Array<number>(RING_PLACES).fill(0),
+    answeredWithinSeconds: new Array<number>(ANSWER_SECOND_BUCKETS.length + 1).fill(0),
+    transfers: 0,
+    bySource: {},
+  };
+}
+
+/** Adds `more` into `into` (which it returns). */
+export function addDeskSums(into: DeskSums, more: DeskSums): DeskSums {
+  const scalars = ['incoming', 'answered', 'missed', 'byRing3', 'answerMs', 'talkMs', 'holdMs', 'effective', 'offers', 'meetings', 'deferred', 'sold', 'transfers'] as const;
+  for (const key of scalars) into[key] += more[key];
+  const lists = ['missedAtRing', 'answeredAtRing', 'answeredWithinSeconds'] as const;
+  for (const key of lists) more[key].forEach((n, i) => (into[key][i] = (into[key][i] ?? 0) + n));
+  for (const [source, counts] of Object.entries(more.bySource)) {
+    const sum = (into.bySource[source] ??= { incoming: 0, sold: 0 });
+    sum.incoming += counts.incoming;
+    sum.sold += counts.sold;
+  }
+  return into;
+}
+
+/** The dashboard's figures from the sums: shares, averages, conversion. */
+export function deskStatsOf(sums: DeskSums): DeskStats {
+  const { incoming, answered } = sums;
+  return {
+    incoming,
+    answered,
+    missed: sums.missed,
+    missedAtRing: sums.missedAtRing,
+    answeredAtRing: sums.answeredAtRing,
+    answeredWithinSeconds: sums.answeredWithinSeconds,
+    answeredByRing3Share: answered === 0 ? null : sums.byRing3 / answered,
+    averageAnswerMs: answered === 0 ? null : Math.round(sums.answerMs / answered),
+    talkMs: sums.talkMs,
+    holdMs: sums.holdMs,
+    transfers: sums.transfers,
+    transfersPerCall: incoming === 0 ? null : sums.transfers / incoming,
+    funnel: { effective: sums.effective, offers: sums.offers, meetings: sums.meetings, deferred: sums.deferred, sold: sums.sold },
+    conversion: incoming === 0 ? null : sums.sold / incoming,
+    bySource: Object.entries(sums.bySource)
+      .map(([source, s]) => ({ source, incoming: s.incoming, sold: s.sold }))
+      .sort((a, b) => b.incoming - a.incoming || a.source.localeCompare(b.source)),
+  };
 }
 
 /** The dashboard's queries, by name: run by deskStats, and one by one (with their plans) by the benchmark. */
@@ -68,35 +179,5 @@ export function deskStatsQueries(db: Kysely<DatabaseSchema>, period: Period, age
       .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
       .select([sql<string>`coalesce(contacts.source, '')`.as('source'), sql<number>`count(*)`.as('incoming'), sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold')])
       .groupBy('source'),
-  };
-}
-
-type Rows<Q> = Q extends { execute(): Promise<(infer R)[]> } ? R : never;
-type DeskStatsQueries = ReturnType<typeof deskStatsQueries>;
-
-function assemble(results: { [K in keyof DeskStatsQueries]: K extends 'totals' | 'transfers' ? Rows<DeskStatsQueries[K]> : Rows<DeskStatsQueries[K]>[] }): DeskStats {
-  const { totals, rings, seconds, transfers, sources } = results;
-  const missedAtRing = new Array<number>(RING_PLACES).fill(0);
-  const answeredAtRing = new Array<number>(RING_PLACES).fill(0);
-  for (const r of rings) (r.status === 'missed' ? missedAtRing : answeredAtRing)[r.place - 1] = r.n;
-  const answeredWithinSeconds = new Array<number>(ANSWER_SECOND_BUCKETS.length + 1).fill(0);
-  for (const s of seconds) answeredWithinSeconds[s.bucket] = s.n;
-  const { incoming } = totals;
-  return {
-    incoming,
-    answered: totals.answered,
-    missed: totals.missed,
-    missedAtRing,
-    answeredAtRing,
-    answeredWithinSeconds,
-    answeredByRing3Share: totals.answered === 0 ? null : totals.by_ring_3 / totals.answered,
-    averageAnswerMs: totals.answered === 0 ? null : Math.round(totals.answer_ms / totals.answered),
-    talkMs: totals.talk_ms,
-    holdMs: totals.hold_ms,
-    transfers: transfers.n,
-    transfersPerCall: incoming === 0 ? null : transfers.n / incoming,
-    funnel: { effective: totals.effective, offers: totals.offers, meetings: totals.meetings, deferred: totals.deferred, sold: totals.sold },
-    conversion: incoming === 0 ? null : totals.sold / incoming,
-    bySource: sources.map((s) => ({ source: s.source, incoming: s.incoming, sold: s.sold })).sort((a, b) => b.incoming - a.incoming || a.source.localeCompare(b.source)),
   };
 }

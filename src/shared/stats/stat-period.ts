@@ -2,6 +2,20 @@ import type { Period } from '../ipc/stats.ts';
 
 export type PeriodKind = 'today' | 'week' | 'month';
 
+/** Formatters are costly to build (ICU): one pair per time zone, reused. */
+const formatters = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function formattersFor(timeZone: string): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  let pair = formatters.get(timeZone);
+  if (!pair) {
+    pair = {
+      date: new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }),
+      time: new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }),
+    };
+    formatters.set(timeZone, pair);
+  }
+  return pair;
+}
+
 interface LocalDate {
   year: number;
   month: number;
@@ -10,7 +24,7 @@ interface LocalDate {
 
 /** The calendar date at instant `t` in `timeZone` (IANA name), and the weekday (0 = Sunday). */
 function localDate(t: number, timeZone: string): LocalDate & { weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).formatToParts(t);
+  const parts = formattersFor(timeZone).date.formatToParts(t);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return { year: Number(get('year')), month: Number(get('month')), day: Number(get('day')), weekday };
@@ -18,7 +32,7 @@ function localDate(t: number, timeZone: string): LocalDate & { weekday: number }
 
 /** Offset of `timeZone` from UTC at instant `t`, in ms (Athens in summer: +3 h). */
 function offsetAt(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(t);
+  const parts = formattersFor(timeZone).time.formatToParts(t);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(t / 1000) * 1000;
 }
@@ -53,4 +67,25 @@ export function periodOf(kind: PeriodKind, now: number, timeZone: string): Perio
       return { from: startOfLocalDay(first, timeZone), to: startOfLocalDay(next, timeZone) };
     }
   }
+}
+
+/**
+ * A period cut at local midnights: the whole local days inside it, and the parts before the first
+ * and after the last (empty when the period starts or ends at midnight). Days are 23 or 25 hours
+ * long across a DST change.
+ */
+export function splitIntoLocalDays(period: Period, timeZone: string): { days: Period[]; edges: Period[] } {
+  const days: Period[] = [];
+  const edges: Period[] = [];
+  const first = periodOf('today', period.from, timeZone);
+  let start = first.from === period.from ? first.from : first.to;
+  if (start > period.from) edges.push({ from: period.from, to: Math.min(start, period.to) });
+  while (start < period.to) {
+    const end = periodOf('today', start, timeZone).to;
+    if (end > period.to) break;
+    days.push({ from: start, to: end });
+    start = end;
+  }
+  if (start < period.to && start >= period.from) edges.push({ from: start, to: period.to });
+  return { days, edges };
 }

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallOutcome } from '../../shared/ipc/calls.ts';
+import { createCallRepository } from '../calls/call-repository.ts';
+import { createContactRepository } from '../contacts/contact-repository.ts';
+import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
+import { deskStats } from './desk-stats.ts';
+import { createDeskStatsByDays } from './desk-stats-days.ts';
+
+const ATHENS = 'Europe/Athens';
+const HOUR = 3_600_000;
+// Thursday 22 October 2026 00:00 in Athens; summer time ends on Sunday the 25th.
+const START = Date.UTC(2026, 9, 21, 21);
+
+describe('statistics summed from whole days', () => {
+  let database: OpenedDatabase;
+  let now = 0;
+  beforeEach(async () => {
+    now = START + 12 * 24 * HOUR;
+    database = await openDatabase(':memory:');
+  });
+  afterEach(() => database.close());
+
+  async function seed() {
+    const calls = createCallRepository({ db: database.db });
+    const contacts = createContactRepository({ db: database.db, clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
+    const web = await contacts.save({ name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '2102222222', label: '' }] });
+    await contacts.capture(web.id, 'source', 'Website');
+    const outcomes: (CallOutcome | null)[] = ['sold', 'offer-sent', 'meeting-booked', 'deferred', 'not-a-target', null];
+    let n = 0;
+    // Every 5 hours for 11 days, two agents: calls on both sides of every midnight and of the DST change.
+    for (let at = START + HOUR; at < START + 11 * 24 * HOUR; at += 5 * HOUR) {
+      const id = `k${++n}`;
+      await calls.insert({ id, direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: n % 3 === 0 ? web.id : null, match: 'none', inviteAt: at, sipCallId: '', practice: n % 17 === 0, agent: n % 2 ? 'sip:101@pbx' : 'sip:102@pbx' });
+      const answered = n % 4 !== 0;
+      await calls.update(id, { status: answered ? 'answered' : 'missed', rings: 1 + (n % 6), answerMs: answered ? 2000 + n * 300 : null, durationMs: answered ? 60_000 + n : null, holdMs: n % 5 === 0 ? 20_000 : 0 });
+      const outcome = outcomes[n % outcomes.length];
+      if (answered && outcome) await calls.wrapUp({ callId: id, outcome, nextStepAt: null, nextStepWhat: '', nextStepWho: '', notes: '' }, at);
+      if (n % 7 === 0) await database.db.insertInto('transfers').values({ id: `t${n}`, call_id: id, at, kind: 'blind', from_agent: '', target: '203', note: '', result: 'completed', detail: '', ended_at: null }).execute();
+    }
+    return { calls, contacts, web };
+  }
+
+  const byDays = () => createDeskStatsByDays({ db: database.db, clock: { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined }, timeZone: () => ATHENS });
+  const periods = [
+    { from: START, to: START + 7 * 24 * HOUR + HOUR }, // a week across the DST change (one 25-hour day)
+    { from: START + 5 * HOUR, to: START + 9 * 24 * HOUR + 7 * HOUR }, // ragged edges
+    { from: START - 24 * HOUR, to: START + 30 * 24 * HOUR }, // past the last call and past now
+  ];
+
+  it('gives exactly what counting every call gives, for one agent and for everyone, cold and kept', async () => {
+    await seed();
+    const stats = byDays();
+    for (const agent of [null, 'sip:101@pbx']) {
+      for (const period of periods) {
+        const expected = await deskStats(database.db, period, agent);
+        expect(await stats(period, agent)).toEqual(expected);
+        expect(await stats(period, agent)).toEqual(expected);
+      }
+    }
+    const kept = await database.db.selectFrom('stats_days').select(['day_start', 'day_end']).where('agent', '=', '*').execute();
+    // Only days that are over are kept.
+    expect(kept.length).toBeGreaterThan(7);
+    expect(kept.every((d) => Number(d.day_end) <= now)).toBe(true);
+  });
+
+  it('follows changes to old calls: a late wrap-up, a transfer, a lead source, a deleted call', async () => {
+    const { calls, contacts, web } = await seed();
+    const stats = byDays();
+    const period = periods[2]!;
+    await stats(period, null);
+    await calls.wrapUp({ callId: 'k2', outcome: 'sold', nextStepAt: null, nextStepWhat: '', nextStepWho: '', notes: '' }, START);
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+    await database.db.insertInto('transfers').values({ id: 'late', call_id: 'k3', at: START, kind: 'warm', from_agent: '', target: '204', note: '', result: 'completed', detail: '', ended_at: null }).execute();
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+    await contacts.capture(web.id, 'source', 'Exhibition');
+    expect((await stats(period, null)).bySource.map((s) => s.source)).toContain('Exhibition');
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+    await database.db.deleteFrom('transfers').where('call_id', '=', 'k5').execute();
+    await database.db.deleteFrom('calls').where('id', '=', 'k5').execute();
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+  });
+
+  it('counts a day again once it is over, not while it runs', async () => {
+    await seed();
+    now = START + 3 * 24 * HOUR + 2 * HOUR;
+    const stats = byDays();
+    await stats(periods[0]!, null);
+    const kept = await database.db.selectFrom('stats_days').select('day_end').execute();
+    expect(kept.map((d) => Number(d.day_end)).every((end) => end <= now)).toBe(true);
+    expect(kept).toHaveLength(3);
+  });
+});
