@@ -209,14 +209,21 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await expect(wrapUp.getByRole('heading')).toHaveText('Итоги звонка: Тренировка: Павел Соколов');
   await wrapUp.getByLabel('Результат').selectOption({ label: 'Назначена встреча' });
   await wrapUp.getByRole('button', { name: 'Сохранить итоги' }).click();
-  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await page.getByRole('button', { name: 'Звонки', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Звонки' })).toBeVisible();
   const row = page.locator('.calls-table tbody tr', { hasText: 'Павел Соколов' });
+  await expect(row.locator('td.status')).toHaveText('Принят');
   await expect(row.locator('[data-column="result"]')).toContainText('Назначена встреча');
   await expect(row.locator('.practice-badge')).toHaveText('Тренировка');
   await row.getByRole('button', { name: 'Этапы' }).click();
   const stages = page.getByRole('region', { name: 'Время на каждом этапе' });
   await expect(stages.locator('li').first()).toContainText('Приветствие');
   await expect(stages).toContainText('Дальше всего дошли до этапа: Приветствие');
+  await page.getByRole('button', { name: 'Пропущенные' }).click();
+  await expect(page.getByText('Пропущенных звонков нет.')).toBeVisible();
+  await page.getByRole('button', { name: 'Оценка звонков', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Оценка звонков' })).toBeVisible();
+  await expect(page.getByText('Ваши звонки ещё не оценивали.')).toBeVisible();
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
   await rehearse('Κλήση εξάσκησης', [
@@ -224,8 +231,9 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
     { after: 2, text: 'Ολοκληρώθηκαν 2 από 2' },
   ]);
   await expect(page.locator('form.wrap-up').getByRole('heading')).toHaveText('Ολοκλήρωση της κλήσης με: Εξάσκηση: Μαρία Γεωργίου');
-  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await page.getByRole('button', { name: 'Κλήσεις', exact: true }).click();
   await expect(page.locator('.today-summary dt').first()).toHaveText('Εισερχόμενες σήμερα');
+  await expect(page.locator('.calls-table thead')).toContainText('Χτυπήματα');
   await page.screenshot({ path: join(dir, '..', 'ringside-greek.png') });
   await chooseLanguage('English', 'inbound-sales:en');
   await expect(page.getByRole('button', { name: 'Practice call' })).toBeVisible();

@@ -28,6 +28,9 @@ const nav: { screen: Screen; label: string; icon: typeof History }[] = [
 
 export function AppShell() {
   const { t } = useTranslation();
+  /** Screens translated so far; the rest keep their English label until issue 7 translates them. */
+  const navLabel = (target: Screen) =>
+    target === 'calls' ? t('calls.nav') : target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : null;
   const screen = useAppStore((s) => s.screen);
   const show = useAppStore((s) => s.show);
   const connection = useAppStore((s) => s.connection);
@@ -48,7 +51,7 @@ export function AppShell() {
         <nav className="nav" aria-label="Screens">
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
-              <Icon size={18} aria-hidden /> {target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : label}
+              <Icon size={18} aria-hidden /> {navLabel(target) ?? label}
               {target === 'messages' && <UnreadBadge />}
             </button>
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
 import { StageTimes } from '../scripts/stage-times.tsx';
@@ -10,17 +10,14 @@ import { WrapUpForm } from './wrap-up-form.tsx';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
-const statusText: Record<CallRecord['status'], string> = {
-  answered: 'Answered',
-  missed: 'Missed',
-  rejected: 'Declined',
-  failed: 'Failed',
-  'in-progress': 'In progress',
-};
-const endedByText = { caller: 'Caller', agent: 'You', system: 'System' } as const;
+/** "1.5 s", "1,5 с": a speed of answer in the language's own number format. */
+function secondsText(t: TFunction, language: string, ms: number): string {
+  return t('calls.seconds', { value: new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
+}
 
 export function CallsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const seconds = (ms: number) => secondsText(t, i18n.language, ms);
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
   const [open, setOpen] = useState<string | null>(null);
   const [wrapping, setWrapping] = useState<string | null>(null);
@@ -32,13 +29,13 @@ export function CallsScreen() {
   return (
     <section className="screen" aria-labelledby="calls-title">
       <div className="screen-header">
-        <h2 id="calls-title">Calls</h2>
-        <div className="segmented" role="group" aria-label="Show">
+        <h2 id="calls-title">{t('calls.title')}</h2>
+        <div className="segmented" role="group" aria-label={t('calls.show')}>
           <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
-            All
+            {t('calls.all')}
           </button>
           <button type="button" aria-pressed={filter === 'missed'} onClick={() => setFilter('missed')}>
-            Missed
+            {t('calls.missed')}
           </button>
         </div>
       </div>
@@ -46,28 +43,28 @@ export function CallsScreen() {
       <CallbackTasksPanel />
       <TodaySummary />
       {calls === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('calls.loading')}</p>
       ) : calls.length === 0 ? (
-        <p className="muted">{filter === 'missed' ? 'No missed calls.' : 'No calls yet.'}</p>
+        <p className="muted">{filter === 'missed' ? t('calls.noMissed') : t('calls.none')}</p>
       ) : (
         <table className="table calls-table">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Caller</th>
-              <th scope="col">Status</th>
-              <th scope="col">Rings</th>
-              <th scope="col">Answered after</th>
-              <th scope="col">Hung up</th>
-              <th scope="col">Talk time</th>
-              <th scope="col">Recording</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('calls.time')}</th>
+              <th scope="col">{t('calls.caller')}</th>
+              <th scope="col">{t('calls.status')}</th>
+              <th scope="col">{t('calls.rings')}</th>
+              <th scope="col">{t('calls.answeredAfter')}</th>
+              <th scope="col">{t('calls.hungUp')}</th>
+              <th scope="col">{t('calls.talkTime')}</th>
+              <th scope="col">{t('calls.recording')}</th>
+              <th scope="col">{t('calls.result')}</th>
             </tr>
           </thead>
           <tbody>
             {calls.flatMap((c) => [
               <tr key={c.id} className={c.status === 'missed' ? 'row-missed' : undefined} data-call-id={c.id}>
-                <td>{new Date(c.inviteAt).toLocaleString()}</td>
+                <td>{new Date(c.inviteAt).toLocaleString(i18n.language)}</td>
                 <td>
                   <div>
                     {c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}
@@ -95,20 +92,20 @@ export function CallsScreen() {
                     )}
                   </div>
                 </td>
-                <td className={`status status-${c.status}`}>{statusText[c.status]}{c.autoAnswered ? ' (auto)' : ''}</td>
+                <td className={`status status-${c.status}`}>{t(`calls.statuses.${c.status}`)}{c.autoAnswered ? ` ${t('calls.auto')}` : ''}</td>
                 <td data-column="rings">{c.rings}</td>
-                <td>{c.answerMs !== null ? `${(c.answerMs / 1000).toFixed(1)} s` : '—'}</td>
-                <td>{c.endedBy ? endedByText[c.endedBy] : '—'}</td>
+                <td>{c.answerMs !== null ? seconds(c.answerMs) : '—'}</td>
+                <td>{c.endedBy ? t(`calls.endedBy.${c.endedBy}`) : '—'}</td>
                 <td>{c.durationMs !== null ? formatDuration(c.durationMs) : '—'}</td>
                 <td data-column="recording">
                   {c.recordings.count > 0 ? (
                     <button type="button" className="link-button" aria-expanded={open === c.id} onClick={() => setOpen(open === c.id ? null : c.id)}>
-                      {open === c.id ? 'Close' : 'Listen'}
+                      {open === c.id ? t('calls.close') : t('calls.listen')}
                     </button>
                   ) : (
                     '—'
                   )}
-                  {c.recordings.recovered && <span className="recovered" title="Saved after Ringside stopped unexpectedly during the call"> recovered</span>}
+                  {c.recordings.recovered && <span className="recovered" title={t('calls.recoveredTitle')}> {t('calls.recovered')}</span>}
                 </td>
                 <td data-column="result" data-furthest-stage={c.furthestStage ?? undefined}>
                   {c.outcome ? t(`outcome.${c.outcome}`) : c.wrapUpPending ? (
@@ -125,7 +122,7 @@ export function CallsScreen() {
                       </button>
                     </div>
                   )}
-                  {c.nextStep.at !== null && <div className="muted small">next: {new Date(c.nextStep.at).toLocaleString()}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
+                  {c.nextStep.at !== null && <div className="muted small">{t('calls.next', { when: new Date(c.nextStep.at).toLocaleString(i18n.language) })}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
                 </td>
               </tr>,
               wrapping === c.id && (
@@ -159,7 +156,7 @@ export function CallsScreen() {
 
 /** Today at this desk (R1, R30): practice calls are not counted. */
 function TodaySummary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = new Date();
   const from = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
   const to = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
@@ -186,7 +183,7 @@ function TodaySummary() {
       </div>
       <div>
         <dt>{t('today.averageAnswer')}</dt>
-        <dd data-stat="average-answer">{summary.averageAnswerMs === null ? '—' : `${(summary.averageAnswerMs / 1000).toFixed(1)} s`}</dd>
+        <dd data-stat="average-answer">{summary.averageAnswerMs === null ? '—' : secondsText(t, i18n.language, summary.averageAnswerMs)}</dd>
       </div>
       <div>
         <dt>{t('today.talk')}</dt>
