@@ -44,6 +44,7 @@ import { createCallScoring } from '../scoring/call-scoring.ts';
 import { shippedScorecard } from '../scoring/shipped-scorecard.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
 import { createDeskStatsByDays } from '../stats/desk-stats-days.ts';
+import { keepDaysReady } from '../stats/keep-days-ready.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
@@ -113,6 +114,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const adminPin = createAdminPin({ db: database.db, clock });
   const statsByDays = createDeskStatsByDays({ db: database.db, clock, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const statsDays = keepDaysReady({ stats: statsByDays, clock, log: deps.log.child('stats'), me: () => actor() });
   const scoring = createCallScoring({
     db: database.db,
     clock,
@@ -647,6 +649,7 @@ export function createCore(deps: CoreDeps): Core {
       courier.dispose();
       await beacons.farewell();
       lineWatch.stop();
+      statsDays.dispose();
       await account.dispose();
       await recordings.finishAll();
       for (const client of clients) client.close();

@@ -89,4 +89,16 @@ describe('statistics summed from whole days', () => {
     expect(kept.map((d) => Number(d.day_end)).every((end) => end <= now)).toBe(true);
     expect(kept).toHaveLength(3);
   });
+
+  it('prepares the past days in the background, so that the first look at a long period reads kept days', async () => {
+    await seed();
+    const stats = byDays();
+    const period = periods[2]!;
+    const pauses: number[] = [];
+    const counted = await stats.prepare(period, null, () => Promise.resolve(void pauses.push(1)));
+    expect(counted).toBe(pauses.length);
+    expect(counted).toBeGreaterThan(7);
+    expect(await stats.prepare(period, null, () => Promise.resolve())).toBe(0);
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+  });
 });

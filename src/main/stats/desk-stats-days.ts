@@ -33,9 +33,19 @@ const deskSumsSchema: z.ZodType<DeskSums> = z.object({
  * the triggers of migration 0014 forget a day when its calls change. The days still running and
  * the partial edges are counted each time. The same figures as deskStats, from the same queries.
  */
-export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock: Clock; timeZone(): string }): (period: Period, agent: string | null) => Promise<DeskStats> {
+export interface DeskStatsByDays {
+  (period: Period, agent: string | null): Promise<DeskStats>;
+  /**
+   * Counts and keeps the days of `period` that are over and not kept yet, one day at a time with a
+   * pause between (calls keep their priority): run in the background so that even the first look
+   * at a long period is quick.
+   */
+  prepare(period: Period, agent: string | null, pause: () => Promise<void>): Promise<number>;
+}
+
+export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock: Clock; timeZone(): string }): DeskStatsByDays {
   const { db } = deps;
-  return async (period, agent) => {
+  const stats = async (period: Period, agent: string | null) => {
     const { days, edges } = splitIntoLocalDays(period, deps.timeZone());
     if (days.length < 2) return deskStats(db, period, agent);
     const now = deps.clock.now();
@@ -57,6 +67,26 @@ export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock:
     for (const part of [...edges, ...running]) addDeskSums(total, await deskSums(db, part, agent));
     return deskStatsOf(total);
   };
+  const prepare = async (period: Period, agent: string | null, pause: () => Promise<void>) => {
+    const key = agent ?? '*';
+    const now = deps.clock.now();
+    const over = splitIntoLocalDays(period, deps.timeZone()).days.filter((d) => d.to <= now);
+    const first = over[0];
+    const last = over.at(-1);
+    if (!first || !last) return 0;
+    const kept = new Set(
+      (await db.selectFrom('stats_days').select('day_start').where('agent', '=', key).where('day_start', '>=', first.from).where('day_start', '<', last.to).execute()).map((r) => Number(r.day_start)),
+    );
+    let counted = 0;
+    for (const day of over) {
+      if (kept.has(day.from)) continue;
+      await countDay(db, day, agent, key);
+      counted++;
+      await pause();
+    }
+    return counted;
+  };
+  return Object.assign(stats, { prepare });
 }
 
 /** Counts a day and keeps it, in one transaction: no change to its calls can slip in between. */

@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { DeskStatsByDays } from './desk-stats-days.ts';
+import { keepDaysReady } from './keep-days-ready.ts';
+
+const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+
+describe('keeping past days counted in the background', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('counts for everyone and this desk a minute after start, then every six hours, pausing between days, until disposed', async () => {
+    const prepared: (string | null)[] = [];
+    const stats = Object.assign(() => Promise.reject(new Error('not used')), {
+      prepare: vi.fn(async (_period: unknown, agent: string | null, pause: () => Promise<void>) => {
+        prepared.push(agent);
+        await pause();
+        return 1;
+      }),
+    }) as unknown as DeskStatsByDays;
+    const ready = keepDaysReady({ stats, clock: systemClock, log, me: () => 'sip:101@pbx' });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(prepared).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(prepared).toEqual([null, 'sip:101@pbx']);
+    await vi.advanceTimersByTimeAsync(6 * 3_600_000);
+    expect(prepared).toHaveLength(4);
+    ready.dispose();
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(prepared).toHaveLength(4);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Clock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { DeskStatsByDays } from './desk-stats-days.ts';
+
+const FIRST_AFTER_MS = 60_000;
+const EVERY_MS = 6 * 3_600_000;
+const DAYS_BACK = 400;
+const PAUSE_MS = 5;
+
+/**
+ * In the background, a minute after start and every six hours, counts the past days (back 400
+ * days) that are not kept yet, for everyone and for this desk: the statistics of a month or a year
+ * open at once. A pause between days keeps the phone responsive.
+ */
+export function keepDaysReady(deps: { stats: DeskStatsByDays; clock: Clock; log: Logger; me(): string }): { dispose(): void } {
+  let timer: unknown = null;
+  let disposed = false;
+  const pause = () => new Promise<void>((resolve) => deps.clock.setTimeout(resolve, PAUSE_MS));
+  const run = async () => {
+    const now = deps.clock.now();
+    const period = { from: now - DAYS_BACK * 86_400_000, to: now };
+    try {
+      for (const agent of [null, deps.me()]) {
+        if (disposed) return;
+        const counted = await deps.stats.prepare(period, agent, async () => {
+          if (disposed) throw new Error('stopped');
+          await pause();
+        });
+        if (counted > 0) deps.log.info('Statistics: past days counted', { agent: agent ?? 'everyone', days: counted });
+      }
+    } catch (error) {
+      if (!disposed) deps.log.warn('Statistics: past days could not be counted', { error: String(error) });
+    }
+  };
+  const schedule = (ms: number) => {
+    timer = deps.clock.setTimeout(() => {
+      void run().then(() => {
+        if (!disposed) schedule(EVERY_MS);
+      });
+    }, ms);
+  };
+  schedule(FIRST_AFTER_MS);
+  return {
+    dispose() {
+      disposed = true;
+      if (timer !== null) deps.clock.clearTimeout(timer);
+    },
+  };
+}
