@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
-import { ADMIN_PIN } from './fixtures/admin.ts';
+import { ADMIN_PIN, openAdmin } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -156,6 +156,45 @@ test('a supervisor scores a recorded call with a comment at 0:05; the agent sees
   try {
     expect(database.prepare('select percent, failed_critical, summary from call_scores').all()).toEqual([{ percent: Number(percent), failed_critical: 0, summary: 'Warm and quick; ask for the name next time.' }]);
     expect(database.prepare('select at_ms, text from score_comments').all()).toEqual([{ at_ms: 5000, text: 'Greeting without the company’s line of business' }]);
+  } finally {
+    database.close();
+  }
+});
+
+test('an admin edits the office’s scorecard: new scores use it, a call scored before keeps the card it was scored with', async () => {
+  const { page } = desk;
+  await openAdmin(page);
+  const editor = page.getByRole('form', { name: 'Scorecard' });
+  await expect(page.getByText('Ringside’s scorecard is in use. Your changes become the office’s own.')).toBeVisible();
+  await editor.locator('tr[data-item="ring"]').getByLabel('What the supervisor checks').fill('Picked up on ring 2 or 3 (our rule)');
+  await editor.getByRole('button', { name: 'Add item' }).click();
+  const added = editor.locator('tbody tr').last();
+  await editor.getByRole('button', { name: 'Save scorecard' }).click();
+  // A new item without its text is refused, naming the place.
+  await expect(editor.getByRole('alert')).toContainText('items.17.text');
+  await added.getByLabel('What the supervisor checks').fill('Offered the loyalty card');
+  await added.getByLabel('Rule').fill('R23');
+  await added.getByLabel('Points').fill('2');
+  await editor.getByRole('button', { name: 'Save scorecard' }).click();
+  await expect(page.getByText('Scorecard saved.')).toBeVisible();
+  await expect(page.getByText('The office’s own scorecard is in use.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await page.getByRole('tab', { name: 'Score calls' }).click();
+  await page.locator('.scoring-table tbody tr[data-scored="false"]').first().getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.score-call')).toContainText('Offered the loyalty card');
+  await expect(page.locator('.score-call tr[data-item="ring"]')).toContainText('Picked up on ring 2 or 3 (our rule)');
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Scored' });
+  await page.locator('.scoring-table tbody tr[data-scored="true"]').first().getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.score-call tr[data-item="ring"]')).toContainText('Picked up on the 2nd–3rd ring');
+  await expect(page.locator('.score-call')).not.toContainText('Offered the loyalty card');
+
+  await page.getByRole('button', { name: 'Admin', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to Ringside’s scorecard' }).click();
+  await expect(page.getByText('Ringside’s scorecard is in use. Your changes become the office’s own.')).toBeVisible();
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    expect(database.prepare("select count(*) as n from audit_log where action = 'scorecard-saved'").get()).toEqual({ n: 2 });
   } finally {
     database.close();
   }
