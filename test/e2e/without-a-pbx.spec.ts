@@ -224,6 +224,10 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await page.getByRole('button', { name: 'Оценка звонков', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Оценка звонков' })).toBeVisible();
   await expect(page.getByText('Ваши звонки ещё не оценивали.')).toBeVisible();
+  // This window unlocked the admin PIN in the test before: the supervisor's list, in Russian.
+  await page.getByRole('tab', { name: 'Оценить звонки' }).click();
+  await expect(page.getByRole('combobox', { name: 'Показать' })).toHaveValue('unscored');
+  await expect(page.getByRole('combobox', { name: 'Показать' }).locator('option:checked')).toHaveText('Ещё не оценены');
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
   await rehearse('Κλήση εξάσκησης', [

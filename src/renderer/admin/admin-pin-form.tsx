@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AdminStatus } from '../../shared/ipc/admin.ts';
 import { runAction } from '../state/app-store.ts';
 
 /** First use: choose the admin PIN (typed twice). Later: enter it to unlock this window. */
 export function AdminPinForm({ pinSet, onUnlocked }: { pinSet: boolean; onUnlocked(status: AdminStatus): void }) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -11,11 +13,11 @@ export function AdminPinForm({ pinSet, onUnlocked }: { pinSet: boolean; onUnlock
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!pinSet && pin !== repeat) {
-      setProblem('The two PINs differ.');
+      setProblem(t('adminPin.differ'));
       return;
     }
     if (!/^\d{4,12}$/.test(pin)) {
-      setProblem('The admin PIN is 4 to 12 digits.');
+      setProblem(t('adminPin.digits'));
       return;
     }
     setProblem(null);
@@ -29,23 +31,21 @@ export function AdminPinForm({ pinSet, onUnlocked }: { pinSet: boolean; onUnlock
   return (
     <form className="pin-form" onSubmit={(e) => void submit(e)}>
       <p>
-        {pinSet
-          ? 'Recording settings, export and deletion of recordings are for admins. Enter the admin PIN.'
-          : 'Recording settings, export and deletion of recordings are for admins. Choose an admin PIN of 4 to 12 digits; you will need it each time.'}
+        {pinSet ? t('adminPin.enter') : t('adminPin.choose')}
       </p>
       <label className="field">
-        {pinSet ? 'Admin PIN' : 'New admin PIN'}
+        {pinSet ? t('adminPin.pin') : t('adminPin.newPin')}
         <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={digits(setPin)} autoFocus />
       </label>
       {!pinSet && (
         <label className="field">
-          Repeat the PIN
+          {t('adminPin.repeat')}
           <input type="password" inputMode="numeric" autoComplete="off" value={repeat} onChange={digits(setRepeat)} />
         </label>
       )}
       {problem && <p className="error-text" role="alert">{problem}</p>}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">{pinSet ? 'Unlock' : 'Set PIN and unlock'}</button>
+        <button type="submit" className="button button-primary">{pinSet ? t('adminPin.unlock') : t('adminPin.setAndUnlock')}</button>
       </div>
     </form>
   );

@@ -355,6 +355,17 @@ export const en = {
     statuses: { answered: 'Answered', missed: 'Missed', rejected: 'Declined', failed: 'Failed', 'in-progress': 'In progress' },
     endedBy: { caller: 'Caller', agent: 'You', system: 'System' },
   },
+  adminPin: {
+    enter: 'Recording settings, export and deletion of recordings, call scripts, scoring and the scorecard are for admins and supervisors. Enter the admin PIN.',
+    choose: 'Recording settings, export and deletion of recordings, call scripts, scoring and the scorecard are for admins and supervisors. Choose an admin PIN of 4 to 12 digits; you will need it each time.',
+    pin: 'Admin PIN',
+    newPin: 'New admin PIN',
+    repeat: 'Repeat the PIN',
+    unlock: 'Unlock',
+    setAndUnlock: 'Set PIN and unlock',
+    differ: 'The two PINs differ.',
+    digits: 'The admin PIN is 4 to 12 digits.',
+  },
   scoring: {
     nav: 'Scoring',
     title: 'Call scoring',
