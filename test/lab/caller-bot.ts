@@ -92,6 +92,14 @@ export class CallerBot {
     await this.page.evaluate(() => (window as unknown as { __lab: { hangup(): Promise<void> } }).__lab.hangup());
   }
 
+  /** Sends a SIP MESSAGE; resolves once the other side answered (its status code is in the bot's log). */
+  async message(target: string, body: string, contentType: string): Promise<void> {
+    await this.page.evaluate(
+      ({ t, b, c }) => (window as unknown as { __lab: { message(t: string, b: string, c: string): Promise<void> } }).__lab.message(t, b, c),
+      { t: `sip:${target}@${this.options.domain}`, b: body, c: contentType },
+    );
+  }
+
   async answer(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as { __lab: { answer(): Promise<void> } }).__lab.answer());
   }

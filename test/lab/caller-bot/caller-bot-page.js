@@ -1,6 +1,6 @@
 // The lab's caller: sip.js SimpleUser in a real Chromium with a fake microphone.
 // Loaded as native ES modules straight from node_modules/sip.js/lib (served at /sipjs/).
-import { Web } from '/sipjs/index.js';
+import { Messager, UserAgent, Web } from '/sipjs/index.js';
 
 const state = { status: 'idle', callStartedAt: 0, answeredAfterMs: null, events: [], dtmf: '' };
 
@@ -70,6 +70,14 @@ window.__lab = {
     await user.call(target, { inviteWithoutSdp: false }, telephoneEvent ? {} : { sessionDescriptionHandlerModifiers: [withoutTelephoneEvent] });
   },
   async answer() { await user.answer(); },
+  /** A SIP MESSAGE with any body and content type (what a colleague's Ringside, or an attacker, could send). */
+  async message(target, body, contentType) {
+    await new Promise((resolve, reject) => {
+      new Messager(user.sessionManager.userAgent, UserAgent.makeURI(target), body, contentType)
+        .message({ requestDelegate: { onAccept: () => resolve(200), onReject: (r) => resolve(r.message.statusCode) } })
+        .catch(reject);
+    }).then((code) => log(`message ${code}`));
+  },
   /** 603 Decline: the person saw the call and chose not to take it. */
   async decline() { await currentSession()?.reject({ statusCode: 603 }); },
   async hangup() {
