@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     width: 1280,
     height: 820,
     title: 'Ringside',
-    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
   const contents = window.webContents;
   contents.on('will-navigate', (event) => event.preventDefault());
