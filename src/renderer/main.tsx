@@ -7,6 +7,8 @@ import { createMediaEngine } from './media/media-engine.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
 import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
+import type { LiveCall } from '../shared/ipc/phone.ts';
+import { newlyRinging } from '../shared/phone/newly-ringing.ts';
 import './app/app.css';
 
 const store = useAppStore.getState();
@@ -61,7 +63,10 @@ connectToCore({
   mediaHandlers: media.handlers,
   onConnected(peer) {
     peer.on('phone.registration', (r) => useAppStore.getState().setRegistration(r));
-    peer.on('phone.calls', (calls) => useAppStore.getState().setCalls(calls));
+    peer.on('phone.calls', (calls) => {
+      useAppStore.getState().setCalls(calls);
+      notifyRinging(calls);
+    });
     peer.on('settings.changed', (s) => useAppStore.getState().setSettings(s));
     peer.on('data.changed', ({ what }) => useAppStore.getState().dataChanged(what));
     peer.on('notice', ({ level, message }) => useAppStore.getState().pushNotice(level, message));
@@ -100,6 +105,22 @@ function notifyMessage(message: { fromName: string; callerName: string; urgency:
   const show = () => new Notification('Ringside', { body: text, tag: 'ringside-message' });
   if (Notification.permission === 'granted') show();
   else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
+}
+
+/** A call that starts ringing while Ringside is behind other windows: a desktop notification (R4: the card is waiting). */
+let announcedCalls = new Set<string>();
+function notifyRinging(calls: LiveCall[]): void {
+  const { fresh, seen } = newlyRinging(announcedCalls, calls);
+  announcedCalls = seen;
+  if (fresh.length === 0 || !('Notification' in window) || Notification.permission !== 'granted') return;
+  if (!document.hidden && document.hasFocus()) return;
+  for (const call of fresh) {
+    const notification = new Notification('Ringside', { body: i18n.t('calls.incomingNotification', { name: callerName(call) }), tag: `ringside-call-${call.id}`, requireInteraction: true });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+    };
+  }
 }
 
 /** Call-backs that fall due while Ringside is open are announced once each (R27). */

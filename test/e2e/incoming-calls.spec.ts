@@ -120,12 +120,29 @@ test('d. a second call during an active call rings as waiting and is not answere
   await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
 });
 
-test('e. the caller hangs up during ring 1: a missed call is stored and shown', async () => {
+test('e. the caller hangs up during ring 1: a missed call is stored and shown; behind other windows, a desktop notification says who rings', async () => {
   const { page } = desk;
+  // The office manager is in another window: notifications are allowed, Ringside has no focus.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    Object.assign(window, { __notifications: shown });
+    class RecordedNotification {
+      static permission = 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+    document.hasFocus = () => false;
+  });
   await elena.call(DESK_USER);
   const panel = page.locator('.call-panel');
   await expect(panel).toHaveAttribute('data-call-state', 'ringing');
   await expect(panel.getByText('Ring 1…')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications)).toEqual(['Ringside: Incoming call: Елена Петрова']);
+  await page.evaluate(() => Reflect.deleteProperty(document, 'hasFocus'));
   await elena.hangup();
   await expect(panel.getByText('Missed: the caller hung up while it rang')).toBeVisible();
   await page.getByRole('button', { name: 'Calls', exact: true }).click();

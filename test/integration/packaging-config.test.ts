@@ -31,7 +31,7 @@ describe('electron-builder configuration', () => {
     expect(width).toBeGreaterThanOrEqual(512);
     expect(height).toBe(width);
     const resources = (config.extraResources ?? []) as { from: string; to: string }[];
-    expect(resources.map((r) => r.to).sort()).toEqual(['announcements', 'practice', 'scripts']);
+    expect(resources.map((r) => r.to).sort()).toEqual(['announcements', 'icon.png', 'practice', 'scripts']);
     for (const r of resources) expect(existsSync(join(root, r.from))).toBe(true);
   });
 

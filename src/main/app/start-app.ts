@@ -15,6 +15,8 @@ export interface StartedApp {
   config: ConfigFile;
   args: { host?: string; port?: number };
   dataDir: string;
+  /** Files shipped with Ringside (scripts, announcements, the tray icon). */
+  resourcesDir: string;
   dispose(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startApp(options: StartAppOptions): Promise<StartedApp> {
     core,
     config,
     dataDir,
+    resourcesDir,
     args: { ...(typeof values.host === 'string' && { host: values.host }), ...(port !== undefined && Number.isInteger(port) && { port }) },
     async dispose() {
       await core.dispose();

@@ -81,6 +81,8 @@ export interface Core {
   attachClient(port: RpcPort): () => void;
   /** A file a window may fetch by media path ("recordings/<id>", "exports/<name>", "announcements/…"). */
   resolveMedia(path: string): Promise<MediaFile | null>;
+  /** The host shell follows the core's events too (the desktop app brings its window forward when a call rings). */
+  onEvent<K extends keyof CoreEvents>(name: K, listener: (payload: z.input<CoreEvents[K]>) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -145,8 +147,17 @@ export function createCore(deps: CoreDeps): Core {
     }, RECORDING_GRACE_MS);
   };
 
+  const hostListeners = new Set<{ name: keyof CoreEvents; listener: (payload: never) => void }>();
   const broadcast = <K extends keyof CoreEvents>(name: K, payload: z.input<CoreEvents[K]>): void => {
     for (const client of clients) client.emit(name, payload);
+    for (const host of hostListeners) {
+      if (host.name !== name) continue;
+      try {
+        (host.listener as (payload: z.input<CoreEvents[K]>) => void)(payload);
+      } catch (error) {
+        log.error('A host listener failed', { event: name, error: String(error) });
+      }
+    }
   };
   const settingsView = (): SettingsView => ({ settings: settings.get(), hasPassword: secrets.getPassword() !== null, dataDir: deps.dataDir });
 
@@ -595,6 +606,11 @@ export function createCore(deps: CoreDeps): Core {
     database.db.selectFrom('recordings').select(['file', 'mime_type']).where('id', '=', id).where('status', 'in', ['final', 'recovered']).executeTakeFirst();
 
   return {
+    onEvent(name, listener) {
+      const entry = { name, listener: listener as (payload: never) => void };
+      hostListeners.add(entry);
+      return () => hostListeners.delete(entry);
+    },
     attachClient(port) {
       const peer: ClientPeer = new RpcPeer({
         port,

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, type IpcMainEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerMonitor, protocol, session, Tray, type IpcMainEvent, type WebContents } from 'electron';
 import { IPC_CHANNEL, MEDIA_PROTOCOL } from '../../../shared/ipc/bridge.ts';
 import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
+import { newlyRinging } from '../../../shared/phone/newly-ringing.ts';
 import { startApp } from '../../app/start-app.ts';
 import { mediaResponse } from '../media-response.ts';
 import type { PowerEvents } from '../../app/power-events.ts';
@@ -47,10 +48,13 @@ async function main(): Promise<void> {
     return mediaResponse(await started.core.resolveMedia(decodeURIComponent(`${url.host}${url.pathname}`)), request.headers.get('range'));
   });
 
+  // An autostart entry passes --minimized: Ringside starts in the tray and still takes calls.
+  const startHidden = process.argv.includes('--minimized');
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
     title: 'Ringside',
+    show: !startHidden,
     webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
   const contents = window.webContents;
@@ -81,11 +85,51 @@ async function main(): Promise<void> {
     ipcMain.off(IPC_CHANNEL, onIpc);
     detach();
   });
-  app.on('second-instance', () => {
+  const bringForward = () => {
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
+  };
+  // A softphone keeps ringing when its window is closed: closing hides it to the tray; Quit quits.
+  let quitting = false;
+  const tray = new Tray(nativeImage.createFromPath(join(started.resourcesDir, 'icon.png')));
+  tray.setToolTip('Ringside');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Show Ringside', click: bringForward },
+      { type: 'separator' },
+      {
+        label: 'Quit Ringside',
+        click: () => {
+          quitting = true;
+          app.quit();
+        },
+      },
+    ]),
+  );
+  tray.on('click', bringForward);
+  app.on('before-quit', () => {
+    quitting = true;
   });
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    window.hide();
+  });
+  // A call that starts ringing brings the window (and its client card) forward, once per call.
+  let announced = new Set<string>();
+  const stopFollowingCalls = started.core.onEvent('phone.calls', (calls) => {
+    const { fresh, seen } = newlyRinging(announced, calls);
+    announced = seen;
+    if (fresh.length === 0) return;
+    bringForward();
+    window.flashFrame(true);
+  });
+  window.on('focus', () => window.flashFrame(false));
+  app.on('second-instance', bringForward);
   app.on('window-all-closed', () => {
+    stopFollowingCalls();
+    tray.destroy();
     void started.dispose().finally(() => app.quit());
   });
   await window.loadFile(rendererIndex);

@@ -330,6 +330,7 @@ export const el = {
   calls: {
     nav: 'Κλήσεις',
     title: 'Κλήσεις',
+    incomingNotification: 'Εισερχόμενη κλήση: {{name}}',
     show: 'Εμφάνιση',
     all: 'Όλες',
     missed: 'Αναπάντητες',

@@ -330,6 +330,7 @@ export const en = {
   calls: {
     nav: 'Calls',
     title: 'Calls',
+    incomingNotification: 'Incoming call: {{name}}',
     show: 'Show',
     all: 'All',
     missed: 'Missed',

@@ -334,6 +334,7 @@ export const ru = {
   calls: {
     nav: 'Звонки',
     title: 'Звонки',
+    incomingNotification: 'Входящий звонок: {{name}}',
     show: 'Показать',
     all: 'Все',
     missed: 'Пропущенные',
