@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { startSippCall } from '../lab/sipp-caller.ts';
@@ -89,6 +90,14 @@ test('a wrong password shows the server\'s reason and is not retried; the right 
   expect(logs).toContain('Registration');
   expect(logs).not.toContain(PASSWORD);
   expect(logs).not.toContain('not-the-password');
+  // Nowhere in the data folder either: database (and its WAL), settings, recordings, logs.
+  const files = readdirSync(desk.app.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+  expect(files.some((f) => f.endsWith('ringside.sqlite'))).toBe(true);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    expect(bytes.includes(PASSWORD), file).toBe(false);
+    expect(bytes.includes('not-the-password'), file).toBe(false);
+  }
 });
 
 test('device choices: the ring on the ringer output, the call on the headset, remembered after a reload', async () => {
