@@ -185,32 +185,36 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
   };
-  const rehearse = async (button: string, ticks: { after: number; text: string }[]) => {
+  const rehearse = async (button: string, words: { answer: RegExp; hangUp: RegExp }, ticks: { after: number; text: string }[]) => {
     await page.getByRole('button', { name: button }).click();
     const call = page.locator('.call-panel');
-    await call.getByRole('button', { name: /Answer/ }).click();
+    await call.getByRole('button', { name: words.answer }).click();
     const checklist = page.locator('.script-checklist');
     for (const { after, text } of ticks) {
       if (after > 0) await checklist.getByRole('checkbox').nth(after - 1).check();
       await expect(checklist.locator('legend .muted')).toHaveText(text);
     }
-    await call.getByRole('button', { name: /Hang up/ }).click();
+    await call.getByRole('button', { name: words.hangUp }).click();
     await expect(call).toHaveAttribute('data-call-state', 'ended');
   };
 
   await chooseLanguage('Русский', 'reception:ru');
-  await rehearse('Тренировочный звонок', [
+  await rehearse('Тренировочный звонок', { answer: /Ответить/, hangUp: /Завершить/ }, [
     { after: 0, text: 'Отмечено 0 пунктов из 3' },
     { after: 1, text: 'Отмечен 1 пункт из 3' },
     { after: 2, text: 'Отмечено 2 пункта из 3' },
   ]);
   await expect(page.getByRole('region', { name: 'Сценарий звонка' })).toBeVisible();
+  await expect(page.locator('.call-panel')).toContainText('Вы завершили звонок');
+  await expect(page.getByRole('complementary', { name: 'Карточка клиента' })).toContainText('Раньше не звонил.');
+  await expect(page.locator('.registration')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Ваш статус' }).getByRole('button', { name: 'На месте' })).toBeVisible();
   const wrapUp = page.locator('form.wrap-up');
   await expect(wrapUp.getByRole('heading')).toHaveText('Итоги звонка: Тренировка: Павел Соколов');
   await wrapUp.getByLabel('Результат').selectOption({ label: 'Назначена встреча' });
   await wrapUp.getByRole('button', { name: 'Сохранить итоги' }).click();
   await page.getByRole('button', { name: 'Звонки', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Звонки' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Звонки', exact: true })).toBeVisible();
   const row = page.locator('.calls-table tbody tr', { hasText: 'Павел Соколов' });
   await expect(row.locator('td.status')).toHaveText('Принят');
   await expect(row.locator('[data-column="result"]')).toContainText('Назначена встреча');
@@ -230,7 +234,7 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await expect(page.getByRole('combobox', { name: 'Показать' }).locator('option:checked')).toHaveText('Ещё не оценены');
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
-  await rehearse('Κλήση εξάσκησης', [
+  await rehearse('Κλήση εξάσκησης', { answer: /Απάντηση/, hangUp: /Τερματισμός/ }, [
     { after: 1, text: 'Ολοκληρώθηκε 1 από 2' },
     { after: 2, text: 'Ολοκληρώθηκαν 2 από 2' },
   ]);

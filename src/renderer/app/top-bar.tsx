@@ -5,6 +5,7 @@ import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
 export function TopBar() {
+  const { t } = useTranslation();
   const registration = useAppStore((s) => s.registration);
   const availability = useAppStore((s) => s.settings?.settings.availability ?? 'available');
   const setAvailability = (next: 'available' | 'away') => void runAction((api) => api.call('phone.setAvailability', { availability: next }));
@@ -12,12 +13,12 @@ export function TopBar() {
     <header className="top-bar">
       <div className="brand">Ringside</div>
       <RegistrationBadge registration={registration} />
-      <div className="availability" role="group" aria-label="Your status">
+      <div className="availability" role="group" aria-label={t('topBar.yourStatus')}>
         <button type="button" className={availability === 'available' ? 'pill pill-on available' : 'pill'} aria-pressed={availability === 'available'} onClick={() => setAvailability('available')}>
-          Available
+          {t('topBar.available')}
         </button>
         <button type="button" className={availability === 'away' ? 'pill pill-on away' : 'pill'} aria-pressed={availability === 'away'} onClick={() => setAvailability('away')}>
-          Away
+          {t('topBar.away')}
         </button>
       </div>
       <PracticeCallButton />
@@ -43,24 +44,25 @@ function PracticeCallButton() {
 }
 
 function RegistrationBadge({ registration }: { registration: RegistrationState | null }) {
+  const { t } = useTranslation();
   const now = useNow(registration?.retryAt ? 1000 : null);
   if (!registration) return <div className="registration" data-status="unknown">…</div>;
   const user = registration.aor?.replace(/^sips?:/, '').split('@')[0] ?? '';
   switch (registration.status) {
     case 'registered':
-      return <div className="registration" data-status="registered" role="status">● Registered as {user}</div>;
+      return <div className="registration" data-status="registered" role="status">{t('topBar.registered', { user })}</div>;
     case 'connecting':
-      return <div className="registration" data-status="connecting" role="status">● Connecting…</div>;
+      return <div className="registration" data-status="connecting" role="status">{t('topBar.connecting')}</div>;
     case 'unconfigured':
-      return <div className="registration" data-status="unconfigured" role="status">● Not set up: {registration.reason}</div>;
+      return <div className="registration" data-status="unconfigured" role="status">{t('topBar.notSetUp', { reason: registration.reason })}</div>;
     case 'failed': {
       const seconds = registration.retryAt ? Math.max(0, Math.ceil((registration.retryAt - now) / 1000)) : null;
       return (
         <div className="registration" data-status="failed" role="alert">
-          ● Failed: {registration.reason}
-          {seconds !== null && <span className="muted"> — retrying in {seconds} s</span>}
+          {t('topBar.failed', { reason: registration.reason })}
+          {seconds !== null && <span className="muted">{t('topBar.retryingIn', { seconds })}</span>}
           <button type="button" className="link-button" onClick={() => void runAction((api) => api.call('phone.reconnect', {}))}>
-            Retry now
+            {t('topBar.retryNow')}
           </button>
         </div>
       );

@@ -24,12 +24,12 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
   };
   const showForm = contact === null ? call.state !== 'ended' : editing;
   return (
-    <aside className="client-card" aria-label="Client card">
+    <aside className="client-card" aria-label={t('card.label')}>
       <div className="card-header">
-        <h2>{contact ? 'Client card' : 'New client card'}</h2>
+        <h2>{contact ? t('card.title') : t('card.newTitle')}</h2>
         {contact && !editing && (
           <button type="button" className="button" onClick={() => setEditing(true)}>
-            Edit
+            {t('card.edit')}
           </button>
         )}
       </div>
@@ -42,19 +42,19 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
         />
       ) : contact ? (
         <dl className="card-fields">
-          <dt>Name</dt>
+          <dt>{t('card.name')}</dt>
           <dd className="card-name">{contact.name || '—'}</dd>
-          <dt>Organization</dt>
+          <dt>{t('card.organization')}</dt>
           <dd>{contact.organization || '—'}</dd>
-          <dt>Position</dt>
+          <dt>{t('card.position')}</dt>
           <dd>{contact.position || '—'}</dd>
-          <dt>Phones</dt>
+          <dt>{t('card.phones')}</dt>
           <dd>{contact.phones.map((p) => p.number).join(', ') || '—'}</dd>
-          <dt>E-mail</dt>
+          <dt>{t('card.email')}</dt>
           <dd>{contact.email || '—'}</dd>
-          <dt>Category</dt>
+          <dt>{t('card.category')}</dt>
           <dd>{contact.category ?? '—'}</dd>
-          <dt>Notes</dt>
+          <dt>{t('card.notes')}</dt>
           <dd className="card-notes">{contact.notes || '—'}</dd>
           {profileRows(contact.profile).map(([key, value]) => (
             <Fragment key={key}>
@@ -64,7 +64,7 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
           ))}
         </dl>
       ) : null}
-      <h3>Last calls</h3>
+      <h3>{t('card.lastCalls')}</h3>
       <RecentCalls calls={call.card.recentCalls} />
     </aside>
   );

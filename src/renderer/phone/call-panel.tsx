@@ -23,20 +23,20 @@ export function CallPanel({ call }: { call: LiveCall }) {
     <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-invite-at={call.inviteAt}>
       <div className="call-status" aria-live="assertive">
         {call.practice && <span className="practice-badge">{t('practice.badge')}</span>}
-        {call.state === 'ringing' && <span className="ringing-text">Incoming call · Ring {call.ring}…</span>}
-        {call.state === 'answering' && <span>Connecting…</span>}
+        {call.state === 'ringing' && <span className="ringing-text">{t('callPanel.ringing', { ring: call.ring })}</span>}
+        {call.state === 'answering' && <span>{t('callPanel.connecting')}</span>}
         {call.state === 'dialing' && <span className="dialing-text">{call.ringPhase === 'on' ? t('dial.ringing') : t('dial.calling')}</span>}
-        {call.state === 'active' && call.answeredAt !== null && <span>On the call · {formatDuration(now - call.answeredAt)}</span>}
-        {call.state === 'ended' && <span>{endReasonText(call.endReason, call.direction)}</span>}
+        {call.state === 'active' && call.answeredAt !== null && <span>{t('callPanel.onCall', { time: formatDuration(now - call.answeredAt) })}</span>}
+        {call.state === 'ended' && <span>{endReasonText(t, call.endReason, call.direction)}</span>}
         {recordingState === 'announcing' && call.state === 'active' && (
           <span className="recording-indicator" role="status" data-state="announcing">
-            Announcing recording to the caller…
+            {t('callPanel.announcing')}
           </span>
         )}
         {recording && call.state === 'active' && (
           <span className="recording-indicator" role="status" data-state={paused ? 'paused' : 'recording'}>
             {paused ? <Pause size={14} aria-hidden /> : <Circle size={12} fill="currentColor" aria-hidden />}
-            {paused ? 'Recording paused' : 'Recording'}
+            {paused ? t('callPanel.recordingPaused') : t('callPanel.recording')}
           </span>
         )}
       </div>
@@ -45,23 +45,19 @@ export function CallPanel({ call }: { call: LiveCall }) {
       {organization && <div className="caller-org">{organization}</div>}
       <div className="caller-number">{call.number}</div>
       <div className={call.card.match === 'number' ? 'match match-number' : 'match match-none'}>
-        {call.card.match === 'number' ? 'Matched by number only — caller ID can be spoofed' : 'Unknown number — not in your contacts'}
+        {call.card.match === 'number' ? t('callPanel.matchNumber') : t('callPanel.matchNone')}
       </div>
       {call.state === 'ringing' && (
         <>
           <p className="auto-answer">
-            {call.autoAnswerOnRing !== null
-              ? `Answers by itself at the end of ring ${call.autoAnswerOnRing}`
-              : call.waiting
-                ? 'Not answered by itself: you are on another call'
-                : 'Auto-answer is off — answer when you are ready'}
+            {call.autoAnswerOnRing !== null ? t('callPanel.autoAnswer', { ring: call.autoAnswerOnRing }) : call.waiting ? t('callPanel.notWhileBusy') : t('callPanel.autoAnswerOff')}
           </p>
           <div className="call-actions">
             <button type="button" className="button button-answer" onClick={() => answer(call.id)} aria-keyshortcuts="Enter Alt+A">
-              <Phone size={20} aria-hidden /> Answer <kbd>Enter</kbd>
+              <Phone size={20} aria-hidden /> {t('callPanel.answer')} <kbd>Enter</kbd>
             </button>
             <button type="button" className="button button-decline" onClick={() => decline(call.id)} aria-keyshortcuts="Alt+D">
-              <PhoneOff size={20} aria-hidden /> Decline <kbd>Alt+D</kbd>
+              <PhoneOff size={20} aria-hidden /> {t('callPanel.decline')} <kbd>Alt+D</kbd>
             </button>
           </div>
         </>
@@ -71,16 +67,16 @@ export function CallPanel({ call }: { call: LiveCall }) {
           {call.state === 'active' && <InCallControls call={call} />}
           {recording && call.state === 'active' && (
             <button type="button" className="button" onClick={() => pauseRecording(call.id, !paused)} aria-pressed={paused}>
-              {paused ? 'Resume recording' : 'Pause recording'}
+              {paused ? t('callPanel.resumeRecording') : t('callPanel.pauseRecording')}
             </button>
           )}
           {policy === 'on-demand' && call.state === 'active' && (
             <button type="button" className="button" disabled={recordingState === 'announcing'} onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
-              {recording ? 'Stop recording' : 'Record'}
+              {recording ? t('callPanel.stopRecording') : t('callPanel.record')}
             </button>
           )}
           <button type="button" className="button button-decline" onClick={() => hangup(call.id)} aria-keyshortcuts="Alt+H">
-            <PhoneOff size={20} aria-hidden /> Hang up <kbd>Alt+H</kbd>
+            <PhoneOff size={20} aria-hidden /> {t('callPanel.hangUp')} <kbd>Alt+H</kbd>
           </button>
         </div>
       )}

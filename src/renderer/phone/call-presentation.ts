@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
 import type { RingMode } from '../media/ringtone-player.ts';
 
@@ -22,32 +23,12 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-export function endReasonText(reason: EndReason | null, direction: 'inbound' | 'outbound' = 'inbound'): string {
+/** Why the call ended, in the screen's language; an outgoing call's "missed" is "no answer". */
+export function endReasonText(t: TFunction, reason: EndReason | null, direction: 'inbound' | 'outbound' = 'inbound'): string {
   if (direction === 'outbound') {
-    if (reason === 'missed') return 'No answer';
-    if (reason === 'busy') return 'Busy';
-    if (reason === 'caller-hung-up') return 'They hung up';
+    if (reason === 'missed') return t('callPanel.ended.outboundMissed');
+    if (reason === 'busy') return t('callPanel.ended.outboundBusy');
+    if (reason === 'caller-hung-up') return t('callPanel.ended.outboundHungUp');
   }
-  switch (reason) {
-    case 'caller-hung-up':
-      return 'The caller hung up';
-    case 'agent-hung-up':
-      return 'You hung up';
-    case 'missed':
-      return 'Missed: the caller hung up while it rang';
-    case 'declined':
-      return 'Declined';
-    case 'busy':
-      return 'Refused: all lines busy';
-    case 'answered-elsewhere':
-      return 'Answered on another phone';
-    case 'failed':
-      return 'The call failed';
-    case 'interrupted':
-      return 'Ringside stopped during the call';
-    case 'transferred':
-      return 'Transferred';
-    case null:
-      return 'Call ended';
-  }
+  return reason === null ? t('callPanel.ended.none') : t(`callPanel.ended.${reason}`);
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ClientCardPanel } from '../contacts/client-card-panel.tsx';
 import { runAction } from '../state/app-store.ts';
@@ -16,6 +17,7 @@ export const hangup = (callId: string) => void runAction((api) => api.call('phon
 
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
 export function CallStage({ calls }: { calls: LiveCall[] }) {
+  const { t } = useTranslation();
   const live = (c: LiveCall) => c.state === 'answering' || c.state === 'active' || c.state === 'dialing';
   const heldHere = (c: LiveCall) => c.hold === 'local' || c.hold === 'both';
   // During a warm transfer the consult call is the one being talked on; the caller waits on hold.
@@ -49,13 +51,13 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
 
   if (!primary) return null;
   return (
-    <section className="call-stage" aria-label="Current call">
+    <section className="call-stage" aria-label={t('callPanel.region')}>
       {waiting.map((call) => (
         <div key={call.id} className="waiting-banner" role="alert" data-call-id={call.id}>
-          <strong>Second call waiting:</strong> {callerName(call)} <span className="muted">{call.number}</span>
-          <span className="muted"> — ring {call.ring}, not answered by itself</span>
+          <strong>{t('callPanel.waiting')}</strong> {callerName(call)} <span className="muted">{call.number}</span>
+          <span className="muted">{t('callPanel.waitingRing', { ring: call.ring })}</span>
           <button type="button" className="button button-decline" onClick={() => decline(call.id)}>
-            Decline
+            {t('callPanel.decline')}
           </button>
         </div>
       ))}
