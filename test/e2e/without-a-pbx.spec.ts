@@ -181,9 +181,9 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   const chooseLanguage = async (language: string, script: string) => {
     await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
     await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
-    await page.getByRole('combobox', { name: 'Script' }).selectOption(script);
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect(page.getByText('Saved.')).toBeVisible();
+    await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
+    await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
+    await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
   };
   const rehearse = async (button: string, words: { answer: RegExp; hangUp: RegExp }, ticks: { after: number; text: string }[]) => {
     await page.getByRole('button', { name: button }).click();
@@ -199,6 +199,8 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   };
 
   await chooseLanguage('Русский', 'reception:ru');
+  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Телефонная станция офиса (АТС)' })).toBeVisible();
   await rehearse('Тренировочный звонок', { answer: /Ответить/, hangUp: /Завершить/ }, [
     { after: 0, text: 'Отмечено 0 пунктов из 3' },
     { after: 1, text: 'Отмечен 1 пункт из 3' },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   kind: 'audioinput' | 'audiooutput';
@@ -8,6 +9,7 @@ interface Props {
 }
 
 export function DevicePicker({ kind, label, id, onChange }: Props) {
+  const { t } = useTranslation();
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   useEffect(() => {
     const load = () =>
@@ -30,13 +32,13 @@ export function DevicePicker({ kind, label, id, onChange }: Props) {
           onChange(chosen ? chosen.deviceId : null, chosen ? chosen.label : null);
         }}
       >
-        <option value="">System default</option>
+        <option value="">{t('settingsScreen.systemDefault')}</option>
         {devices.map((d, i) => (
           <option key={d.deviceId} value={d.deviceId}>
             {d.label || `${label} ${i + 1}`}
           </option>
         ))}
-        {missing && <option value={id}>Not connected (the default is used)</option>}
+        {missing && <option value={id}>{t('settingsScreen.notConnected')}</option>}
       </select>
     </label>
   );

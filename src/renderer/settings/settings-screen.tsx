@@ -13,8 +13,9 @@ function parseChoice(value: string): Settings['script'] | null {
 }
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const view = useAppStore((s) => s.settings);
-  if (!view) return <p className="muted">Loading settings…</p>;
+  if (!view) return <p className="muted">{t('settingsScreen.loading')}</p>;
   return <SettingsForm initial={view.settings} hasPassword={view.hasPassword} dataDir={view.dataDir} />;
 }
 
@@ -49,7 +50,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('settingsScreen.title')}</h2>
       <form className="settings-form" onSubmit={(e) => void submit(e)}>
         <label className="field inline-field">
           {t('settings.uiLanguage')}
@@ -62,68 +63,90 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           </select>
         </label>
         <fieldset>
-          <legend>Office phone system (PBX)</legend>
-          <label className="field">Server URL<input {...account('serverUrl')} placeholder="wss://pbx.example.com:8089/ws" /></label>
-          <label className="field">SIP address<input {...account('sipUri')} placeholder="sip:101@pbx.example.com" /></label>
-          <label className="field">Authentication user<input {...account('authUser')} placeholder="usually the extension" /></label>
+          <legend>{t('settingsScreen.pbx')}</legend>
           <label className="field">
-            Password
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={hasPassword ? 'saved — type to change' : 'not set'} autoComplete="new-password" />
+            {t('settingsScreen.serverUrl')}
+            <input {...account('serverUrl')} placeholder="wss://pbx.example.com:8089/ws" />
           </label>
-          <label className="field">Display name<input {...account('displayName')} /></label>
+          <label className="field">
+            {t('settingsScreen.sipAddress')}
+            <input {...account('sipUri')} placeholder="sip:101@pbx.example.com" />
+          </label>
+          <label className="field">
+            {t('settingsScreen.authUser')}
+            <input {...account('authUser')} placeholder={t('settingsScreen.authUserHint')} />
+          </label>
+          <label className="field">
+            {t('settingsScreen.password')}
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={hasPassword ? t('settingsScreen.passwordSaved') : t('settingsScreen.passwordNotSet')} autoComplete="new-password" />
+          </label>
+          <label className="field">
+            {t('settingsScreen.displayName')}
+            <input {...account('displayName')} />
+          </label>
         </fieldset>
         <fieldset>
-          <legend>Answering</legend>
+          <legend>{t('settingsScreen.answering')}</legend>
           <label className="field">
-            Answer by itself
+            {t('settingsScreen.answerByItself')}
             <select
               value={s.ringPolicy.answerOnRing ?? 'off'}
               onChange={(e) => setS((x) => ({ ...x, ringPolicy: { ...x.ringPolicy, answerOnRing: e.target.value === 'off' ? null : Number(e.target.value) } }))}
             >
-              <option value="off">Off — I answer myself</option>
+              <option value="off">{t('settingsScreen.answerOff')}</option>
               {[1, 2, 3, 4, 5, 6].map((n) => (
                 <option key={n} value={n}>
-                  At the end of ring {n}{n === 2 || n === 3 ? ' (recommended)' : ''}
+                  {t('settingsScreen.answerAtRing', { ring: n })}
+                  {n === 2 || n === 3 ? t('settingsScreen.recommended') : ''}
                 </option>
               ))}
             </select>
           </label>
-          <label className="field">Ring sounds (ms)<input type="number" min={200} max={10000} step={100} {...ringNumber('ringOnMs')} /></label>
-          <label className="field">Silence between rings (ms)<input type="number" min={0} max={20000} step={100} {...ringNumber('ringOffMs')} /></label>
-          <label className="field">Lines (more calls get “busy”)<input type="number" min={1} max={8} {...ringNumber('maxLines')} /></label>
           <label className="field">
-            Default region for numbers
+            {t('settingsScreen.ringOn')}
+            <input type="number" min={200} max={10000} step={100} {...ringNumber('ringOnMs')} />
+          </label>
+          <label className="field">
+            {t('settingsScreen.ringOff')}
+            <input type="number" min={0} max={20000} step={100} {...ringNumber('ringOffMs')} />
+          </label>
+          <label className="field">
+            {t('settingsScreen.lines')}
+            <input type="number" min={1} max={8} {...ringNumber('maxLines')} />
+          </label>
+          <label className="field">
+            {t('settingsScreen.region')}
             <input value={s.defaultRegion} maxLength={2} onChange={(e) => setS((x) => ({ ...x, defaultRegion: e.target.value.toUpperCase() }))} placeholder="GR, RU, CY…" />
           </label>
         </fieldset>
         <fieldset>
-          <legend>Call-backs (R27)</legend>
+          <legend>{t('settingsScreen.callbacks')}</legend>
           {(
             [
-              ['hotMinutes', 'Hot lead: call back within (minutes)', 1, 240],
-              ['warmMinutes', 'Warm lead: call back within (minutes)', 1, 1440],
-              ['coldHour', 'Cold lead: next working day at (hour)', 0, 23],
-              ['promiseMinutes', '"I will call you back in…" (minutes)', 1, 240],
+              ['hotMinutes', 1, 240],
+              ['warmMinutes', 1, 1440],
+              ['coldHour', 0, 23],
+              ['promiseMinutes', 1, 240],
             ] as const
-          ).map(([key, label, min, max]) => (
+          ).map(([key, min, max]) => (
             <label key={key} className="field">
-              {label}
+              {t(`settingsScreen.${key}`)}
               <input type="number" min={min} max={max} value={s.callbacks[key]} onChange={(e) => setS((x) => ({ ...x, callbacks: { ...x.callbacks, [key]: Number(e.target.value) } }))} />
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Call script</legend>
+          <legend>{t('settingsScreen.callScript')}</legend>
           <label className="field">
-            Company (the greeting says it)
+            {t('settingsScreen.company')}
             <input value={s.office.company} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, company: e.target.value } }))} placeholder="Ventura" />
           </label>
           <label className="field">
-            Line of business <span className="hint">if the name does not say it</span>
+            {t('settingsScreen.activity')} <span className="hint">{t('settingsScreen.activityHint')}</span>
             <input value={s.office.activity} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, activity: e.target.value } }))} placeholder="window installation" />
           </label>
           <label className="field">
-            Script
+            {t('settingsScreen.script')}
             <select value={`${s.script.id}:${s.script.locale}`} onChange={(e) => setS((x) => ({ ...x, script: parseChoice(e.target.value) ?? x.script }))}>
               {(scripts ?? [{ ...s.script, name: s.script.id }]).map((o) => (
                 <option key={`${o.id}:${o.locale}`} value={`${o.id}:${o.locale}`}>
@@ -134,16 +157,22 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           </label>
         </fieldset>
         <fieldset>
-          <legend>Audio devices</legend>
-          <DevicePicker kind="audioinput" label="Microphone" id={s.devices.microphoneId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, microphoneId: id, microphoneLabel: label } }))} />
-          <DevicePicker kind="audiooutput" label="Headset (the call)" id={s.devices.headsetId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, headsetId: id, headsetLabel: label } }))} />
-          <DevicePicker kind="audiooutput" label="Ringer (the ring)" id={s.devices.ringerId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, ringerId: id, ringerLabel: label } }))} />
+          <legend>{t('settingsScreen.audio')}</legend>
+          <DevicePicker kind="audioinput" label={t('settingsScreen.microphone')} id={s.devices.microphoneId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, microphoneId: id, microphoneLabel: label } }))} />
+          <DevicePicker kind="audiooutput" label={t('settingsScreen.headset')} id={s.devices.headsetId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, headsetId: id, headsetLabel: label } }))} />
+          <DevicePicker kind="audiooutput" label={t('settingsScreen.ringer')} id={s.devices.ringerId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, ringerId: id, ringerLabel: label } }))} />
         </fieldset>
-        <p className="muted">Data folder: {dataDir}</p>
-        <p className="muted">Whether calls are recorded, export and deletion of recordings: the Admin screen (admin PIN).</p>
+        <p className="muted">{t('settingsScreen.dataFolder', { dir: dataDir })}</p>
+        <p className="muted">{t('settingsScreen.adminHint')}</p>
         <div className="form-actions">
-          <button type="submit" className="button button-primary">Save settings</button>
-          {saved && <span role="status" className="ok-text">Saved.</span>}
+          <button type="submit" className="button button-primary">
+            {t('settingsScreen.save')}
+          </button>
+          {saved && (
+            <span role="status" className="ok-text">
+              {t('settingsScreen.saved')}
+            </span>
+          )}
         </div>
       </form>
     </section>
