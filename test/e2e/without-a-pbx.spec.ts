@@ -234,6 +234,10 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await page.getByRole('tab', { name: 'Оценить звонки' }).click();
   await expect(page.getByRole('combobox', { name: 'Показать' })).toHaveValue('unscored');
   await expect(page.getByRole('combobox', { name: 'Показать' }).locator('option:checked')).toHaveText('Ещё не оценены');
+  await page.getByRole('button', { name: 'Контакты', exact: true }).click();
+  await page.getByRole('button', { name: 'Новый контакт' }).click();
+  await expect(page.getByRole('form', { name: 'Новый контакт' }).getByPlaceholder('Имя и отчество')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Сохранить карточку' })).toBeVisible();
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
   await rehearse('Κλήση εξάσκησης', { answer: /Απάντηση/, hangUp: /Τερματισμός/ }, [

@@ -30,7 +30,7 @@ export function AppShell() {
   const { t } = useTranslation();
   /** Screens translated so far; the rest keep their English label until issue 7 translates them. */
   const navLabel = (target: Screen) =>
-    target === 'calls' ? t('calls.nav') : target === 'settings' ? t('settingsScreen.nav') : target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : null;
+    target === 'calls' ? t('calls.nav') : target === 'settings' ? t('settingsScreen.nav') : target === 'contacts' ? t('contacts.nav') : target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : null;
   const screen = useAppStore((s) => s.screen);
   const show = useAppStore((s) => s.show);
   const connection = useAppStore((s) => s.connection);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput } from '../../shared/ipc/contacts.ts';
 import { runAction } from '../state/app-store.ts';
 
@@ -14,6 +15,7 @@ interface Props {
 
 /** Create or edit a contact. The name comes first: write it down at once and use it (R5). */
 export function ContactForm({ contact, number, onSaved, onCancel, suggested = {} }: Props) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<ContactInput>(() => ({
     ...(contact && { id: contact.id }),
     name: contact?.name ?? '',
@@ -32,7 +34,7 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
   const field = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') => ({
     value: shown(key),
     onChange: (e: { target: { value: string } }) => {
-      setTyped((t) => new Set(t).add(key));
+      setTyped((before) => new Set(before).add(key));
       setForm((f) => ({ ...f, [key]: e.target.value }));
     },
   });
@@ -48,21 +50,21 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
   };
 
   return (
-    <form className="contact-form" onSubmit={(e) => void submit(e)} aria-label={contact ? 'Edit contact' : 'New contact'}>
+    <form className="contact-form" onSubmit={(e) => void submit(e)} aria-label={contact ? t('contacts.edit') : t('contacts.new')}>
       <label className="field field-name">
-        Name <span className="hint">“How may I address you?”</span>
-        <input {...field('name')} autoComplete="off" placeholder="Name and patronymic" />
+        {t('contacts.name')} <span className="hint">{t('contacts.nameHint')}</span>
+        <input {...field('name')} autoComplete="off" placeholder={t('contacts.namePlaceholder')} />
       </label>
       <label className="field">
-        Organization
+        {t('contacts.organization')}
         <input {...field('organization')} autoComplete="off" />
       </label>
       <label className="field">
-        Position
+        {t('contacts.position')}
         <input {...field('position')} autoComplete="off" />
       </label>
       <label className="field">
-        Phones <span className="hint">separate with commas</span>
+        {t('contacts.phones')} <span className="hint">{t('contacts.phonesHint')}</span>
         <input
           value={phonesText}
           onChange={(e) => setForm((f) => ({ ...f, phones: e.target.value.split(',').map((n) => ({ number: n.trim(), label: '' })) }))}
@@ -70,11 +72,11 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
         />
       </label>
       <label className="field">
-        E-mail
+        {t('contacts.email')}
         <input {...field('email')} type="email" autoComplete="off" />
       </label>
       <label className="field">
-        Category
+        {t('contacts.category')}
         <select value={form.category ?? ''} onChange={(e) => setForm((f) => ({ ...f, category: (e.target.value || null) as ContactInput['category'] }))}>
           <option value="">—</option>
           <option value="A">A</option>
@@ -83,16 +85,16 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
         </select>
       </label>
       <label className="field field-wide">
-        Notes
+        {t('contacts.notes')}
         <textarea {...field('notes')} rows={3} />
       </label>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save card'}
+          {saving ? t('contacts.saving') : t('contacts.save')}
         </button>
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
-            Cancel
+            {t('contacts.cancel')}
           </button>
         )}
       </div>

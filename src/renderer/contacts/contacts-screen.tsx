@@ -1,5 +1,6 @@
 import { Phone, Upload } from 'lucide-react';
 import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact, ImportReport } from '../../shared/ipc/contacts.ts';
 import { dial } from '../phone/dial-form.tsx';
 import { runAction } from '../state/app-store.ts';
@@ -7,6 +8,7 @@ import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactForm } from './contact-form.tsx';
 
 export function ContactsScreen() {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [report, setReport] = useState<{ fileName: string; report: ImportReport } | null>(null);
@@ -24,30 +26,28 @@ export function ContactsScreen() {
   return (
     <section className="screen" aria-labelledby="contacts-title">
       <div className="screen-header">
-        <h2 id="contacts-title">Contacts</h2>
-        <input className="search" type="search" placeholder="Search by name, organization or number" aria-label="Search contacts" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <h2 id="contacts-title">{t('contacts.title')}</h2>
+        <input className="search" type="search" placeholder={t('contacts.searchPlaceholder')} aria-label={t('contacts.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <button type="button" className="button" onClick={() => setEditing('new')}>
-          New contact
+          {t('contacts.new')}
         </button>
         <label className="button">
-          <Upload size={16} aria-hidden /> Import CSV…
+          <Upload size={16} aria-hidden /> {t('contacts.importCsv')}
           <input type="file" accept=".csv,text/csv" className="visually-hidden" onChange={(e) => void importFile(e)} />
         </label>
       </div>
       {report && (
         <div className="import-report" role="status">
-          <strong>{report.fileName}:</strong> {report.report.imported} imported, {report.report.updated} updated, {report.report.rejected.length} rejected.
+          <strong>{report.fileName}:</strong> {t('contacts.report', { imported: report.report.imported, updated: report.report.updated, rejected: report.report.rejected.length })}
           {report.report.rejected.length > 0 && (
             <ul>
               {report.report.rejected.map((r) => (
-                <li key={r.line}>
-                  Line {r.line}: {r.reason}
-                </li>
+                <li key={r.line}>{t('contacts.line', { line: r.line, reason: r.reason })}</li>
               ))}
             </ul>
           )}
           <button type="button" className="link-button" onClick={() => setReport(null)}>
-            Close
+            {t('contacts.close')}
           </button>
         </div>
       )}
@@ -59,10 +59,10 @@ export function ContactsScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Organization</th>
-            <th scope="col">Phones</th>
-            <th scope="col">Category</th>
+            <th scope="col">{t('contacts.name')}</th>
+            <th scope="col">{t('contacts.organization')}</th>
+            <th scope="col">{t('contacts.phones')}</th>
+            <th scope="col">{t('contacts.category')}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +77,7 @@ export function ContactsScreen() {
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={`Call ${c.name} on ${p.number}`}
+                      aria-label={t('contacts.callOn', { name: c.name, number: p.number })}
                       onClick={(e) => {
                         // A click on the number calls; a click elsewhere on the row opens the card.
                         e.stopPropagation();
@@ -94,7 +94,7 @@ export function ContactsScreen() {
           ))}
         </tbody>
       </table>
-      {contacts.length === 0 && <p className="muted">{query ? 'Nobody matches.' : 'No contacts yet: import a CSV from Excel or add one.'}</p>}
+      {contacts.length === 0 && <p className="muted">{query ? t('contacts.nobody') : t('contacts.none')}</p>}
     </section>
   );
 }
