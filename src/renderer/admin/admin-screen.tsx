@@ -1,26 +1,18 @@
 import { Lock } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { AdminStatus } from '../../shared/ipc/admin.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { runAction } from '../state/app-store.ts';
 import { AdminPinForm } from './admin-pin-form.tsx';
 import { AuditLogPanel } from './audit-log-panel.tsx';
 import { ChangePinForm } from './change-pin-form.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { RecordingPolicyForm } from './recording-policy-form.tsx';
 import { RetentionPanel } from './retention-panel.tsx';
+import { useAdminStatus } from './use-admin-status.ts';
 import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
 import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
 /** Recording policy, export, retention, call scripts, the scorecard and the audit log: behind the admin PIN (set on first use). */
 export function AdminScreen() {
-  const [status, setStatus] = useState<AdminStatus | null>(null);
-  const connected = useAppStore((s) => s.api !== null);
-  const refresh = useCallback(() => {
-    void runAction((api) => api.call('admin.status', {})).then((next) => next && setStatus(next));
-  }, []);
-  useEffect(() => {
-    if (connected) refresh();
-  }, [connected, refresh]);
+  const { status, refresh, set: setStatus } = useAdminStatus();
 
   return (
     <section className="screen" aria-labelledby="admin-title">

@@ -1,10 +1,9 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminStatus } from '../../shared/ipc/admin.ts';
 import type { ScoringRow } from '../../shared/ipc/scoring.ts';
 import { AdminPinForm } from '../admin/admin-pin-form.tsx';
+import { useAdminStatus } from '../admin/use-admin-status.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ScoreAveragesPanel } from './score-averages-panel.tsx';
 import { ScoreCallPanel } from './score-call-panel.tsx';
@@ -15,14 +14,7 @@ type Tab = 'queue' | 'averages' | 'mine';
 export function ScoringScreen() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('mine');
-  const [status, setStatus] = useState<AdminStatus | null>(null);
-  const connected = useAppStore((s) => s.api !== null);
-  const refresh = useCallback(() => {
-    void runAction((api) => api.call('admin.status', {})).then((next) => next && setStatus(next));
-  }, []);
-  useEffect(() => {
-    if (connected) refresh();
-  }, [connected, refresh]);
+  const { status, set: setStatus } = useAdminStatus();
   const supervisorTab = tab === 'queue' || tab === 'averages';
 
   return (
