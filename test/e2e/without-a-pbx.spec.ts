@@ -238,6 +238,11 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await page.getByRole('button', { name: 'Новый контакт' }).click();
   await expect(page.getByRole('form', { name: 'Новый контакт' }).getByPlaceholder('Имя и отчество')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Сохранить карточку' })).toBeVisible();
+  // The admin PIN was entered in this window before: the Russian admin panels.
+  await page.getByRole('button', { name: 'Администрирование', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Хранение записей' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Записывать звонки' })).toHaveValue('all');
+  await expect(page.locator('.export-preview')).toContainText(/\d+ (запись|записи|записей) из \d+ (звонок|звонка|звонков)/);
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
   await rehearse('Κλήση εξάσκησης', { answer: /Απάντηση/, hangUp: /Τερματισμός/ }, [

@@ -1,4 +1,5 @@
 import { Lock } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { runAction } from '../state/app-store.ts';
 import { AdminPinForm } from './admin-pin-form.tsx';
 import { AuditLogPanel } from './audit-log-panel.tsx';
@@ -12,15 +13,16 @@ import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
 /** Recording policy, export, retention, call scripts, the scorecard and the audit log: behind the admin PIN (set on first use). */
 export function AdminScreen() {
+  const { t } = useTranslation();
   const { status, refresh, set: setStatus } = useAdminStatus();
 
   return (
     <section className="screen" aria-labelledby="admin-title">
       <div className="screen-header">
-        <h2 id="admin-title">Admin</h2>
+        <h2 id="admin-title">{t('admin.title')}</h2>
         {status?.unlocked && (
           <button type="button" className="button" onClick={() => void runAction((api) => api.call('admin.lock', {})).then((next) => next && setStatus(next))}>
-            <Lock size={16} aria-hidden /> Lock admin
+            <Lock size={16} aria-hidden /> {t('admin.lock')}
           </button>
         )}
       </div>

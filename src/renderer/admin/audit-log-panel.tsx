@@ -1,46 +1,37 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/ipc/admin.ts';
-import { countNoun } from '../../shared/text/count-noun.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
-const actionText: Record<AuditEntry['action'], string> = {
-  'admin-pin-set': 'Admin PIN set',
-  'admin-pin-changed': 'Admin PIN changed',
-  'admin-settings-changed': 'Recording settings changed',
-  export: 'Recordings exported',
-  'retention-delete': 'Old recordings deleted',
-  'script-saved': 'Call script saved',
-  'script-deleted': 'Call script deleted',
-  'scorecard-saved': 'Scorecard changed',
-};
-
 /** What admins did: exports, deletions, setting changes (kept in the database). */
 export function AuditLogPanel() {
+  const { t, i18n } = useTranslation();
   const progress = useAppStore((s) => s.exportProgress?.state);
   const settings = useAppStore((s) => s.settings);
   const entries = useCoreQuery(`${progress ?? ''}:${JSON.stringify(settings?.settings.consent)}:${settings?.settings.recordingPolicy}`, 'recordings', (api) => api.call('admin.auditLog', { limit: 20 }));
   return (
     <section className="admin-panel" aria-labelledby="audit-title">
-      <h3 id="audit-title">Audit log</h3>
+      <h3 id="audit-title">{t('admin.audit.title')}</h3>
       {entries === null || entries.length === 0 ? (
-        <p className="muted">Nothing yet.</p>
+        <p className="muted">{t('admin.audit.nothing')}</p>
       ) : (
         <table className="table audit-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('admin.audit.when')}</th>
+              <th scope="col">{t('admin.audit.who')}</th>
+              <th scope="col">{t('admin.audit.what')}</th>
+              <th scope="col">{t('admin.audit.details')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
                 <td>{e.actor}</td>
-                <td>{actionText[e.action]}</td>
-                <td className="small">{summary(e)}</td>
+                <td>{t(`admin.audit.actions.${e.action}`)}</td>
+                <td className="small">{summary(t, e)}</td>
               </tr>
             ))}
           </tbody>
@@ -50,12 +41,23 @@ export function AuditLogPanel() {
   );
 }
 
-function summary(entry: AuditEntry): string {
+function summary(t: TFunction, entry: AuditEntry): string {
   const d = entry.details;
-  if (entry.action === 'export') return `${countNoun(Number(d.recordings), 'recording')} of ${countNoun(Number(d.calls), 'call')} → ${String(d.file)}`;
-  if (entry.action === 'retention-delete') return `${countNoun(Number(d.deleted), 'recording')} older than ${String(d.days)} days`;
-  if (entry.action === 'admin-settings-changed') return Object.keys(d).join(', ');
-  if (entry.action === 'scorecard-saved') return d.reset ? 'back to the shipped scorecard' : `${String(d.name)} (${String(d.items)} items)`;
-  if (entry.action === 'script-saved' || entry.action === 'script-deleted') return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? ', imported' : ''}`;
-  return '';
+  const recordings = (n: unknown) => t('admin.count.recordings', { count: Number(n) });
+  switch (entry.action) {
+    case 'export':
+      return t('admin.audit.export', { recordings: recordings(d.recordings), calls: t('admin.count.calls', { count: Number(d.calls) }), file: String(d.file) });
+    case 'retention-delete':
+      return t('admin.audit.retention', { recordings: recordings(d.deleted), days: String(d.days) });
+    case 'admin-settings-changed':
+      return Object.keys(d).join(', ');
+    case 'scorecard-saved':
+      return d.reset ? t('admin.audit.scorecardReset') : `${String(d.name)} (${t('admin.count.items', { count: Number(d.items) })})`;
+    case 'script-saved':
+    case 'script-deleted':
+      return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? t('admin.audit.imported') : ''}`;
+    case 'admin-pin-set':
+    case 'admin-pin-changed':
+      return '';
+  }
 }

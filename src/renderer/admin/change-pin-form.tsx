@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { runAction } from '../state/app-store.ts';
 
 /** Changing the admin PIN needs the current one (a colleague at an unlocked window cannot). */
 export function ChangePinForm() {
+  const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [done, setDone] = useState(false);
@@ -19,18 +21,24 @@ export function ChangePinForm() {
   };
   return (
     <form className="admin-panel" aria-labelledby="change-pin-title" onSubmit={(e) => void submit(e)}>
-      <h3 id="change-pin-title">Change the admin PIN</h3>
+      <h3 id="change-pin-title">{t('admin.changePin.title')}</h3>
       <div className="form-actions">
         <label className="field">
-          Current PIN
+          {t('admin.changePin.current')}
           <input type="password" inputMode="numeric" autoComplete="off" value={current} onChange={digits(setCurrent)} />
         </label>
         <label className="field">
-          New PIN (4–12 digits)
+          {t('admin.changePin.next')}
           <input type="password" inputMode="numeric" autoComplete="off" value={next} onChange={digits(setNext)} />
         </label>
-        <button type="submit" className="button" disabled={current.length < 4 || next.length < 4}>Change PIN</button>
-        {done && <span role="status" className="ok-text">PIN changed.</span>}
+        <button type="submit" className="button" disabled={current.length < 4 || next.length < 4}>
+          {t('admin.changePin.change')}
+        </button>
+        {done && (
+          <span role="status" className="ok-text">
+            {t('admin.changePin.changed')}
+          </span>
+        )}
       </div>
     </form>
   );

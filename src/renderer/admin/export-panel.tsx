@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countNoun } from '../../shared/text/count-noun.ts';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
@@ -63,51 +62,66 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
 
   return (
     <section className="admin-panel" aria-labelledby="export-title">
-      <h3 id="export-title">Export recordings</h3>
+      <h3 id="export-title">{t('admin.export.title')}</h3>
       <div className="admin-grid">
-        <label className="field">From (day)<input type="date" {...field('from')} /></label>
-        <label className="field">To (day, included)<input type="date" {...field('to')} /></label>
         <label className="field">
-          Agent
+          {t('admin.export.from')}
+          <input type="date" {...field('from')} />
+        </label>
+        <label className="field">
+          {t('admin.export.to')}
+          <input type="date" {...field('to')} />
+        </label>
+        <label className="field">
+          {t('admin.export.agent')}
           <select {...field('agent')}>
-            <option value="">Everyone</option>
+            <option value="">{t('admin.export.everyone')}</option>
             {agents.map((a) => (
               <option key={a} value={a}>{a}</option>
             ))}
           </select>
         </label>
-        <label className="field">Client (name, company or number)<input {...field('client')} placeholder="any" /></label>
         <label className="field">
-          Outcome
+          {t('admin.export.client')}
+          <input {...field('client')} placeholder={t('admin.export.clientPlaceholder')} />
+        </label>
+        <label className="field">
+          {t('admin.export.outcome')}
           <select {...field('outcome')}>
-            <option value="">Any</option>
+            <option value="">{t('admin.export.any')}</option>
             {callOutcomeSchema.options.map((o) => (
               <option key={o} value={o}>{t(`outcome.${o}`)}</option>
             ))}
           </select>
         </label>
         <fieldset className="field format-choice">
-          <legend>Audio format</legend>
-          <label><input type="radio" name="export-format" checked={format === 'webm'} onChange={() => setFormat('webm')} /> Original (WebM/Opus, small)</label>
-          <label><input type="radio" name="export-format" checked={format === 'wav'} onChange={() => setFormat('wav')} /> WAV (plays everywhere, about 10× larger)</label>
+          <legend>{t('admin.export.format')}</legend>
+          <label>
+            <input type="radio" name="export-format" checked={format === 'webm'} onChange={() => setFormat('webm')} /> {t('admin.export.original')}
+          </label>
+          <label>
+            <input type="radio" name="export-format" checked={format === 'wav'} onChange={() => setFormat('wav')} /> {t('admin.export.wav')}
+          </label>
         </fieldset>
       </div>
       <p className="export-preview" role="status">
-        {preview === null ? 'Counting…' : `${countNoun(preview.recordings, 'recording')} of ${countNoun(preview.calls, 'call')}, ${formatBytes(preview.bytes)} as recorded.`}
+        {preview === null
+          ? t('admin.export.counting')
+          : t('admin.export.preview', { recordings: t('admin.count.recordings', { count: preview.recordings }), calls: t('admin.count.calls', { count: preview.calls }), size: formatBytes(preview.bytes) })}
       </p>
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={running || preview?.recordings === 0} onClick={() => void start()}>
-          Export to ZIP
+          {t('admin.export.start')}
         </button>
       </div>
       {progress && (
         <div className="export-progress" data-state={progress.state}>
           {running ? (
             <>
-              <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Export progress" />
-              <span>{progress.state === 'verifying' ? 'Checking the archive…' : `${progress.done} of ${progress.total}`}</span>
+              <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('admin.export.progress')} />
+              <span>{progress.state === 'verifying' ? t('admin.export.checking') : t('admin.export.done', { done: progress.done, total: progress.total })}</span>
               <button type="button" className="button" onClick={() => void runAction((api) => api.call('export.cancel', { exportId: progress.exportId }))}>
-                Cancel export
+                {t('admin.export.cancel')}
               </button>
             </>
           ) : (
@@ -116,8 +130,10 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
               {progress.state === 'done' && progress.file && (
                 <>
                   {' '}
-                  <a href={mediaUrl(progress.file)} download>Download the archive</a>
-                  <span className="muted small"> (also saved in {dataDir}/{progress.file})</span>
+                  <a href={mediaUrl(progress.file)} download>
+                    {t('admin.export.download')}
+                  </a>
+                  <span className="muted small">{t('admin.export.alsoSaved', { path: `${dataDir}/${progress.file}` })}</span>
                 </>
               )}
             </p>

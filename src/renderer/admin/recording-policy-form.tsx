@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsentSettings, RecordingPolicy } from '../../shared/ipc/settings.ts';
 import { toBase64 } from '../api/base64.ts';
 import { mediaUrl } from '../api/media-url.ts';
@@ -24,6 +25,7 @@ export function RecordingPolicyForm({ onLocked }: { onLocked(): void }) {
 }
 
 function PolicyForm(props: { policy: RecordingPolicy; consent: ConsentSettings; saved: boolean; onSaved(as: string): void; onLocked(): void }) {
+  const { t } = useTranslation();
   const { consent: initialConsent, onLocked } = props;
   const [policy, setPolicy] = useState(props.policy);
   const [consent, setConsent] = useState(initialConsent);
@@ -44,45 +46,56 @@ function PolicyForm(props: { policy: RecordingPolicy; consent: ConsentSettings; 
 
   return (
     <form className="admin-panel" aria-labelledby="recording-policy-title" onSubmit={(e) => void submit(e)}>
-      <h3 id="recording-policy-title">Recording</h3>
+      <h3 id="recording-policy-title">{t('admin.recording.title')}</h3>
       <div className="admin-grid">
         <label className="field">
-          Record calls
+          {t('admin.recording.recordCalls')}
           <select value={policy} onChange={(e) => setPolicy(e.target.value as RecordingPolicy)}>
-            <option value="all">Every call (recommended)</option>
-            <option value="on-demand">Only when the person presses Record</option>
-            <option value="never">Never</option>
+            <option value="all">{t('admin.recording.all')}</option>
+            <option value="on-demand">{t('admin.recording.onDemand')}</option>
+            <option value="never">{t('admin.recording.never')}</option>
           </select>
         </label>
         <label className="field">
-          Before recording, the caller hears
+          {t('admin.recording.announcement')}
           <select value={consent.announcement} onChange={(e) => setConsent((c) => ({ ...c, announcement: e.target.value as ConsentSettings['announcement'] }))}>
-            <option value="off">Nothing</option>
-            <option value="bundled">“This call may be recorded…” (English, built in)</option>
-            <option value="custom" disabled={!consent.customFile}>Our own announcement{consent.customFile ? ` (${consent.customFile})` : ''}</option>
+            <option value="off">{t('admin.recording.nothing')}</option>
+            <option value="bundled">{t('admin.recording.bundled')}</option>
+            <option value="custom" disabled={!consent.customFile}>
+              {t('admin.recording.custom')}
+              {consent.customFile ? ` (${consent.customFile})` : ''}
+            </option>
           </select>
         </label>
         <label className="field">
-          Upload our own announcement (WAV, MP3, Ogg)
+          {t('admin.recording.upload')}
           <input type="file" accept="audio/*" onChange={(e) => void upload(e.target.files?.[0])} />
         </label>
         <label className="field">
-          Reminder beep while recording
+          {t('admin.recording.beep')}
           <select
             value={consent.beepEverySeconds ?? 'off'}
             onChange={(e) => setConsent((c) => ({ ...c, beepEverySeconds: e.target.value === 'off' ? null : Number(e.target.value) }))}
           >
-            <option value="off">Off</option>
+            <option value="off">{t('admin.recording.beepOff')}</option>
             {[15, 30, 60].map((n) => (
-              <option key={n} value={n}>Every {n} seconds</option>
+              <option key={n} value={n}>
+                {t('admin.recording.beepEvery', { seconds: n })}
+              </option>
             ))}
           </select>
         </label>
       </div>
-      {initialConsent.announcement !== 'off' && <audio className="announcement-preview" controls preload="none" src={mediaUrl('announcements/current')} aria-label="Listen to the announcement" />}
+      {initialConsent.announcement !== 'off' && <audio className="announcement-preview" controls preload="none" src={mediaUrl('announcements/current')} aria-label={t('admin.recording.listen')} />}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">Save recording settings</button>
-        {saved && <span role="status" className="ok-text">Saved.</span>}
+        <button type="submit" className="button button-primary">
+          {t('admin.recording.save')}
+        </button>
+        {saved && (
+          <span role="status" className="ok-text">
+            {t('admin.recording.saved')}
+          </span>
+        )}
       </div>
     </form>
   );

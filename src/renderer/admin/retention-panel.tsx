@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RetentionCandidate } from '../../shared/ipc/recordings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { formatBytes } from '../app/format-bytes.ts';
 
 /** Deleting old recordings: always from a list the admin has seen; call records stay. */
 export function RetentionPanel({ onLocked }: { onLocked(): void }) {
+  const { t, i18n } = useTranslation();
   const stored = useAppStore((s) => s.settings?.settings.retentionDays ?? null);
   const [days, setDays] = useState(stored ?? 365);
   const [listed, setListed] = useState<{ days: number; candidates: RetentionCandidate[] } | null>(null);
@@ -25,54 +27,61 @@ export function RetentionPanel({ onLocked }: { onLocked(): void }) {
     });
     if (!done) return onLocked();
     setListed(null);
-    setResult(`Deleted ${done.deleted} recordings (${formatBytes(done.bytes)}). The calls stay in the history.`);
+    setResult(t('admin.retention.deleted', { recordings: t('admin.count.recordings', { count: done.deleted }), size: formatBytes(done.bytes) }));
   };
 
   return (
     <section className="admin-panel" aria-labelledby="retention-title">
-      <h3 id="retention-title">Keep recordings</h3>
+      <h3 id="retention-title">{t('admin.retention.title')}</h3>
       <p className="muted">
-        {stored === null ? 'Recordings are kept until you delete them.' : `Last clean-up kept the last ${stored} days.`} Deleting removes the audio only;
-        the calls stay in the history and statistics.
+        {stored === null ? t('admin.retention.forever') : t('admin.retention.lastKept', { days: stored })} {t('admin.retention.explain')}
       </p>
       <div className="form-actions">
         <label className="field inline-field">
-          Delete recordings older than (days)
+          {t('admin.retention.olderThan')}
           <input type="number" min={1} max={3650} value={days} onChange={(e) => { setDays(Number(e.target.value)); setListed(null); }} />
         </label>
-        <button type="button" className="button" onClick={() => void list()}>List what would be deleted</button>
+        <button type="button" className="button" onClick={() => void list()}>
+          {t('admin.retention.list')}
+        </button>
       </div>
       {listed && (
         <div className="retention-list">
           {listed.candidates.length === 0 ? (
-            <p className="muted" role="status">No recordings are older than {listed.days} days.</p>
+            <p className="muted" role="status">
+              {t('admin.retention.none', { days: listed.days })}
+            </p>
           ) : (
             <>
               <table className="table">
-                <caption>{listed.candidates.length} recordings older than {listed.days} days, {formatBytes(listed.candidates.reduce((s, c) => s + c.bytes, 0))}</caption>
+                <caption>
+                  {t('admin.retention.caption', { recordings: t('admin.count.recordings', { count: listed.candidates.length }), days: listed.days, size: formatBytes(listed.candidates.reduce((s, c) => s + c.bytes, 0)) })}
+                </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Recorded</th>
-                    <th scope="col">Client</th>
-                    <th scope="col">Size</th>
+                    <th scope="col">{t('admin.retention.recorded')}</th>
+                    <th scope="col">{t('admin.retention.client')}</th>
+                    <th scope="col">{t('admin.retention.size')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {listed.candidates.slice(0, 200).map((c) => (
                     <tr key={c.recordingId} data-recording-id={c.recordingId}>
-                      <td>{new Date(c.startedAt).toLocaleString()}</td>
+                      <td>{new Date(c.startedAt).toLocaleString(i18n.language)}</td>
                       <td>{c.client}</td>
                       <td>{formatBytes(c.bytes)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {listed.candidates.length > 200 && <p className="muted">…and {listed.candidates.length - 200} more.</p>}
+              {listed.candidates.length > 200 && <p className="muted">{t('admin.retention.more', { count: listed.candidates.length - 200 })}</p>}
               <div className="form-actions">
                 <button type="button" className="button button-danger" onClick={() => void remove()}>
-                  Delete these {listed.candidates.length} recordings
+                  {t('admin.retention.delete', { count: listed.candidates.length })}
                 </button>
-                <button type="button" className="button" onClick={() => setListed(null)}>Keep them</button>
+                <button type="button" className="button" onClick={() => setListed(null)}>
+                  {t('admin.retention.keep')}
+                </button>
               </div>
             </>
           )}

@@ -15,22 +15,20 @@ import { useAppStore, type Screen } from '../state/app-store.ts';
 import { Notices } from './notices.tsx';
 import { TopBar } from './top-bar.tsx';
 
-const nav: { screen: Screen; label: string; icon: typeof History }[] = [
-  { screen: 'calls', label: 'Calls', icon: History },
-  { screen: 'messages', label: 'Messages', icon: MessageSquare },
-  { screen: 'stats', label: 'Statistics', icon: BarChart3 },
-  { screen: 'scoring', label: 'Scoring', icon: ClipboardCheck },
-  { screen: 'contacts', label: 'Contacts', icon: Users },
-  { screen: 'colleagues', label: 'Colleagues', icon: Contact },
-  { screen: 'settings', label: 'Settings', icon: SettingsIcon },
-  { screen: 'admin', label: 'Admin', icon: ShieldCheck },
-];
+/** The screens, each with the catalogue key of its name. */
+const nav = [
+  { screen: 'calls', label: 'calls.nav', icon: History },
+  { screen: 'messages', label: 'messages.nav', icon: MessageSquare },
+  { screen: 'stats', label: 'stats.nav', icon: BarChart3 },
+  { screen: 'scoring', label: 'scoring.nav', icon: ClipboardCheck },
+  { screen: 'contacts', label: 'contacts.nav', icon: Users },
+  { screen: 'colleagues', label: 'colleagues.nav', icon: Contact },
+  { screen: 'settings', label: 'settingsScreen.nav', icon: SettingsIcon },
+  { screen: 'admin', label: 'admin.nav', icon: ShieldCheck },
+] as const satisfies readonly { screen: Screen; label: string; icon: typeof History }[];
 
 export function AppShell() {
   const { t } = useTranslation();
-  /** Screens translated so far; the rest keep their English label until issue 7 translates them. */
-  const navLabel = (target: Screen) =>
-    target === 'calls' ? t('calls.nav') : target === 'settings' ? t('settingsScreen.nav') : target === 'contacts' ? t('contacts.nav') : target === 'messages' ? t('messages.nav') : target === 'colleagues' ? t('colleagues.nav') : target === 'stats' ? t('stats.nav') : target === 'scoring' ? t('scoring.nav') : null;
   const screen = useAppStore((s) => s.screen);
   const show = useAppStore((s) => s.show);
   const connection = useAppStore((s) => s.connection);
@@ -51,7 +49,7 @@ export function AppShell() {
         <nav className="nav" aria-label="Screens">
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
-              <Icon size={18} aria-hidden /> {navLabel(target) ?? label}
+              <Icon size={18} aria-hidden /> {t(label)}
               {target === 'messages' && <UnreadBadge />}
             </button>
           ))}
