@@ -27,7 +27,7 @@ export function AdminScreen() {
         )}
       </div>
       {status === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('shell.loading')}</p>
       ) : !status.unlocked ? (
         <AdminPinForm pinSet={status.pinSet} onUnlocked={setStatus} />
       ) : (

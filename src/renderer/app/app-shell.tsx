@@ -41,12 +41,12 @@ export function AppShell() {
       <TopBar />
       {connection.status !== 'connected' && (
         <div className="banner banner-warning" role="status">
-          {connection.status === 'connecting' ? 'Connecting to Ringside…' : `Reconnecting to Ringside… (${connection.message ?? ''})`}
+          {connection.status === 'connecting' ? t('shell.connecting') : t('shell.reconnecting', { reason: connection.message ?? '' })}
         </div>
       )}
       <Notices />
       <div className="body">
-        <nav className="nav" aria-label="Screens">
+        <nav className="nav" aria-label={t('shell.screens')}>
           {nav.map(({ screen: target, label, icon: Icon }) => (
             <button key={target} type="button" className={target === screen ? 'nav-item active' : 'nav-item'} aria-current={target === screen ? 'page' : undefined} onClick={() => show(target)}>
               <Icon size={18} aria-hidden /> {t(label)}
@@ -89,10 +89,11 @@ function LiveCalls() {
 
 /** Unread messages for this desk (R21: make sure they are seen). */
 function UnreadBadge() {
+  const { t } = useTranslation();
   const data = useCoreQuery('unread', 'messages', (api) => api.call('messages.list', { box: 'received', limit: 1 }));
   if (!data || data.unread === 0) return null;
   return (
-    <span className="nav-badge" aria-label={`${data.unread} unread`} data-unread={data.unread}>
+    <span className="nav-badge" aria-label={t('shell.unread', { count: data.unread })} data-unread={data.unread}>
       {data.unread}
     </span>
   );

@@ -139,11 +139,11 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <legend>{t('settingsScreen.callScript')}</legend>
           <label className="field">
             {t('settingsScreen.company')}
-            <input value={s.office.company} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, company: e.target.value } }))} placeholder="Ventura" />
+            <input value={s.office.company} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, company: e.target.value } }))} placeholder={t('settingsScreen.companyExample')} />
           </label>
           <label className="field">
             {t('settingsScreen.activity')} <span className="hint">{t('settingsScreen.activityHint')}</span>
-            <input value={s.office.activity} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, activity: e.target.value } }))} placeholder="window installation" />
+            <input value={s.office.activity} onChange={(e) => setS((x) => ({ ...x, office: { ...x.office, activity: e.target.value } }))} placeholder={t('settingsScreen.activityExample')} />
           </label>
           <label className="field">
             {t('settingsScreen.script')}
