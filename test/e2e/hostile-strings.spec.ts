@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
+import { openAdmin } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -68,4 +70,46 @@ test('a hostile display name and a hostile message are shown as text: no script 
   expect(await page.locator('.content img[src="x"], .content script, .call-stage img[src="x"]').count()).toBe(0);
   expect(await pwned()).toBe(0);
   await page.screenshot({ path: join(desk.dir, '..', 'ringside-hostile-strings.png') });
+});
+
+test('a hostile script file and a hostile contacts CSV are shown as text once imported: no script runs', async () => {
+  const { page } = desk;
+  // A script whose name, greeting and checklist carry markup, imported by an admin and put in use.
+  const script = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/scripts/reception.en.json'), 'utf8')) as {
+    id: string;
+    name: string;
+    stages: { say: string[]; checklist: { text: string }[] }[];
+  };
+  script.id = 'hostile';
+  script.name = `${IMG}${RLO}Reception`;
+  script.stages[0]!.say = [`Good morning ${SCRIPT} ${IMG}`];
+  script.stages[0]!.checklist[0]!.text = `${IMG}Answered`;
+  const scriptFile = join(desk.dir, 'hostile-script.json');
+  writeFileSync(scriptFile, JSON.stringify(script));
+  await openAdmin(page);
+  const panel = page.getByRole('region', { name: 'Call scripts' });
+  await panel.getByLabel('Script file to import').setInputFiles(scriptFile);
+  await expect(panel.getByRole('status')).toContainText(`Imported "${IMG}Reception"`);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Script' }).selectOption('hostile:en');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await attacker.call(DESK_USER);
+  const scriptPanel = page.getByRole('region', { name: 'Call script' });
+  await expect(scriptPanel).toContainText(`Good morning ${SCRIPT} ${IMG}`);
+  await expect(scriptPanel).toContainText(`${IMG}Answered`);
+  await attacker.hangup();
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'ended');
+
+  // Contacts from a CSV with markup, an override, a formula and control characters.
+  const csv = join(desk.dir, 'hostile.csv');
+  writeFileSync(csv, `Name,Organization,Phone\r\n"${IMG}${RLO}Eve","=HYPERLINK(""http://evil"")\u0007",+302101112233\r\n`);
+  await page.getByRole('button', { name: 'Contacts', exact: true }).click();
+  await page.locator('input[type="file"]').setInputFiles(csv);
+  await expect(page.getByText('1 imported, 0 updated, 0 rejected')).toBeVisible();
+  const row = page.locator('table tbody tr', { hasText: '+302101112233' });
+  await expect(row).toContainText(`${IMG}Eve`);
+  await expect(row).not.toContainText(RLO);
+  expect(await page.locator('.content img[src="x"], .content script, .call-stage img[src="x"]').count()).toBe(0);
+  expect(await pwned()).toBe(0);
 });

@@ -4,7 +4,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
 import type { CallSummary, ClientCard, Contact, ContactInput } from '../../shared/ipc/contacts.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
-import type { ContactsTable, DatabaseSchema } from '../db/database-schema.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
+import { contactFields } from './contact-fields.ts';
 import { foldForSearch } from './search-text.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 
@@ -144,19 +145,6 @@ const CAPTURE_COLUMNS: Record<CardField, string> = {
 };
 
 /** The fields the contact form edits; the ones a script captured are left as they are. */
-function contactFields(input: ContactInput): Pick<ContactsTable, 'name' | 'organization' | 'position' | 'email' | 'category' | 'notes' | 'search_text'> {
-  const name = input.name.trim();
-  const organization = input.organization.trim();
-  return {
-    name,
-    organization,
-    position: input.position.trim(),
-    email: input.email.trim(),
-    category: input.category,
-    notes: input.notes,
-    search_text: foldForSearch(`${name} ${organization}`),
-  };
-}
 
 export async function loadContact(db: Db, id: string): Promise<Contact | null> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();

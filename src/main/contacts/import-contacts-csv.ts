@@ -6,6 +6,7 @@ import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
 import type { ImportReport } from '../../shared/ipc/contacts.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import { contactFields } from './contact-fields.ts';
 import { foldForSearch } from './search-text.ts';
 
 type Field = 'name' | 'organization' | 'position' | 'email' | 'category' | 'notes' | 'phone';
@@ -94,15 +95,14 @@ export async function importContactsCsv(deps: ImportDeps, text: string): Promise
         report.rejected.push({ line, reason: `its numbers belong to ${ownerIds.length} different contacts` });
         continue;
       }
-      const fields = {
+      const fields = contactFields({
         name,
         organization: values.organization.join(' '),
         position: values.position.join(' '),
         email,
         category: (category || null) as 'A' | 'B' | 'C' | null,
         notes: values.notes.join('\n'),
-        search_text: foldForSearch(`${name} ${values.organization.join(' ')}`),
-      };
+      });
       let contactId = ownerIds[0];
       if (contactId) {
         await trx.updateTable('contacts').set({ ...fields, updated_at: now }).where('id', '=', contactId).execute();

@@ -27,6 +27,16 @@ const script = (locale: CallScript['locale'], greeting: string): CallScript => (
 });
 
 describe('script files', () => {
+  it('takes control characters and direction overrides out of a file’s text, keeping line breaks and markup as plain characters', () => {
+    const hostile = script('en', 'Good morning\u202E{company}\u0007 <img src=x onerror=alert(1)>');
+    hostile.name = 'Reception\u202Egnp.exe\u0000';
+    hostile.faq = [{ question: 'Price?', answer: 'First line\u200B\nSecond line' }];
+    const parsed = parseCallScript(JSON.stringify(hostile));
+    expect(parsed.ok && parsed.script.name).toBe('Receptiongnp.exe');
+    expect(parsed.ok && parsed.script.stages[0]?.say[0]).toBe('Good morning{company} <img src=x onerror=alert(1)>');
+    expect(parsed.ok && parsed.script.faq[0]?.answer).toBe('First line\nSecond line');
+  });
+
   it('reads a valid script in each language', () => {
     for (const [locale, greeting] of [
       ['en', 'Good morning{holidayWish}, {company}, {agentName} speaking. How can I help you?'],

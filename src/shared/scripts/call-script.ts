@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitizeMultiline } from '../text/sanitize-multiline.ts';
 import { placeholderNames, unknownPlaceholders } from './fill-placeholders.ts';
 
 /** Bumped when the shape changes; older files are upgraded on import, newer ones refused. */
@@ -34,7 +35,16 @@ export const cardFieldSchema = z.enum([
 export type CardField = z.infer<typeof cardFieldSchema>;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/**
+ * Script text is shown to the agent as text: control characters and direction overrides are taken
+ * out as the file is read (an imported file is a stranger's), line breaks kept.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((value) => sanitizeMultiline(value, max))
+    .pipe(z.string().min(1, 'must not be empty').max(max));
 
 export const scriptQuestionSchema = z.object({
   id,
@@ -65,7 +75,10 @@ export const callScriptSchema = z
     id,
     name: text(120),
     locale: scriptLocaleSchema,
-    description: z.string().max(2000),
+    description: z
+      .string()
+      .max(4000)
+      .transform((value) => sanitizeMultiline(value, 2000)),
     stages: z.array(scriptStageSchema).min(1).max(30),
     /** R14: answers not on the website (prices, terms, opening hours). */
     faq: z.array(z.object({ question: text(300), answer: text(2000) })).max(200),
