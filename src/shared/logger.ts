@@ -10,3 +10,6 @@ export interface Logger {
 export function missingCaseError(value: never): Error {
   return new Error(`Unhandled case: ${String(value)}`);
 }
+
+/** A logger that drops everything: for tests, and for parts that have nothing to say. */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };

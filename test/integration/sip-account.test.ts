@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { RegistrationState } from '../../src/shared/ipc/phone.ts';
-import type { Logger } from '../../src/shared/logger.ts';
+import { silentLogger as log } from '../../src/shared/logger.ts';
 import { SipAccount } from '../../src/main/phone/sip-account.ts';
 import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
 
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
 
 /** A real Kamailio on loopback (SIP signalling only, no media), ports apart from the e2e blocks. */
 let lab: SipLab;

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import { LineWatch, RESUBSCRIBE_MS } from './line-watch.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const body = (version: number, dialogs: [id: string, state: string, direction?: string][], state = 'full') =>
   `<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="${version}" state="${state}" entity="sip:x@pbx">${dialogs
     .map(([id, s, d = 'recipient']) => `<dialog id="${id}" direction="${d}"><state>${s}</state></dialog>`)

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
 import type { PresenceBeacon } from '../../shared/ipc/colleagues.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createColleagueDirectory } from './colleague-directory.ts';
 import { PresenceBeacons } from './presence-beacon.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 describe('presence beacons', () => {
   let database: OpenedDatabase;

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
 import type { MessageInput } from '../../shared/ipc/messages.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { MessageCourier } from './message-courier.ts';
 import { createMessageStore } from './message-store.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const input: MessageInput = { toExtension: '102', toName: 'Nikos', callerName: 'Ольга', organization: '', phone: '8 (495) 123-45-67', callBackAt: null, text: 'Перезвоните, пожалуйста.', urgency: 'normal', mood: 'calm', callId: null };
 
 describe('MessageCourier', () => {

@@ -3,11 +3,10 @@ import { SessionState, type Invitation, type URI } from 'sip.js';
 import { systemClock } from '../../shared/clock.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import { CallManager, type CallRecordPatch, type NewCallRecord, type NewTransferRecord } from './call-manager.ts';
 import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 /** Just enough of a sip.js Invitation to drive the manager. */
 class FakeInvitation {

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionState, type Invitation, type SessionDescriptionHandler } from 'sip.js';
 import { systemClock } from '../../shared/clock.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import type { PracticeScenario } from '../../shared/scripts/practice-scenario.ts';
 import { PracticeLine } from './practice-line.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 
 /** Offer/answer without a browser: each side "produces" a fixed SDP and remembers what it got. */
 class FakeMedia implements SessionDescriptionHandler {

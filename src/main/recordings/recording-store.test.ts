@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as log } from '../../shared/logger.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createRecordingStore } from './recording-store.ts';
 
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 describe('recording store', () => {

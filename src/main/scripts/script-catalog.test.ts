@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as silentLog } from '../../shared/logger.ts';
 import type { CallScript } from '../../shared/scripts/call-script.ts';
 import { createAuditLog } from '../admin/audit-log.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
@@ -9,7 +9,6 @@ import { createCustomScripts } from './custom-scripts.ts';
 import { createScriptCatalog } from './script-catalog.ts';
 import { loadScriptLibrary } from './script-library.ts';
 
-const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLog };
 const resources = resolve(import.meta.dirname, '../../../resources/scripts');
 const shippedSales = JSON.parse(readFileSync(resolve(resources, 'inbound-sales.en.json'), 'utf8')) as CallScript;
 

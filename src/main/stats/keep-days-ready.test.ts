@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
-import type { Logger } from '../../shared/logger.ts';
+import { silentLogger as log } from '../../shared/logger.ts';
 import type { DeskStatsByDays } from './desk-stats-days.ts';
 import { keepDaysReady } from './keep-days-ready.ts';
 
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
 
 describe('keeping past days counted in the background', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));

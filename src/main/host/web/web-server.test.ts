@@ -6,10 +6,9 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import { RpcPeer } from '../../../shared/ipc/rpc-peer.ts';
 import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
-import type { Logger } from '../../../shared/logger.ts';
+import { silentLogger as log } from '../../../shared/logger.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
-const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
 const methods = { echo: { params: z.object({ text: z.string() }), result: z.object({ text: z.string() }) } };
 
 let server: WebServer | null = null;
