@@ -135,6 +135,7 @@ test('a supervisor scores a recorded call with a comment at 0:05; the agent sees
   await expect(agentRow.locator('[data-column="scored"]')).toHaveText('1');
   await expect(agentRow.locator('[data-column="average"]')).toHaveText(`${percent}%`);
   await expect(page.getByRole('region', { name: 'Trend by week' }).locator('tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-score-averages.png'), fullPage: true });
 
   // The agent, without the PIN, sees their scored call, the comment and the summary, read-only.
   await page.getByRole('button', { name: 'Admin', exact: true }).click();
@@ -178,6 +179,8 @@ test('an admin edits the office’s scorecard: new scores use it, a call scored 
   await editor.getByRole('button', { name: 'Save scorecard' }).click();
   await expect(page.getByText('Scorecard saved.')).toBeVisible();
   await expect(page.getByText('The office’s own scorecard is in use.')).toBeVisible();
+  await editor.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-scorecard-editor.png') });
 
   await page.getByRole('button', { name: 'Scoring', exact: true }).click();
   await page.getByRole('tab', { name: 'Score calls' }).click();

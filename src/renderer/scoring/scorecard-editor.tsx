@@ -80,13 +80,13 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
           {card.items.map((item, i) => (
             <tr key={item.id} data-item={item.id}>
               <td>
-                <input aria-label={t('scoring.itemRule')} size={8} value={item.rule} onChange={(e) => setItem(i, { rule: e.target.value })} />
+                <input aria-label={t('scoring.itemRule')} size={6} value={item.rule} onChange={(e) => setItem(i, { rule: e.target.value })} />
               </td>
               <td>
-                <input aria-label={t('scoring.itemText')} className="wide-input" maxLength={300} value={item.text} onChange={(e) => setItem(i, { text: e.target.value })} />
+                <textarea aria-label={t('scoring.itemText')} className="wide-input" rows={2} maxLength={300} value={item.text} onChange={(e) => setItem(i, { text: e.target.value })} />
               </td>
               <td>
-                <input aria-label={t('scoring.itemPoints')} type="number" min={0} max={10} value={item.points} onChange={(e) => setItem(i, { points: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })} />
+                <input aria-label={t('scoring.itemPoints')} className="points-input" type="number" min={0} max={10} value={item.points} onChange={(e) => setItem(i, { points: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })} />
               </td>
               <td>
                 <input aria-label={t('scoring.itemCritical')} type="checkbox" checked={item.critical} onChange={(e) => setItem(i, { critical: e.target.checked })} />
