@@ -116,6 +116,20 @@ describe('recordings export', () => {
     expect(existsSync(`${result.file}.part`)).toBe(false);
   });
 
+  it('many recordings of changing sizes, read into reused buffers, each arrive whole and unmixed', async () => {
+    // Sizes go up and down so reads land in freed buffers of other lengths; a buffer reused before
+    // its bytes were written would show up as another recording's content.
+    const sources = Array.from({ length: 16 }, (_, n) => Buffer.alloc(((n * 7) % 5) * 700_000 + 1000, n + 10));
+    for (const [n, audio] of sources.entries()) await seedRecordedCall(database.db, dir, { callId: `many${n}`, inviteAt: T0 + 30 * DAY + n * 60_000, remoteNumber: '+302100000050', audio });
+    const result = await run({ from: T0 + 30 * DAY });
+    expect(result).toMatchObject({ recordings: 16, problems: 0 });
+    const files = await readZip(result.file);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { recordings: ManifestRow[] };
+    expect(manifest.recordings.map((r) => files.get(r.file))).toEqual(sources);
+    expect(manifest.recordings.map((r) => r.sha256)).toEqual(sources.map(sha));
+    expect(await verifyExportArchive(result.file)).toBe(16);
+  });
+
   it('streams a recording too long to hold in memory, with the same hash', async () => {
     const long = Buffer.alloc(33 * 1024 * 1024, 7);
     await seedRecordedCall(database.db, dir, { callId: 'long', inviteAt: T0 + 20 * DAY, remoteNumber: '+302100000077', audio: long });

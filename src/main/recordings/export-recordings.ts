@@ -1,5 +1,5 @@
-import { createHash, webcrypto, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,8 @@ import { manifestCsv, manifestJson, manifestRow, type ManifestRow } from './expo
 import { selectRecordings, type SelectedRecording } from './recording-selection.ts';
 import { encodeWav } from './recording-wav.ts';
 import { verifyExportArchive } from './verify-export.ts';
+import { archiveFileWriter } from './archive-file-writer.ts';
+import { ReusedReadBuffers } from './reused-read-buffers.ts';
 import { useNativeCrc32ForYazl } from './yazl-native-crc32.ts';
 
 useNativeCrc32ForYazl();
@@ -83,12 +85,13 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
     report('writing');
     const zip = new ZipFile();
     const output = zip.outputStream as Readable;
-    const written = pipeline(output, createWriteStream(part, { mode: 0o600, flush: true }), { signal: options.signal });
+    const buffers = new ReusedReadBuffers();
+    const written = pipeline(output, archiveFileWriter(part, (chunk) => buffers.written(chunk)), { signal: options.signal });
     // Any failure (a source that cannot be read, yazl's own errors) ends the output, which ends the pipeline.
     const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
     zip.on('error', fail);
     const usedNames = new Set<string>();
-    const readAhead = new ReadAhead(selected.map((r) => ({ file: join(options.dataDir, r.file), bytes: options.format === 'webm' && r.bytes <= READ_AHEAD_MAX_BYTES ? r.bytes : null })));
+    const readAhead = new ReadAhead(buffers, selected.map((r) => ({ file: join(options.dataDir, r.file), bytes: options.format === 'webm' && r.bytes <= READ_AHEAD_MAX_BYTES ? r.bytes : null })));
     for (const [index, recording] of selected.entries()) {
       const source = join(options.dataDir, recording.file);
       if (!existsSync(source)) {
@@ -160,41 +163,54 @@ interface OpenedSource {
 
 /**
  * The bytes to archive. A file up to HOLD_BYTES is read whole and hashed with WebCrypto, which
- * runs on Node's thread pool: the hash of one file overlaps with writing it, instead of running
- * on the main thread between the disk's reads and writes. Larger files stream and are hashed as
- * they pass.
+ * runs on Node's thread pool: files read ahead are hashed while earlier ones are written,
+ * instead of on the main thread between the disk's reads and writes. Larger files stream and are
+ * hashed as they pass.
  */
-async function openSource(source: string, format: ExportFormat, preread: Promise<Buffer> | null): Promise<OpenedSource> {
+async function openSource(source: string, format: ExportFormat, preread: Promise<HashedFile> | null): Promise<OpenedSource> {
   if (preread === null && format === 'webm' && statSync(source).size > HOLD_BYTES) {
     const hash = createHash('sha256');
     let digest: string | null = null;
     const sha256 = () => Promise.resolve((digest ??= hash.digest('hex')));
     return { stream: createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }), hash, sha256, sourceSha256: sha256 };
   }
-  const original = await (preread ?? readFile(source));
-  const sourceSha256 = sha256Hex(original);
-  if (format === 'webm') return { stream: Readable.from([original]), hash: null, sha256: () => sourceSha256, sourceSha256: () => sourceSha256 };
-  const wav = encodeWav(await decodeWebmOpus(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
+  const original = await (preread ?? readHashed(source));
+  const sourceSha256 = () => Promise.resolve(original.sha256);
+  if (format === 'webm') return { stream: Readable.from([original.data]), hash: null, sha256: sourceSha256, sourceSha256 };
+  const wav = encodeWav(await decodeWebmOpus(new Uint8Array(original.data.buffer, original.data.byteOffset, original.data.byteLength)));
   const wavBytes = Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength);
   const wavSha256 = sha256Hex(wavBytes);
-  return { stream: Readable.from([wavBytes]), hash: null, sha256: () => wavSha256, sourceSha256: () => sourceSha256 };
+  return { stream: Readable.from([wavBytes]), hash: null, sha256: () => Promise.resolve(wavSha256), sourceSha256 };
+}
+
+interface HashedFile {
+  data: Buffer;
+  sha256: string;
+}
+
+/** A whole file and its SHA-256, hashed as soon as it is read (on the thread pool, see openSource). */
+async function readHashed(file: string, buffers?: ReusedReadBuffers): Promise<HashedFile> {
+  const data = await (buffers ? buffers.readFile(file) : readFile(file));
+  return { data, sha256: sha256Hex(data) };
 }
 
 /** Reads of the recordings that come next, started while the current one is written. */
 class ReadAhead {
+  private readonly buffers: ReusedReadBuffers;
   private readonly files: { file: string; bytes: number | null }[];
-  private readonly started = new Map<number, Promise<Buffer>>();
+  private readonly started = new Map<number, Promise<HashedFile>>();
 
-  constructor(files: { file: string; bytes: number | null }[]) {
+  constructor(buffers: ReusedReadBuffers, files: { file: string; bytes: number | null }[]) {
+    this.buffers = buffers;
     this.files = files;
   }
 
   /** The read of file `index` if it was started ahead (null when it is too big to hold); starts the next ones. */
-  take(index: number): Promise<Buffer> | null {
+  take(index: number): Promise<HashedFile> | null {
     for (let next = index; next <= index + READ_AHEAD && next < this.files.length; next++) {
       const entry = this.files[next];
       if (!entry || entry.bytes === null || this.started.has(next)) continue;
-      const read = readFile(entry.file);
+      const read = readHashed(entry.file, this.buffers);
       // A read never taken (a cancelled export) must not surface as an unhandled rejection.
       read.catch(() => undefined);
       this.started.set(next, read);
@@ -205,8 +221,8 @@ class ReadAhead {
   }
 }
 
-async function sha256Hex(data: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
+function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** `recordings/2026-11-22/143005_+302101234567_0193ab12.webm`: sortable, unique, safe on any disk. */
