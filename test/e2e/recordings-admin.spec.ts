@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
@@ -223,6 +223,74 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
     db.close();
   }
   await page.screenshot({ path: test.info().outputPath('admin.png'), fullPage: true });
+});
+
+test('encrypted at rest: nothing of the call is readable on disk, yet it plays, and the export holds it decrypted', async () => {
+  const { page } = desk;
+  await openAdmin(page);
+  await page.getByLabel('Encrypt new recordings on this computer').check();
+  await page.getByRole('button', { name: 'Save recording settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.locator('#encrypt-hint')).toContainText(/Key in use: [0-9a-f]{16}\./);
+  const keyFile = join(desk.dir, 'recordings.key');
+  expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+
+  await olga.call(DESK_USER);
+  await olga.waitForStatus('established', 15_000);
+  await expect(page.locator('.call-panel .recording-indicator')).toHaveText('Recording');
+  await page.waitForTimeout(4000);
+  await olga.hangup();
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+
+  const db = database();
+  let recording: { id: string; call_id: string; file: string; sha256: string };
+  try {
+    // The third recorded call of this file: final once main has sealed it.
+    await expect.poll(() => (db.prepare("select count(*) as n from recordings where status = 'final'").get() as { n: number }).n, { timeout: 10_000 }).toBe(3);
+    recording = db.prepare("select id, call_id, file, sha256 from recordings order by started_at desc limit 1").get() as typeof recording;
+    const settingsAudit = db.prepare("select details from audit_log where action = 'admin-settings-changed' order by at desc limit 1").get() as { details: string };
+    expect(JSON.parse(settingsAudit.details)).toMatchObject({ encryptRecordings: { from: false, to: true } });
+  } finally {
+    db.close();
+  }
+  const onDisk = readFileSync(join(desk.app.dataDir, recording.file));
+  expect(onDisk.subarray(0, 8).toString('latin1')).toBe('RSREC01\n');
+  // No WebM header (1A 45 DF A3) and no Opus header anywhere in the file.
+  expect(onDisk.includes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))).toBe(false);
+  expect(onDisk.includes(Buffer.from('OpusHead'))).toBe(false);
+
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await page.locator('.calls-table tbody tr').first().getByRole('button', { name: 'Listen' }).click();
+  const player = page.locator('.recording-player');
+  await expect(player).toHaveAttribute('data-recording-id', recording.id);
+  await expect(player).toHaveAttribute('data-ready', 'true');
+  await expect(player.locator('.player-time')).toHaveText(/^0:00 \/ 0:0[3-8]$/);
+  await player.getByRole('button', { name: 'Play recording' }).click();
+  await expect(player.locator('.player-time')).toHaveText(/^0:0[1-9] \//, { timeout: 5000 });
+  await player.getByRole('button', { name: 'Pause playback' }).click();
+  const token = new URL(desk.app.url).searchParams.get('token')!;
+  const served = await page.request.get(`${new URL(desk.app.url).origin}/media/recordings/${recording.id}?token=${token}`);
+  const audio = await served.body();
+  expect(createHash('sha256').update(audio).digest('hex')).toBe(recording.sha256);
+  const part = await page.request.get(`${new URL(desk.app.url).origin}/media/recordings/${recording.id}?token=${token}`, { headers: { Range: 'bytes=0-3' } });
+  expect(part.status()).toBe(206);
+  expect([...(await part.body())]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+
+  await openAdmin(page);
+  await page.getByLabel('Original (WebM/Opus, small)').check();
+  await page.getByRole('button', { name: 'Export to ZIP' }).click();
+  await expect(page.getByText('Exported 3 recordings of 3 calls; the archive was checked.')).toBeVisible({ timeout: 30_000 });
+  const entries = await readZip(page.request.get((await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href'))!).then((r) => r.body()), join(desk.dir, 'sealed.zip'));
+  const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { recordings: { recordingId: string; file: string; sha256: string; problem: string }[] };
+  const row = manifest.recordings.find((r) => r.recordingId === recording.id)!;
+  expect(row).toMatchObject({ sha256: recording.sha256, problem: '' });
+  const exported = join(desk.dir, 'sealed');
+  mkdirSync(exported, { recursive: true });
+  writeFileSync(join(exported, 'call.webm'), entries.get(row.file)!);
+  const { left, right } = channelFrequencies(join(exported, 'call.webm'), exported, { fromSeconds: 0, seconds: 3 });
+  expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
+  expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
+  await page.locator('.admin-panel').first().screenshot({ path: '/tmp/ringside-encryption-admin.png' });
 });
 
 async function readZip(bytes: Promise<Buffer>, file: string): Promise<Map<string, Buffer>> {

@@ -7,6 +7,7 @@ import { createFileLogger } from '../logging/file-logger.ts';
 import { applyConfig, loadConfigFile, type ConfigFile } from '../settings/config-file.ts';
 import { createMemorySecretStore, type SecretStore } from '../settings/secret-store.ts';
 import { createSettingsStore } from '../settings/settings-store.ts';
+import { createKeyFileRecordingKeyStore, type RecordingKeyStore } from '../recordings/recording-key-store.ts';
 import { defaultDataDir, prepareDataDir } from './data-dir.ts';
 import type { PowerEvents } from './power-events.ts';
 
@@ -29,6 +30,8 @@ export interface StartAppOptions {
   resourcesDir?: string;
   /** Electron passes safeStorage; browser mode keeps the password in memory. */
   createSecrets?: (dataDir: string) => Promise<SecretStore>;
+  /** Electron keeps the recordings key in safeStorage; browser mode in the config's `recordingKeyFile`. */
+  createRecordingKeys?: (dataDir: string) => RecordingKeyStore;
 }
 
 /** Everything both hosts share: arguments, config, data folder, logs, database, settings, the core. */
@@ -49,7 +52,8 @@ export async function startApp(options: StartAppOptions): Promise<StartedApp> {
   const secrets = await applyConfig(config, settings, stored, log.child('config'));
   inUse = secrets;
   const resourcesDir = options.resourcesDir ?? resolve(import.meta.dirname, '../../../resources');
-  const core = createCore({ dataDir, resourcesDir, database, clock: systemClock, log, settings, secrets, ...(options.power && { power: options.power }) });
+  const recordingKeys = options.createRecordingKeys ? options.createRecordingKeys(dataDir) : createKeyFileRecordingKeyStore(config.recordingKeyFile);
+  const core = createCore({ dataDir, resourcesDir, database, clock: systemClock, log, settings, secrets, recordingKeys, ...(options.power && { power: options.power }) });
   const port = typeof values.port === 'string' ? Number(values.port) : undefined;
   log.info('Ringside started', { dataDir });
   return {

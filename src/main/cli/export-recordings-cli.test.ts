@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedRecordedCall } from '../recordings/fixtures/seed-recordings.ts';
 import { verifyExportArchive } from '../recordings/verify-export.ts';
+import { createKeyFileRecordingKeyStore } from '../recordings/recording-key-store.ts';
 import { runExportRecordingsCli } from './export-recordings-cli.ts';
 
 const DAY = 86_400_000;
@@ -51,6 +52,20 @@ describe('export-recordings command', () => {
     const { code } = await run('--data-dir', dir, '--out', target, '--from', '2026-11-01', '--to', '2026-11-30', '--outcome', 'sold', '--format', 'webm');
     expect(code).toBe(0);
     expect(await verifyExportArchive(target)).toBe(1);
+  });
+
+  it('exports encrypted recordings with the key file, and names the missing key without it', async () => {
+    const keyFile = join(dir, 'recordings.key');
+    const key = createKeyFileRecordingKeyStore(keyFile).current();
+    const database = await openDatabase(join(dir, 'ringside.sqlite'));
+    await seedRecordedCall(database.db, dir, { callId: 'sealed', inviteAt: NOW - DAY / 2, remoteNumber: '+302100000099', audio: fixture, encryptWith: key });
+    await database.close();
+    const without = await run('--data-dir', dir, '--out', join(dir, 'without.zip'), '--last-days', '1');
+    expect(without.code).toBe(2);
+    expect(without.out.at(-1)).toBe('1 recording could not be included: see manifest.csv.');
+    const withKey = await run('--data-dir', dir, '--out', join(dir, 'with.zip'), '--last-days', '1', '--key-file', keyFile);
+    expect(withKey.code).toBe(0);
+    expect(await verifyExportArchive(join(dir, 'with.zip'))).toBe(2);
   });
 
   it('explains bad options and exports nothing', async () => {

@@ -7,12 +7,15 @@ import { exportFilterSchema, exportFormatSchema, type ExportFilter } from '../..
 import { createAuditLog } from '../admin/audit-log.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { exportRecordings } from '../recordings/export-recordings.ts';
+import { createKeyFileRecordingKeyStore } from '../recordings/recording-key-store.ts';
+import { countNoun } from '../../shared/text/count-noun.ts';
 import type { CliIo } from './import-contacts-cli.ts';
 import { describeIssues } from '../../shared/validation/describe-issues.ts';
 
-const usage = `Usage: npm run export-recordings -- --data-dir DIR --out FILE.zip [filters] [--format webm|wav]
+const usage = `Usage: npm run export-recordings -- --data-dir DIR --out FILE.zip [filters] [--format webm|wav] [--key-file FILE]
 Filters (any mix): --from YYYY-MM-DD  --to YYYY-MM-DD (included)  --last-days N
-                   --agent sip:101@pbx  --client "name or number"  --outcome sold`;
+                   --agent sip:101@pbx  --client "name or number"  --outcome sold
+--key-file: the recordings key file (browser mode's recordingKeyFile), to export encrypted recordings.`;
 
 /**
  * Scheduled exports (cron, Task Scheduler): the same archive, manifests, verification and audit
@@ -33,6 +36,7 @@ export async function runExportRecordingsCli(argv: string[], io: CliIo, clock: C
         client: { type: 'string' },
         outcome: { type: 'string' },
         format: { type: 'string', default: 'webm' },
+        'key-file': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -62,12 +66,15 @@ export async function runExportRecordingsCli(argv: string[], io: CliIo, clock: C
   }
   const dataDir = resolve(values['data-dir']);
   const target = resolve(values.out);
+  // Without a key file, encrypted recordings are listed as problems naming their key.
+  const keys = createKeyFileRecordingKeyStore(values['key-file'] && resolve(values['key-file']));
   const database = await openDatabase(join(dataDir, 'ringside.sqlite'));
   try {
     let last = -1;
     const result = await exportRecordings({
       db: database.db,
       dataDir,
+      keys: (id) => keys.find(id),
       clock,
       filter,
       format,
@@ -90,8 +97,8 @@ export async function runExportRecordingsCli(argv: string[], io: CliIo, clock: C
       problems: result.problems,
       bytes: result.bytes,
     });
-    io.out(`Exported ${result.recordings} recordings of ${result.calls} calls to ${target}; the archive was checked.`);
-    if (result.problems > 0) io.out(`${result.problems} recordings could not be included: see manifest.csv.`);
+    io.out(`Exported ${countNoun(result.recordings, 'recording')} of ${countNoun(result.calls, 'call')} to ${target}; the archive was checked.`);
+    if (result.problems > 0) io.out(`${countNoun(result.problems, 'recording')} could not be included: see manifest.csv.`);
     return result.problems > 0 ? 2 : 0;
   } catch (error) {
     io.err(`The export failed: ${readable(error)}`);

@@ -7,7 +7,7 @@ import { LineWatch } from '../colleagues/line-watch.ts';
 import { PRESENCE_CONTENT_TYPE } from '../../shared/ipc/colleagues.ts';
 import { createMessageStore } from '../messages/message-store.ts';
 import type { Session } from 'sip.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../shared/clock.ts';
 import {
@@ -35,6 +35,8 @@ import { announcementFile, announcementLabel, saveAnnouncement } from '../record
 import { createExportJobs } from '../recordings/export-jobs.ts';
 import { recordingsForCall } from '../recordings/recordings-for-call.ts';
 import { loadPeaks } from '../recordings/recording-peaks-cache.ts';
+import { asRecordingRpcError, recordingBytes, recordingFileKeyId } from '../recordings/recording-bytes.ts';
+import type { RecordingKeyStore } from '../recordings/recording-key-store.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from '../recordings/recording-retention.ts';
 import { selectRecordings } from '../recordings/recording-selection.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
@@ -73,6 +75,8 @@ export interface CoreDeps {
   log: Logger;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** The key for recordings encrypted at rest (the system key store, or a key file in browser mode). */
+  recordingKeys: RecordingKeyStore;
   power?: PowerEvents;
 }
 
@@ -126,8 +130,15 @@ export function createCore(deps: CoreDeps): Core {
     stageTitle: async (scriptId, stageId) => (await scripts.get(scriptId, settings.get().script.locale))?.stages.find((s) => s.id === stageId)?.title ?? null,
   });
   const actor = () => settings.get().account.sipUri || 'this desk';
-  const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
-  const recordings = createRecordingStore({ db: database.db, dataDir: deps.dataDir, clock, log: deps.log.child('recordings') });
+  const recordingKeys = (id: string) => deps.recordingKeys.find(id);
+  const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, keys: recordingKeys, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
+  const recordings = createRecordingStore({
+    db: database.db,
+    dataDir: deps.dataDir,
+    clock,
+    log: deps.log.child('recordings'),
+    encryption: { keyForNewRecording: () => (settings.get().encryptRecordings ? deps.recordingKeys.current() : null), find: recordingKeys },
+  });
   // A crash left recordings as .part files and calls "in progress": finish both before anything else.
   const startedAt = clock.now();
   const recovered = recordings
@@ -159,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
       }
     }
   };
-  const settingsView = (): SettingsView => ({ settings: settings.get(), hasPassword: secrets.getPassword() !== null, dataDir: deps.dataDir });
+  const settingsView = (): SettingsView => ({ settings: settings.get(), hasPassword: secrets.getPassword() !== null, dataDir: deps.dataDir, recordingKeyId: deps.recordingKeys.currentId() });
 
   const calls = new CallManager({
     clock,
@@ -318,6 +329,13 @@ export function createCore(deps: CoreDeps): Core {
       const before = settings.get();
       const changed = changedAdminSettings(before, patch);
       if (changed.length > 0) await requireAdmin(session);
+      if (patch.encryptRecordings === true && !before.encryptRecordings) {
+        try {
+          deps.recordingKeys.current();
+        } catch (error) {
+          throw new RpcError('recording-key', error instanceof Error ? error.message : String(error));
+        }
+      }
       const after = settings.update(patch);
       if (changed.length > 0) {
         await audit.record(actor(), 'admin-settings-changed', Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])));
@@ -478,7 +496,9 @@ export function createCore(deps: CoreDeps): Core {
     'recordings.peaks': async ({ recordingId }) => {
       const row = await finishedRecording(recordingId);
       if (!row) throw new RpcError('not-found', 'This recording is not available (still being written, or deleted).');
-      return loadPeaks(join(deps.dataDir, row.file));
+      return loadPeaks(join(deps.dataDir, row.file), recordingKeys).catch((error: unknown) => {
+        throw asRecordingRpcError(error);
+      });
     },
 
     'admin.status': () => adminStatus(session),
@@ -642,7 +662,15 @@ export function createCore(deps: CoreDeps): Core {
       const [kind, name = ''] = path.split('/', 2);
       if (kind === 'recordings') {
         const row = await finishedRecording(name);
-        return row ? { file: join(deps.dataDir, row.file), mime: 'audio/webm' } : null;
+        if (!row) return null;
+        const file = join(deps.dataDir, row.file);
+        if (recordingFileKeyId(file) === null) return { file, mime: 'audio/webm' };
+        try {
+          return { file, mime: 'audio/webm', content: recordingBytes(readFileSync(file), recordingKeys) };
+        } catch (error) {
+          log.warn('An encrypted recording could not be opened', { recordingId: name, error: error instanceof Error ? error.message : String(error) });
+          return null;
+        }
       }
       if (kind === 'exports' && /^ringside-recordings-[\w-]+\.zip$/.test(name)) {
         const file = join(deps.dataDir, 'exports', name);

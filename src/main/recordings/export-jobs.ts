@@ -8,6 +8,7 @@ import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { AuditLog } from '../admin/audit-log.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import type { RecordingKeyLookup } from './encrypted-recording.ts';
 import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
 
 /** Progress is sent at most this often while files stream (and always on a change of state). */
@@ -23,6 +24,7 @@ export interface ExportJobs {
 export function createExportJobs(deps: {
   db: Kysely<DatabaseSchema>;
   dataDir: string;
+  keys: RecordingKeyLookup;
   clock: Clock;
   log: Logger;
   audit: AuditLog;
@@ -48,6 +50,7 @@ export function createExportJobs(deps: {
       const done = exportRecordings({
         db: deps.db,
         dataDir: deps.dataDir,
+        keys: deps.keys,
         clock: deps.clock,
         filter,
         format,

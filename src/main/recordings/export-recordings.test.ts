@@ -10,6 +10,7 @@ import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import type { ManifestRow } from './export-manifest.ts';
 import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
 import { seedRecordedCall } from './fixtures/seed-recordings.ts';
+import { newRecordingKey } from './encrypted-recording.ts';
 import { verifyExportArchive } from './verify-export.ts';
 
 const DAY = 86_400_000;
@@ -128,6 +129,25 @@ describe('recordings export', () => {
     expect(manifest.recordings.map((r) => files.get(r.file))).toEqual(sources);
     expect(manifest.recordings.map((r) => r.sha256)).toEqual(sources.map(sha));
     expect(await verifyExportArchive(result.file)).toBe(16);
+  });
+
+  it('decrypts recordings encrypted at rest into the archive, and lists one whose key is gone as a problem', async () => {
+    const key = newRecordingKey();
+    const lost = newRecordingKey();
+    const audio = Buffer.concat([fixture, Buffer.from('sealed')]);
+    await seedRecordedCall(database.db, dir, { callId: 'sealed', inviteAt: T0 + 40 * DAY, remoteNumber: '+302100000060', audio, encryptWith: key });
+    await seedRecordedCall(database.db, dir, { callId: 'orphan', inviteAt: T0 + 41 * DAY, remoteNumber: '+302100000061', audio: fixture, encryptWith: lost });
+    const result = await run({ from: T0 + 40 * DAY }, { keys: (id) => (id === key.id ? key : null) });
+    expect(result).toMatchObject({ recordings: 1, problems: 1 });
+    const files = await readZip(result.file);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { recordings: ManifestRow[] };
+    expect(manifest.recordings.map((r) => [r.callId, r.problem])).toEqual([
+      ['sealed', ''],
+      ['orphan', `the recording is encrypted with a key this computer does not have (key ${lost.id})`],
+    ]);
+    expect(files.get(manifest.recordings[0]!.file)).toEqual(audio);
+    expect(manifest.recordings[0]).toMatchObject({ sha256: sha(audio), recordedSha256: sha(audio) });
+    expect(await verifyExportArchive(result.file)).toBe(1);
   });
 
   it('streams a recording too long to hold in memory, with the same hash', async () => {

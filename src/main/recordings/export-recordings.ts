@@ -16,6 +16,8 @@ import { selectRecordings, type SelectedRecording } from './recording-selection.
 import { encodeWav } from './recording-wav.ts';
 import { verifyExportArchive } from './verify-export.ts';
 import { archiveFileWriter } from './archive-file-writer.ts';
+import { isEncryptedRecording, type RecordingKeyLookup } from './encrypted-recording.ts';
+import { recordingBytes, recordingFileKeyId } from './recording-bytes.ts';
 import { ReusedReadBuffers } from './reused-read-buffers.ts';
 import { useNativeCrc32ForYazl } from './yazl-native-crc32.ts';
 
@@ -41,6 +43,8 @@ export interface ExportProgressReport {
 export interface ExportOptions {
   db: Kysely<DatabaseSchema>;
   dataDir: string;
+  /** Keys for recordings encrypted at rest; the archive holds them decrypted. Without one a recording is listed as a problem. */
+  keys?: RecordingKeyLookup;
   clock: Clock;
   filter: ExportFilter;
   format: ExportFormat;
@@ -76,10 +80,12 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
   const selected = await selectRecordings(options.db, options.filter);
   const part = `${options.target}.part`;
   mkdirSync(dirname(options.target), { recursive: true });
+  // In the order chosen (by time), whichever recording finished first; a hole until each is done.
   const rows: ManifestRow[] = [];
   let done = 0;
   const report = (phase: ExportProgressReport['phase']) => options.onProgress?.({ phase, done, total: selected.length });
   const cancelled = () => options.signal?.aborted === true;
+  const keys = options.keys ?? (() => null);
   try {
     if (cancelled()) throw new ExportCancelledError();
     report('writing');
@@ -91,18 +97,19 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
     const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
     zip.on('error', fail);
     const usedNames = new Set<string>();
-    const readAhead = new ReadAhead(buffers, selected.map((r) => ({ file: join(options.dataDir, r.file), bytes: options.format === 'webm' && r.bytes <= READ_AHEAD_MAX_BYTES ? r.bytes : null })));
+    const readAhead = new ReadAhead(buffers, keys, selected.map((r) => ({ file: join(options.dataDir, r.file), bytes: options.format === 'webm' && r.bytes <= READ_AHEAD_MAX_BYTES ? r.bytes : null })));
     for (const [index, recording] of selected.entries()) {
       const source = join(options.dataDir, recording.file);
-      if (!existsSync(source)) {
-        rows.push(manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: 'the recording file is missing' }));
+      const unavailable = !existsSync(source) ? 'the recording file is missing' : missingKey(source, keys);
+      if (unavailable) {
+        rows[index] = manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: unavailable });
         done++;
         continue;
       }
       const name = archiveName(recording, options.format, usedNames);
       zip.addReadStreamLazy(name, { compress: false, mtime: new Date(recording.startedAt) }, (cb) => {
         if (cancelled()) return fail(new ExportCancelledError());
-        openSource(source, options.format, readAhead.take(index)).then((opened) => {
+        openSource(source, options.format, readAhead.take(index), keys).then((opened) => {
           let bytes = 0;
           const counted = new Transform({
             transform(chunk: Buffer, _encoding, next) {
@@ -113,7 +120,7 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
             flush(next) {
               Promise.all([opened.sha256(), opened.sourceSha256()]).then(([sha256, sourceSha256]) => {
                 const problem = recording.sha256 === null ? 'no hash was stored for this recording' : sourceSha256 === recording.sha256 ? '' : 'the recording file changed after it was saved';
-                rows.push(manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem }));
+                rows[index] = manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem });
                 done++;
                 report('writing');
                 next();
@@ -167,14 +174,14 @@ interface OpenedSource {
  * instead of on the main thread between the disk's reads and writes. Larger files stream and are
  * hashed as they pass.
  */
-async function openSource(source: string, format: ExportFormat, preread: Promise<HashedFile> | null): Promise<OpenedSource> {
-  if (preread === null && format === 'webm' && statSync(source).size > HOLD_BYTES) {
+async function openSource(source: string, format: ExportFormat, preread: Promise<HashedFile> | null, keys: RecordingKeyLookup): Promise<OpenedSource> {
+  if (preread === null && format === 'webm' && statSync(source).size > HOLD_BYTES && recordingFileKeyId(source) === null) {
     const hash = createHash('sha256');
     let digest: string | null = null;
     const sha256 = () => Promise.resolve((digest ??= hash.digest('hex')));
     return { stream: createReadStream(source, { highWaterMark: READ_CHUNK_BYTES }), hash, sha256, sourceSha256: sha256 };
   }
-  const original = await (preread ?? readHashed(source));
+  const original = await (preread ?? readHashed(source, keys));
   const sourceSha256 = () => Promise.resolve(original.sha256);
   if (format === 'webm') return { stream: Readable.from([original.data]), hash: null, sha256: sourceSha256, sourceSha256 };
   const wav = encodeWav(await decodeWebmOpus(new Uint8Array(original.data.buffer, original.data.byteOffset, original.data.byteLength)));
@@ -189,19 +196,30 @@ interface HashedFile {
 }
 
 /** A whole file and its SHA-256, hashed as soon as it is read (on the thread pool, see openSource). */
-async function readHashed(file: string, buffers?: ReusedReadBuffers): Promise<HashedFile> {
-  const data = await (buffers ? buffers.readFile(file) : readFile(file));
+async function readHashed(file: string, keys: RecordingKeyLookup, buffers?: ReusedReadBuffers): Promise<HashedFile> {
+  const raw = await (buffers ? buffers.readFile(file) : readFile(file));
+  if (!isEncryptedRecording(raw)) return { data: raw, sha256: sha256Hex(raw) };
+  const data = recordingBytes(raw, keys);
+  buffers?.written(raw);
   return { data, sha256: sha256Hex(data) };
+}
+
+/** Why an encrypted recording cannot be exported here (its key is not on this computer), or ''. */
+function missingKey(source: string, keys: RecordingKeyLookup): string {
+  const keyId = recordingFileKeyId(source);
+  return keyId !== null && keys(keyId) === null ? `the recording is encrypted with a key this computer does not have (key ${keyId})` : '';
 }
 
 /** Reads of the recordings that come next, started while the current one is written. */
 class ReadAhead {
   private readonly buffers: ReusedReadBuffers;
+  private readonly keys: RecordingKeyLookup;
   private readonly files: { file: string; bytes: number | null }[];
   private readonly started = new Map<number, Promise<HashedFile>>();
 
-  constructor(buffers: ReusedReadBuffers, files: { file: string; bytes: number | null }[]) {
+  constructor(buffers: ReusedReadBuffers, keys: RecordingKeyLookup, files: { file: string; bytes: number | null }[]) {
     this.buffers = buffers;
+    this.keys = keys;
     this.files = files;
   }
 
@@ -210,7 +228,7 @@ class ReadAhead {
     for (let next = index; next <= index + READ_AHEAD && next < this.files.length; next++) {
       const entry = this.files[next];
       if (!entry || entry.bytes === null || this.started.has(next)) continue;
-      const read = readHashed(entry.file, this.buffers);
+      const read = readHashed(entry.file, this.keys, this.buffers);
       // A read never taken (a cancelled export) must not surface as an unhandled rejection.
       read.catch(() => undefined);
       this.started.set(next, read);

@@ -8,6 +8,8 @@ import { silentLogger as log } from '../../shared/logger.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createRecordingStore } from './recording-store.ts';
+import { isEncryptedRecording, newRecordingKey, recordingKeyId } from './encrypted-recording.ts';
+import { recordingBytes } from './recording-bytes.ts';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -74,5 +76,61 @@ describe('recording store', () => {
     await store.finish('call-1');
     await store.append('call-1', 0, new Uint8Array([1]), now + 60_000);
     expect((await rows()).map((r) => r.started_at)).toContain(now);
+  });
+
+  describe('encrypted at rest', () => {
+    const fixture = readFileSync(join(import.meta.dirname, 'fixtures/mediarecorder-3s.webm'));
+    const chunksOf = (bytes: Buffer) => [bytes.subarray(0, 4000), bytes.subarray(4000, 20_000), bytes.subarray(20_000)];
+    const key = newRecordingKey();
+    const encryption = { keyForNewRecording: () => key, find: (id: string) => (id === key.id ? key : null) };
+
+    it('writes no audio in the clear, and the finished file opens to the recording with its hash', async () => {
+      const store = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log, encryption });
+      for (const [seq, chunk] of chunksOf(fixture).entries()) await store.append('call-1', seq, chunk);
+      const [recording] = await rows();
+      const part = readFileSync(join(dataDir, `${recording!.file}.part`));
+      expect(isEncryptedRecording(part)).toBe(true);
+      expect(part.includes(fixture.subarray(0, 4))).toBe(false);
+      await store.finish('call-1');
+      const [done] = await rows();
+      const kept = readFileSync(join(dataDir, done!.file));
+      expect(recordingKeyId(kept)).toBe(key.id);
+      const audio = recordingBytes(kept, encryption.find);
+      // The duration was written into the audio's header before it was sealed again.
+      expect(audio.length).toBeGreaterThanOrEqual(fixture.length);
+      expect(audio.subarray(0, 4)).toEqual(fixture.subarray(0, 4));
+      expect(done).toMatchObject({ status: 'final', bytes: audio.length, sha256: sha(audio) });
+      expect(done!.duration_ms).toBeGreaterThan(2500);
+    });
+
+    it('recovers an encrypted .part after a crash, and leaves one whose key is gone for a later start', async () => {
+      const before = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log, encryption });
+      for (const [seq, chunk] of chunksOf(fixture).entries()) await before.append('call-1', seq, chunk);
+      const [recording] = await rows();
+      const keyLost = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log, encryption: { ...encryption, find: () => null } });
+      expect(await keyLost.recover()).toBe(0);
+      expect(existsSync(join(dataDir, `${recording!.file}.part`))).toBe(true);
+      const after = createRecordingStore({ db: database.db, dataDir, clock: systemClock, log, encryption });
+      expect(await after.recover()).toBe(1);
+      const [recovered] = await rows();
+      expect(recovered).toMatchObject({ status: 'recovered', sha256: sha(recordingBytes(readFileSync(join(dataDir, recovered!.file)), encryption.find)) });
+    });
+
+    it('a key that cannot be kept stops the recording with the reason, and the call goes on', async () => {
+      const store = createRecordingStore({
+        db: database.db,
+        dataDir,
+        clock: systemClock,
+        log,
+        encryption: {
+          keyForNewRecording: () => {
+            throw new Error('No desktop key store is running.');
+          },
+          find: () => null,
+        },
+      });
+      await expect(store.append('call-1', 0, new Uint8Array([1]))).rejects.toThrow('No desktop key store is running. This call is not being recorded. The call goes on.');
+      expect(await rows()).toEqual([]);
+    });
   });
 });

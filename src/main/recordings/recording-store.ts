@@ -9,11 +9,14 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
 import { withWebmDuration } from './webm-duration.ts';
+import { decryptRecording, encryptRecording, RecordingEncrypter, RecordingKeyMissingError, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
 
 interface OpenRecording {
   id: string;
   file: string;
   fd: number;
+  /** Set when the recording is encrypted at rest: each chunk is written as a sealed record. */
+  encrypter: RecordingEncrypter | null;
   chunks: number;
   nextSeq: number;
 }
@@ -33,7 +36,13 @@ export interface RecordingStore {
  * Recordings are evidence: each chunk is on disk (fsync) when the renderer hears back, so a crash
  * loses at most the chunk in flight; finishing renames atomically and syncs the folder.
  */
-export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir: string; clock: Clock; log: Logger }): RecordingStore {
+export interface RecordingEncryption {
+  /** The key a new recording is encrypted with, or null while encryption is off. */
+  keyForNewRecording(): RecordingKey | null;
+  find: RecordingKeyLookup;
+}
+
+export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir: string; clock: Clock; log: Logger; encryption?: RecordingEncryption }): RecordingStore {
   const open = new Map<string, OpenRecording>();
   const absolute = (file: string) => join(deps.dataDir, file);
 
@@ -44,14 +53,25 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     const id = uuidv7();
     // Named by the recording, not the call: an on-demand call can hold several recordings.
     const file = join('recordings', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${id}.webm`);
+    let key: RecordingKey | null;
+    try {
+      key = deps.encryption?.keyForNewRecording() ?? null;
+    } catch (error) {
+      throw new RpcError('recording-key', `${error instanceof Error ? error.message : String(error)} This call is not being recorded. The call goes on.`);
+    }
+    const encrypter = key ? new RecordingEncrypter(key) : null;
     let fd: number;
     try {
       mkdirSync(dirname(absolute(file)), { recursive: true });
       fd = openSync(`${absolute(file)}.part`, 'a', 0o600);
+      if (encrypter) {
+        writeSync(fd, encrypter.header);
+        fsyncSync(fd);
+      }
     } catch (error) {
       throw storageError(error);
     }
-    const recording: OpenRecording = { id, file, fd, chunks: 0, nextSeq: 0 };
+    const recording: OpenRecording = { id, file, fd, encrypter, chunks: 0, nextSeq: 0 };
     open.set(callId, recording);
     await deps.db
       .insertInto('recordings')
@@ -60,15 +80,22 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     return recording;
   };
 
-  /** The .part becomes the final file with its duration written in; the hash is of what is kept. */
+  /**
+   * The .part becomes the final file with its duration written in (sealed again when encrypted).
+   * The hash is of the audio as kept, before encryption, so an export's decrypted copy matches it.
+   */
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
     const part = `${absolute(file)}.part`;
-    const original = new Uint8Array(readFileSync(part));
+    const raw = readFileSync(part);
+    const keyId = recordingKeyId(raw);
+    const key = keyId === null ? null : (deps.encryption?.find(keyId) ?? null);
+    if (keyId !== null && key === null) throw new RecordingKeyMissingError(keyId);
+    const original = key ? new Uint8Array(decryptRecording(raw, () => key).plaintext) : new Uint8Array(raw);
     const fixed = withWebmDuration(original);
     const { durationMs } = fixed;
     let bytes = fixed.bytes;
     try {
-      writeFileAtomic(absolute(file), bytes);
+      writeFileAtomic(absolute(file), key ? encryptRecording(bytes, key) : bytes);
       rmSync(part);
     } catch (error) {
       // A full disk has no room for the rewritten header: keep the audio as recorded (a rename
@@ -94,7 +121,7 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       if (seq < recording.nextSeq) return;
       if (seq > recording.nextSeq) deps.log.warn('Recording chunks missing', { callId, expected: recording.nextSeq, got: seq });
       try {
-        writeSync(recording.fd, data);
+        writeSync(recording.fd, recording.encrypter ? recording.encrypter.record(data) : data);
         fsyncSync(recording.fd);
       } catch (error) {
         throw storageError(error);
@@ -123,8 +150,13 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
           deps.log.warn('A recording was interrupted before any audio was written', { file: row.file });
           continue;
         }
-        await finalize(row.id, row.file, 'recovered', null);
-        recovered++;
+        try {
+          await finalize(row.id, row.file, 'recovered', null);
+          recovered++;
+        } catch (error) {
+          // Kept as it is: with its key restored, the next start recovers it.
+          deps.log.error('A recording interrupted by a crash could not be recovered', { file: row.file, error: error instanceof Error ? error.message : String(error) });
+        }
       }
       if (recovered > 0) deps.log.info('Recovered recordings interrupted by a crash', { recovered });
       return recovered;

@@ -19,6 +19,9 @@ export const configFileSchema = z.strictObject({
   recordingPolicy: settingsSchema.shape.recordingPolicy.optional(),
   consent: consentSettingsSchema.partial().strict().optional(),
   retentionDays: settingsSchema.shape.retentionDays.optional(),
+  encryptRecordings: settingsSchema.shape.encryptRecordings.optional(),
+  /** Browser mode: the file holding the key for encrypted recordings (made on first use). Keep it off the data disk. */
+  recordingKeyFile: z.string().min(1).optional(),
   office: officeSettingsSchema.partial().strict().optional(),
   script: scriptChoiceSchema.strict().optional(),
   language: uiLanguageSchema.optional(),
@@ -36,7 +39,7 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 
 /**
  * Reads and checks the config file. Errors name the file and the key ("ringside.json:
- * ringPolicy.answerOnRing: must be 1–6 or null"). A relative `dataDir` is taken from the file's folder.
+ * ringPolicy.answerOnRing: must be 1–6 or null"). Relative paths are taken from the file's folder.
  */
 export function loadConfigFile(file: string): ConfigFile {
   const name = basename(file);
@@ -51,7 +54,12 @@ export function loadConfigFile(file: string): ConfigFile {
     throw new Error(`${name}: ${describeIssues(parsed.error.issues)}`);
   }
   const config = parsed.data;
-  return config.dataDir === undefined ? config : { ...config, dataDir: resolve(dirname(resolve(file)), config.dataDir) };
+  const from = dirname(resolve(file));
+  return {
+    ...config,
+    ...(config.dataDir !== undefined && { dataDir: resolve(from, config.dataDir) }),
+    ...(config.recordingKeyFile !== undefined && { recordingKeyFile: resolve(from, config.recordingKeyFile) }),
+  };
 }
 
 /** The part of the config that overrides stored settings (the password goes to the secret store). */
@@ -64,6 +72,7 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
     ...(config.recordingPolicy && { recordingPolicy: config.recordingPolicy }),
     ...(config.consent && { consent: config.consent }),
     ...(config.retentionDays !== undefined && { retentionDays: config.retentionDays }),
+    ...(config.encryptRecordings !== undefined && { encryptRecordings: config.encryptRecordings }),
     ...(config.office && { office: config.office }),
     ...(config.script && { script: config.script }),
     ...(config.language && { language: config.language }),

@@ -11,31 +11,43 @@ export function RecordingPolicyForm({ onLocked }: { onLocked(): void }) {
   // Kept here: the form below starts afresh whenever the stored settings change (a save, an upload).
   const [savedAs, setSavedAs] = useState<string | null>(null);
   if (!view) return null;
-  const { recordingPolicy, consent } = view.settings;
+  const { recordingPolicy, consent, encryptRecordings } = view.settings;
+  const stored = JSON.stringify([recordingPolicy, consent, encryptRecordings]);
   return (
     <PolicyForm
-      key={JSON.stringify([recordingPolicy, consent])}
+      key={stored}
       policy={recordingPolicy}
       consent={consent}
-      saved={savedAs === JSON.stringify([recordingPolicy, consent])}
+      encrypt={encryptRecordings}
+      keyId={view.recordingKeyId}
+      saved={savedAs === stored}
       onSaved={setSavedAs}
       onLocked={onLocked}
     />
   );
 }
 
-function PolicyForm(props: { policy: RecordingPolicy; consent: ConsentSettings; saved: boolean; onSaved(as: string): void; onLocked(): void }) {
+function PolicyForm(props: {
+  policy: RecordingPolicy;
+  consent: ConsentSettings;
+  encrypt: boolean;
+  keyId: string | null;
+  saved: boolean;
+  onSaved(as: string): void;
+  onLocked(): void;
+}) {
   const { t } = useTranslation();
   const { consent: initialConsent, onLocked } = props;
   const [policy, setPolicy] = useState(props.policy);
   const [consent, setConsent] = useState(initialConsent);
-  const saved = props.saved && JSON.stringify([policy, consent]) === JSON.stringify([props.policy, initialConsent]);
+  const [encrypt, setEncrypt] = useState(props.encrypt);
+  const saved = props.saved && JSON.stringify([policy, consent, encrypt]) === JSON.stringify([props.policy, initialConsent, props.encrypt]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const done = await runAction((api) => api.call('settings.update', { recordingPolicy: policy, consent }));
+    const done = await runAction((api) => api.call('settings.update', { recordingPolicy: policy, consent, encryptRecordings: encrypt }));
     if (!done) return onLocked();
-    props.onSaved(JSON.stringify([done.settings.recordingPolicy, done.settings.consent]));
+    props.onSaved(JSON.stringify([done.settings.recordingPolicy, done.settings.consent, done.settings.encryptRecordings]));
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -86,6 +98,14 @@ function PolicyForm(props: { policy: RecordingPolicy; consent: ConsentSettings; 
           </select>
         </label>
       </div>
+      <label className="check-field">
+        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} aria-describedby="encrypt-hint" />
+        {t('admin.recording.encrypt')}
+      </label>
+      <p id="encrypt-hint" className="hint">
+        {t('admin.recording.encryptHint')}
+        {props.keyId && <> {t('admin.recording.keyName', { id: props.keyId })}</>}
+      </p>
       {initialConsent.announcement !== 'off' && <audio className="announcement-preview" controls preload="none" src={mediaUrl('announcements/current')} aria-label={t('admin.recording.listen')} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary">

@@ -82,6 +82,8 @@ export const settingsSchema = z.object({
   consent: consentSettingsSchema,
   /** Recordings older than this many days may be deleted (after a confirmation); null = keep all. */
   retentionDays: z.number().int().min(1).max(3650).nullable(),
+  /** New recordings are encrypted on disk (AES-256-GCM) with a key the system key store holds. */
+  encryptRecordings: z.boolean(),
   office: officeSettingsSchema,
   script: scriptChoiceSchema,
   language: uiLanguageSchema,
@@ -99,6 +101,7 @@ export const settingsPatchSchema = z.object({
   recordingPolicy: recordingPolicySchema.optional(),
   consent: consentSettingsSchema.partial().optional(),
   retentionDays: settingsSchema.shape.retentionDays.optional(),
+  encryptRecordings: z.boolean().optional(),
   office: officeSettingsSchema.partial().optional(),
   script: scriptChoiceSchema.optional(),
   language: uiLanguageSchema.optional(),
@@ -115,6 +118,7 @@ export const defaultSettings: Settings = {
   recordingPolicy: 'all',
   consent: { announcement: 'off', customFile: null, beepEverySeconds: null },
   retentionDays: null,
+  encryptRecordings: false,
   office: { company: '', activity: '' },
   script: { id: 'inbound-sales', locale: 'en' },
   language: 'en',
@@ -122,8 +126,14 @@ export const defaultSettings: Settings = {
 };
 
 /** Settings only an admin (with the PIN) may change. */
-export const ADMIN_SETTINGS = ['recordingPolicy', 'consent', 'retentionDays'] as const satisfies readonly (keyof Settings)[];
+export const ADMIN_SETTINGS = ['recordingPolicy', 'consent', 'retentionDays', 'encryptRecordings'] as const satisfies readonly (keyof Settings)[];
 
 /** What the UI sees: the settings plus whether a password is held (never the password). */
-export const settingsViewSchema = z.object({ settings: settingsSchema, hasPassword: z.boolean(), dataDir: z.string() });
+export const settingsViewSchema = z.object({
+  settings: settingsSchema,
+  hasPassword: z.boolean(),
+  dataDir: z.string(),
+  /** The public name of the key encrypted recordings use, once one exists (admins match it with backups). */
+  recordingKeyId: z.string().nullable(),
+});
 export type SettingsView = z.infer<typeof settingsViewSchema>;

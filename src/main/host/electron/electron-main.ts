@@ -6,6 +6,7 @@ import type { RpcPort } from '../../../shared/ipc/rpc-protocol.ts';
 import { newlyRinging } from '../../../shared/phone/newly-ringing.ts';
 import { startApp } from '../../app/start-app.ts';
 import { mediaResponse } from '../media-response.ts';
+import { createSafeStorageRecordingKeyStore } from './safe-storage-recording-key-store.ts';
 import type { PowerEvents } from '../../app/power-events.ts';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     userDataDir: app.getPath('userData'),
     power,
     createSecrets: (dataDir) => Promise.resolve(createSafeStorageSecretStore(dataDir)),
+    createRecordingKeys: createSafeStorageRecordingKeyStore,
     ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
   });
   protocol.handle(MEDIA_PROTOCOL, async (request) => {
