@@ -9,6 +9,7 @@ import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
+import { connectHeadsetButtons } from './headset/headset-buttons.ts';
 import './app/app.css';
 
 const store = useAppStore.getState();
@@ -41,6 +42,8 @@ useAppStore.setState({
     void runAction((api) => api.call('recordings.pause', { callId, paused }));
   },
 });
+
+connectHeadsetButtons(navigator.hid);
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));

@@ -9,26 +9,18 @@ import { callerName } from './call-presentation.ts';
 import { isTyping } from '../app/is-typing.ts';
 import { HandoffNoteCard } from './handoff-note-card.tsx';
 import { HeldForTransferBanner } from './held-for-transfer-banner.tsx';
+import { isHeldHere, primaryCall } from './primary-call.ts';
 
 export const answer = (callId: string) => void runAction((api) => api.call('phone.answer', { callId }));
 export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
 export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
 
-
 /** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
 export function CallStage({ calls }: { calls: LiveCall[] }) {
   const { t } = useTranslation();
-  const live = (c: LiveCall) => c.state === 'answering' || c.state === 'active' || c.state === 'dialing';
-  const heldHere = (c: LiveCall) => c.hold === 'local' || c.hold === 'both';
-  // During a warm transfer the consult call is the one being talked on; the caller waits on hold.
-  const primary =
-    calls.find((c) => live(c) && !heldHere(c)) ??
-    calls.find((c) => live(c)) ??
-    calls.find((c) => c.state === 'ringing' && !c.waiting) ??
-    calls.find((c) => c.state === 'ringing') ??
-    calls.filter((c) => c.state === 'ended').sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0))[0];
+  const primary = primaryCall(calls);
   const waiting = calls.filter((c) => c.state === 'ringing' && c !== primary);
-  const held = calls.filter((c) => c !== primary && c.state === 'active' && heldHere(c));
+  const held = calls.filter((c) => c !== primary && c.state === 'active' && isHeldHere(c));
 
   useEffect(() => {
     if (!primary) return;

@@ -4,6 +4,7 @@ import { uiLanguageSchema, type Settings } from '../../shared/ipc/settings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
+import { HeadsetButtonsField } from './headset-buttons-field.tsx';
 
 const languageName: Record<Settings['script']['locale'], string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
 
@@ -161,6 +162,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <DevicePicker kind="audioinput" label={t('settingsScreen.microphone')} id={s.devices.microphoneId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, microphoneId: id, microphoneLabel: label } }))} />
           <DevicePicker kind="audiooutput" label={t('settingsScreen.headset')} id={s.devices.headsetId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, headsetId: id, headsetLabel: label } }))} />
           <DevicePicker kind="audiooutput" label={t('settingsScreen.ringer')} id={s.devices.ringerId} onChange={(id, label) => setS((x) => ({ ...x, devices: { ...x.devices, ringerId: id, ringerLabel: label } }))} />
+          <HeadsetButtonsField />
         </fieldset>
         <p className="muted">{t('settingsScreen.dataFolder', { dir: dataDir })}</p>
         <p className="muted">{t('settingsScreen.adminHint')}</p>

@@ -42,6 +42,10 @@ export interface AppState {
   wrapUpCall: { id: string; name: string } | null;
   /** The latest export's progress, from the core's `export.progress` events. */
   exportProgress: ExportProgress | null;
+  /** Headset call buttons (WebHID): whether this browser has them, and the headset in use. */
+  headset: { supported: boolean; name: string | null };
+  /** Asks the person to choose the headset whose buttons answer and hang up (needs a click). */
+  chooseHeadset: () => void;
 }
 
 export interface AppActions {
@@ -78,6 +82,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   setMuted: () => undefined,
   pauseRecording: () => undefined,
   exportProgress: null,
+  headset: { supported: false, name: null },
+  chooseHeadset: () => undefined,
   wrapUpCall: null,
   scriptCaptures: {},
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),

@@ -7,6 +7,7 @@ import { newlyRinging } from '../../../shared/phone/newly-ringing.ts';
 import { startApp } from '../../app/start-app.ts';
 import { mediaResponse } from '../media-response.ts';
 import { createSafeStorageRecordingKeyStore } from './safe-storage-recording-key-store.ts';
+import { handleHeadsetPermission } from './headset-permission.ts';
 import type { PowerEvents } from '../../app/power-events.ts';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
     callback(permission === 'media' && contents.getURL().startsWith(rendererUrl));
   });
-  session.defaultSession.setPermissionCheckHandler((contents, permission) => permission === 'media' && (contents?.getURL().startsWith(rendererUrl) ?? false));
+  // The microphone, and headset buttons (WebHID) once a headset is chosen; only for Ringside's own page.
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => (permission === 'media' || permission === 'hid') && (contents?.getURL().startsWith(rendererUrl) ?? false));
 
   const started = await startApp({
     argv: process.argv.slice(app.isPackaged ? 1 : 2),
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     createRecordingKeys: createSafeStorageRecordingKeyStore,
     ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
   });
+  handleHeadsetPermission(session.defaultSession, started.dataDir, (origin) => origin.startsWith('file://'));
   protocol.handle(MEDIA_PROTOCOL, async (request) => {
     const url = new URL(request.url);
     return mediaResponse(await started.core.resolveMedia(decodeURIComponent(`${url.host}${url.pathname}`)), request.headers.get('range'));

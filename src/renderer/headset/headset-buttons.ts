@@ -1,0 +1,42 @@
+import { runAction, useAppStore } from '../state/app-store.ts';
+import { answer, hangup } from '../phone/call-stage.tsx';
+import { isHeldHere } from '../phone/primary-call.ts';
+import { headsetCommand, headsetLamps, type HeadsetCommand } from './headset-commands.ts';
+import { WebHidHeadset } from './webhid-headset.ts';
+
+/**
+ * Headset buttons answer, hang up, mute and hold the call on screen, and the headset's lamps
+ * follow the calls. Where the browser has no WebHID, Settings says so and nothing else changes.
+ */
+export function connectHeadsetButtons(hid: HID | undefined): void {
+  if (!hid) return;
+  const headset = new WebHidHeadset(hid, {
+    onButton: (button, field, previous, value) => {
+      const command = headsetCommand(button, field, previous, value, useAppStore.getState().calls);
+      if (command) run(command);
+    },
+    onConnected: (name) => useAppStore.setState({ headset: { supported: true, name } }),
+  });
+  const failed = (error: unknown) => useAppStore.getState().pushNotice('warning', error instanceof Error ? error.message : String(error));
+  useAppStore.setState({ headset: { supported: true, name: null }, chooseHeadset: () => void headset.choose().catch(failed) });
+  useAppStore.subscribe((state, previous) => {
+    if (state.calls !== previous.calls || state.muted !== previous.muted) void headset.setLamps(headsetLamps(state.calls, state.muted));
+  });
+  headset.connectKnown().catch(failed);
+}
+
+function run(command: HeadsetCommand): void {
+  const state = useAppStore.getState();
+  const call = state.calls.find((c) => c.id === command.callId);
+  switch (command.kind) {
+    case 'answer':
+      return answer(command.callId);
+    case 'hangup':
+      return hangup(command.callId);
+    case 'toggle-mute':
+      return state.setMuted(command.callId, !state.muted[command.callId]);
+    case 'toggle-hold':
+      if (!call || call.holdPending !== null) return;
+      void runAction((api) => api.call('phone.hold', { callId: command.callId, on: !isHeldHere(call) }));
+  }
+}

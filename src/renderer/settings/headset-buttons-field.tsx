@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../state/app-store.ts';
+
+/** The headset whose call buttons work the phone (WebHID), chosen once. */
+export function HeadsetButtonsField() {
+  const { t } = useTranslation();
+  const headset = useAppStore((s) => s.headset);
+  const choose = useAppStore((s) => s.chooseHeadset);
+  const status = !headset.supported ? t('settingsScreen.headsetButtonsUnsupported') : headset.name ? t('settingsScreen.headsetButtonsUsing', { name: headset.name }) : t('settingsScreen.headsetButtonsNone');
+  return (
+    <div className="field headset-buttons">
+      <span>{t('settingsScreen.headsetButtons')}</span>
+      <span role="status" className="headset-status">
+        {status}
+      </span>
+      {headset.supported && (
+        <button type="button" className="button" onClick={choose}>
+          {headset.name ? t('settingsScreen.headsetChooseOther') : t('settingsScreen.headsetChoose')}
+        </button>
+      )}
+      <span className="muted small">{t('settingsScreen.headsetButtonsHint')}</span>
+    </div>
+  );
+}
