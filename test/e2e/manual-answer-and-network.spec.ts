@@ -129,11 +129,15 @@ test('device choices: the ring on the ringer output, the call on the headset, re
   await caller.hangup();
 });
 
-test('secure WebSocket: Ringside registers over wss:// to a PBX whose certificate comes from a private CA, and takes a call', async () => {
+test('secure WebSocket: a PBX whose certificate comes from a private CA is refused with the reason, then trusted once its CA is pasted in Settings, and takes a call', async () => {
   const { page, lab } = desk;
   expect(lab.wss).not.toBeNull();
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Server URL').fill(lab.wss?.url ?? '');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('.top-bar')).toContainText('the server’s certificate is not from a trusted authority'.replace('’', "'"), { timeout: 15_000 });
+  await page.locator('.top-bar').screenshot({ path: '/tmp/ringside-untrusted-pbx.png' });
+  await page.getByLabel('PBX certificate (optional)').fill(readFileSync(lab.wss!.caFile, 'utf8'));
   await page.getByRole('button', { name: 'Save settings' }).click();
   // It was registered over ws:// already: wait for the challenged and the authenticated REGISTER over TLS.
   const registersOverTls = () => readFileSync(`${desk.dir}/lab/kamailio.log`, 'utf8').match(/REQ REGISTER .* proto=wss/g)?.length ?? 0;

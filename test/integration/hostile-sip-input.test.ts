@@ -96,7 +96,7 @@ beforeAll(async () => {
     onMessage: (message) => void message.accept().catch(() => undefined),
     onStateChange: () => undefined,
   });
-  desk.configure({ serverUrl: `ws://127.0.0.1:${PORT}`, sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk' }, 'secret');
+  desk.configure({ serverUrl: `ws://127.0.0.1:${PORT}`, sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk', pbxCertificate: '' }, 'secret');
   await waitFor('registration', () => desk.registration.status === 'registered', 10_000);
 });
 

@@ -35,6 +35,18 @@ describe('electron-builder configuration', () => {
     for (const r of resources) expect(existsSync(join(root, r.from))).toBe(true);
   });
 
+  it('flips the fuses that would let anyone run code through the packaged app', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
   it('is a real check: a broken configuration is refused', async () => {
     const config = await getConfig(root, null, null);
     await expect(validateConfiguration({ ...config, compression: 'fastest', notAnOption: true } as never, new DebugLogger(false))).rejects.toThrow(/compression|notAnOption/);

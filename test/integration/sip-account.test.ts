@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,16 +7,21 @@ import type { RegistrationState } from '../../src/shared/ipc/phone.ts';
 import { silentLogger as log } from '../../src/shared/logger.ts';
 import { SipAccount } from '../../src/main/phone/sip-account.ts';
 import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
+import { makeLabCertificates } from '../lab/tls-certificates.ts';
+import { createPbxTrust, tlsProblem } from '../../src/main/phone/pbx-trust.ts';
 
 
 /** A real Kamailio on loopback (SIP signalling only, no media), ports apart from the e2e blocks. */
 let lab: SipLab;
 beforeAll(async () => {
-  lab = await startSipLab({ dir: mkdtempSync(join(tmpdir(), 'ringside-it-')), sipPort: 20500, wsPort: 20501, users: { 101: 'right-password' } });
+  lab = await startSipLab({ dir: mkdtempSync(join(tmpdir(), 'ringside-it-')), sipPort: 20500, wsPort: 20501, wssPort: 20502, users: { 101: 'right-password' } });
 });
 afterAll(async () => {
   await lab?.stop();
 });
+
+/** One per test process, as in the app: the process's default trust for wss://. */
+const trust = createPbxTrust();
 
 function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }) {
   const states: RegistrationState[] = [];
@@ -30,6 +35,8 @@ function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => 
     onInvite: () => {},
       onMessage: () => {},
     onStateChange: (s) => states.push(s),
+    trust,
+    diagnoseTls: (url) => tlsProblem(url),
   });
   const until = async (predicate: (s: RegistrationState) => boolean, ms = 10_000) => {
     const started = Date.now();
@@ -43,7 +50,7 @@ function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => 
   return { sip, states, until };
 }
 
-const config = { serverUrl: 'ws://127.0.0.1:20501', sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk' };
+const config = { serverUrl: 'ws://127.0.0.1:20501', sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk', pbxCertificate: '' };
 
 describe('SipAccount against a real Kamailio', () => {
   it('registers with digest authentication', async () => {
@@ -95,5 +102,26 @@ describe('SipAccount against a real Kamailio', () => {
     await new Promise((r) => setTimeout(r, 5500));
     expect(states.slice(before).map((s) => s.status)).toEqual(['connecting', 'registered']);
     await sip.dispose();
+  });
+
+  it('over wss:// to a PBX with a private CA: refused with the reason, registered once its CA is pasted, refused again for another CA', async () => {
+    const secure = { ...config, serverUrl: lab.wss!.url };
+    const { sip, until } = account();
+    sip.configure(secure, 'right-password');
+    const refused = await until((s) => s.status === 'failed');
+    expect(refused.reason).toMatch(/^Cannot connect securely to wss:\/\/127\.0\.0\.1:20502: the server's certificate is not from a trusted authority .*Settings → PBX certificate/);
+
+    sip.configure({ ...secure, pbxCertificate: readFileSync(lab.wss!.caFile, 'utf8') }, 'right-password');
+    await until((s) => s.status === 'registered');
+
+    // Pinned: a certificate from any other authority is not trusted, even a valid one.
+    const other = makeLabCertificates(mkdtempSync(join(tmpdir(), 'ringside-other-ca-')));
+    sip.configure({ ...secure, pbxCertificate: readFileSync(other.caFile, 'utf8') }, 'right-password');
+    expect((await until((s) => s.status === 'failed')).reason).toMatch(/not from a trusted authority/);
+
+    sip.configure({ ...secure, pbxCertificate: '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----' }, 'right-password');
+    expect((await until((s) => s.status === 'failed' && s.retryAt === null)).reason).toMatch(/^The PBX certificate cannot be read/);
+    await sip.dispose();
+    trust.use('');
   });
 });

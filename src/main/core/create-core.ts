@@ -62,6 +62,7 @@ import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
+import { createPbxTrust, describeCertificate, tlsProblem } from '../phone/pbx-trust.ts';
 import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -131,6 +132,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const actor = () => settings.get().account.sipUri || 'this desk';
   const recordingKeys = (id: string) => deps.recordingKeys.find(id);
+  const pbxTrust = createPbxTrust();
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, keys: recordingKeys, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
   const recordings = createRecordingStore({
     db: database.db,
@@ -218,6 +220,8 @@ export function createCore(deps: CoreDeps): Core {
   const account = new SipAccount({
     clock,
     log: deps.log.child('phone'),
+    trust: pbxTrust,
+    diagnoseTls: (serverUrl) => tlsProblem(serverUrl),
     sessionDescriptionHandlerFactory: deskMedia,
     onInvite: (invitation) => {
       calls.handleInvite(invitation).catch((error: unknown) => log.error('Incoming call failed', { error: String(error) }));
@@ -329,6 +333,13 @@ export function createCore(deps: CoreDeps): Core {
       const before = settings.get();
       const changed = changedAdminSettings(before, patch);
       if (changed.length > 0) await requireAdmin(session);
+      if (patch.account?.pbxCertificate) {
+        try {
+          describeCertificate(patch.account.pbxCertificate);
+        } catch (error) {
+          throw new RpcError('bad-certificate', error instanceof Error ? error.message : String(error));
+        }
+      }
       if (patch.encryptRecordings === true && !before.encryptRecordings) {
         try {
           deps.recordingKeys.current();

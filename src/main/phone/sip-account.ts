@@ -20,6 +20,7 @@ import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/p
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { PbxTrust } from './pbx-trust.ts';
 import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
@@ -38,6 +39,10 @@ export interface SipAccountDeps {
   onMessage(message: Message): void;
   onStateChange(state: RegistrationState): void;
   random?: () => number;
+  /** Which certificates wss:// trusts (Settings → PBX certificate). */
+  trust?: PbxTrust;
+  /** After a failed connection: why TLS failed, in words, or null. */
+  diagnoseTls?: (serverUrl: string) => Promise<string | null>;
 }
 
 /**
@@ -173,6 +178,12 @@ export class SipAccount {
       this.setState({ status: 'unconfigured', reason: `Enter ${new Intl.ListFormat('en', { type: 'conjunction' }).format(missing)} in Settings`, retryAt: null, attempt: 0, aor: null });
       return;
     }
+    try {
+      this.deps.trust?.use(account.pbxCertificate);
+    } catch (error) {
+      this.setState({ status: 'failed', reason: describe(error), retryAt: null, attempt: 0, aor: account.sipUri });
+      return;
+    }
     this.startWatchdog();
     this.connect(generation, account, 1);
   }
@@ -195,7 +206,11 @@ export class SipAccount {
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.deps.log.warn('Cannot connect to the PBX', { server: account.serverUrl, error: describe(error) });
-        this.failAndRetry(generation, account, attempt, `Cannot reach the server ${account.serverUrl}`);
+        const diagnosis = this.deps.diagnoseTls?.(account.serverUrl) ?? Promise.resolve(null);
+        void diagnosis.then((problem) => {
+          if (generation !== this.generation) return;
+          this.failAndRetry(generation, account, attempt, problem ? `Cannot connect securely to ${account.serverUrl}: ${problem}` : `Cannot reach the server ${account.serverUrl}`);
+        });
       },
     );
   }

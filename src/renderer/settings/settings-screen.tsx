@@ -85,6 +85,13 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
             {t('settingsScreen.displayName')}
             <input {...account('displayName')} />
           </label>
+          <label className="field field-wide">
+            {t('settingsScreen.pbxCertificate')}
+            <textarea {...account('pbxCertificate')} rows={3} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" aria-describedby="pbx-certificate-hint" />
+            <span id="pbx-certificate-hint" className="muted small">
+              {t('settingsScreen.pbxCertificateHint')}
+            </span>
+          </label>
         </fieldset>
         <fieldset>
           <legend>{t('settingsScreen.answering')}</legend>

@@ -14,6 +14,11 @@ export const accountSettingsSchema = z.object({
   /** Digest user name; empty means the user part of sipUri. */
   authUser: headerSafe(200),
   displayName: headerSafe(100),
+  /** The office CA or the PBX's own certificate (PEM), trusted alone for wss://; '' = the usual authorities. */
+  pbxCertificate: z
+    .string()
+    .max(20_000)
+    .refine((s) => s === '' || /^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$/.test(s), 'must be one PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)'),
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
@@ -110,7 +115,7 @@ export const settingsPatchSchema = z.object({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = {
-  account: { serverUrl: '', sipUri: '', authUser: '', displayName: '' },
+  account: { serverUrl: '', sipUri: '', authUser: '', displayName: '', pbxCertificate: '' },
   ringPolicy: { answerOnRing: 2, ringOnMs: 1000, ringOffMs: 4000, maxLines: 2 },
   defaultRegion: 'GR',
   devices: { microphoneId: null, headsetId: null, ringerId: null, microphoneLabel: null, headsetLabel: null, ringerLabel: null },

@@ -407,6 +407,8 @@ export const en = {
     passwordSaved: 'saved — type to change',
     passwordNotSet: 'not set',
     displayName: 'Display name',
+    pbxCertificate: 'PBX certificate (optional)',
+    pbxCertificateHint: 'For a PBX whose certificate comes from the office’s own CA: paste that CA (or the PBX’s own certificate) as PEM text. Then only it is trusted for wss://.',
     answering: 'Answering',
     answerByItself: 'Answer by itself',
     answerOff: 'Off — I answer myself',
