@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { connect, getCACertificates, setDefaultCACertificates } from 'node:tls';
+import { registrationReasonInEnglish, type TlsProblem } from '../../shared/phone/registration-problem.ts';
 
 /**
  * Which certificates the main process trusts for the PBX's secure WebSocket. By default the
@@ -29,21 +30,30 @@ export function createPbxTrust(): PbxTrust {
   };
 }
 
+export class CertificateUnreadableError extends Error {
+  readonly detail: string;
+  constructor(detail: string) {
+    super(registrationReasonInEnglish({ code: 'bad-certificate', params: { detail } }));
+    this.name = 'CertificateUnreadableError';
+    this.detail = detail;
+  }
+}
+
 /** What a PEM certificate is, for the settings screen; throws a readable error when it is not one. */
 export function describeCertificate(pem: string): { subject: string; validTo: string; sha256: string } {
   try {
     const certificate = new X509Certificate(pem);
     return { subject: certificate.subject.replaceAll('\n', ', '), validTo: new Date(certificate.validTo).toISOString(), sha256: certificate.fingerprint256 };
   } catch (error) {
-    throw new Error(`The PBX certificate cannot be read (${error instanceof Error ? error.message : String(error)}): paste the whole PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.`, { cause: error });
+    throw new CertificateUnreadableError(error instanceof Error ? error.message : String(error));
   }
 }
 
 /**
- * Why a wss:// server cannot be reached securely, in words a person can act on, or null when TLS
- * itself succeeds (the problem lies elsewhere). Asked only after a connection failed.
+ * Why a wss:// server cannot be reached securely, or null when TLS itself succeeds (the problem
+ * lies elsewhere). Asked only after a connection failed.
  */
-export function tlsProblem(serverUrl: string, timeoutMs = 5000): Promise<string | null> {
+export function tlsProblem(serverUrl: string, timeoutMs = 5000): Promise<TlsProblem | null> {
   let url: URL;
   try {
     url = new URL(serverUrl);
@@ -54,29 +64,32 @@ export function tlsProblem(serverUrl: string, timeoutMs = 5000): Promise<string 
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
     const socket = connect({ host, port: Number(url.port || 443), servername: /^[\d.:]+$/.test(host) ? undefined : host, timeout: timeoutMs });
-    const done = (problem: string | null) => {
+    const done = (problem: TlsProblem | null) => {
       socket.destroy();
       resolve(problem);
     };
     socket.once('secureConnect', () => done(null));
     socket.once('timeout', () => done(null));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(certificateProblem(error)));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      const code = certificateProblem(error.code);
+      done(code ? { code, params: { server: serverUrl, detail: error.code ?? '' } } : null);
+    });
   });
 }
 
-function certificateProblem(error: NodeJS.ErrnoException): string | null {
-  switch (error.code) {
+function certificateProblem(code: string | undefined): TlsProblem['code'] | null {
+  switch (code) {
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
-      return `the server's certificate is not from a trusted authority (${error.code}). If the office runs its own CA, paste it under Settings → PBX certificate.`;
+      return 'tls-untrusted';
     case 'CERT_HAS_EXPIRED':
     case 'CERT_NOT_YET_VALID':
-      return `the server's certificate is not valid now (${error.code}).`;
+      return 'tls-expired';
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `the server's certificate is for another name than the server's address (${error.code}).`;
+      return 'tls-wrong-name';
     default:
       return null;
   }

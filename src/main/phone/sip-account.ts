@@ -20,7 +20,8 @@ import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/p
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { PbxTrust } from './pbx-trust.ts';
+import { CertificateUnreadableError, type PbxTrust } from './pbx-trust.ts';
+import { registrationReasonInEnglish, type RegistrationProblem, type TlsProblem } from '../../shared/phone/registration-problem.ts';
 import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
@@ -41,8 +42,8 @@ export interface SipAccountDeps {
   random?: () => number;
   /** Which certificates wss:// trusts (Settings → PBX certificate). */
   trust?: PbxTrust;
-  /** After a failed connection: why TLS failed, in words, or null. */
-  diagnoseTls?: (serverUrl: string) => Promise<string | null>;
+  /** After a failed connection: why TLS failed, or null. */
+  diagnoseTls?: (serverUrl: string) => Promise<TlsProblem | null>;
 }
 
 /**
@@ -58,7 +59,7 @@ export class SipAccount {
   private retryTimer: unknown = null;
   private watchdogTimer: unknown = null;
   private lastTick = 0;
-  private state: RegistrationState = { status: 'unconfigured', reason: null, retryAt: null, attempt: 0, aor: null };
+  private state: RegistrationState = { status: 'unconfigured', reason: null, problem: null, retryAt: null, attempt: 0, aor: null };
   private account: AccountSettings | null = null;
   private password: string | null = null;
 
@@ -173,15 +174,16 @@ export class SipAccount {
     await this.teardown();
     if (generation !== this.generation) return;
     const account = this.account;
-    const missing = account ? missingAccountFields(account, this.password) : ['account'];
+    const missing = missingAccountFields(account, this.password);
     if (!account || missing.length > 0) {
-      this.setState({ status: 'unconfigured', reason: `Enter ${new Intl.ListFormat('en', { type: 'conjunction' }).format(missing)} in Settings`, retryAt: null, attempt: 0, aor: null });
+      this.setState({ status: 'unconfigured', problem: { code: 'account-missing', params: { fields: missing } }, retryAt: null, attempt: 0, aor: null });
       return;
     }
     try {
       this.deps.trust?.use(account.pbxCertificate);
     } catch (error) {
-      this.setState({ status: 'failed', reason: describe(error), retryAt: null, attempt: 0, aor: account.sipUri });
+      const detail = error instanceof CertificateUnreadableError ? error.detail : describe(error);
+      this.setState({ status: 'failed', problem: { code: 'bad-certificate', params: { detail } }, retryAt: null, attempt: 0, aor: account.sipUri });
       return;
     }
     this.startWatchdog();
@@ -191,10 +193,10 @@ export class SipAccount {
   private connect(generation: number, account: AccountSettings, attempt: number): void {
     const uri = UserAgent.makeURI(account.sipUri);
     if (!uri) {
-      this.setState({ status: 'failed', reason: `“${account.sipUri}” is not a SIP address`, retryAt: null, attempt, aor: account.sipUri });
+      this.setState({ status: 'failed', problem: { code: 'bad-sip-address', params: { address: account.sipUri } }, retryAt: null, attempt, aor: account.sipUri });
       return;
     }
-    this.setState({ status: 'connecting', reason: null, retryAt: null, attempt, aor: account.sipUri });
+    this.setState({ status: 'connecting', problem: null, retryAt: null, attempt, aor: account.sipUri });
     const ua = this.ua ?? this.createUserAgent(generation, account, uri);
     this.ua = ua;
     const connecting = ua.isConnected() ? Promise.resolve() : ua.state === UserAgentState.Started ? ua.reconnect() : ua.start();
@@ -209,7 +211,7 @@ export class SipAccount {
         const diagnosis = this.deps.diagnoseTls?.(account.serverUrl) ?? Promise.resolve(null);
         void diagnosis.then((problem) => {
           if (generation !== this.generation) return;
-          this.failAndRetry(generation, account, attempt, problem ? `Cannot connect securely to ${account.serverUrl}: ${problem}` : `Cannot reach the server ${account.serverUrl}`);
+          this.failAndRetry(generation, account, attempt, problem ?? { code: 'unreachable', params: { server: account.serverUrl } });
         });
       },
     );
@@ -248,7 +250,7 @@ export class SipAccount {
         onDisconnect: (error) => {
           if (generation !== this.generation || !error) return;
           this.deps.log.warn('Connection to the PBX lost', { error: describe(error) });
-          this.failAndRetry(generation, account, 1, 'Connection to the server was lost');
+          this.failAndRetry(generation, account, 1, { code: 'connection-lost', params: {} });
         },
       },
     };
@@ -265,9 +267,9 @@ export class SipAccount {
       registerer.stateChange.addListener((registererState) => {
         if (generation !== this.generation) return;
         if (registererState === RegistererState.Registered) {
-          this.setState({ status: 'registered', reason: null, retryAt: null, attempt: 0, aor: account.sipUri });
+          this.setState({ status: 'registered', problem: null, retryAt: null, attempt: 0, aor: account.sipUri });
         } else if (registererState === RegistererState.Unregistered && this.state.status === 'registered') {
-          this.failAndRetry(generation, account, 1, 'The server ended the registration');
+          this.failAndRetry(generation, account, 1, { code: 'registration-ended', params: {} });
         }
       });
       this.registerer = registerer;
@@ -279,37 +281,31 @@ export class SipAccount {
           // change fires: the 200 OK itself is the signal.
           onAccept: () => {
             if (generation !== this.generation) return;
-            this.setState({ status: 'registered', reason: null, retryAt: null, attempt: 0, aor: account.sipUri });
+            this.setState({ status: 'registered', problem: null, retryAt: null, attempt: 0, aor: account.sipUri });
           },
           onReject: (response) => {
             if (generation !== this.generation) return;
             const { statusCode, reasonPhrase } = response.message;
-            const reason = `${statusCode} ${reasonPhrase}`;
+            const status = `${statusCode} ${reasonPhrase}`;
             if (statusCode === 401 || statusCode === 403 || statusCode === 407) {
-              this.setState({
-                status: 'failed',
-                reason: `${reason}: the server refused the user name or password`,
-                retryAt: null,
-                attempt,
-                aor: account.sipUri,
-              });
+              this.setState({ status: 'failed', problem: { code: 'auth-refused', params: { status } }, retryAt: null, attempt, aor: account.sipUri });
               return;
             }
-            this.failAndRetry(generation, account, attempt, reason);
+            this.failAndRetry(generation, account, attempt, { code: 'server-refused', params: { status } });
           },
         },
       })
       .catch((error: unknown) => {
         if (generation !== this.generation) return;
-        this.failAndRetry(generation, account, attempt, `Registration failed: ${describe(error)}`);
+        this.failAndRetry(generation, account, attempt, { code: 'registration-failed', params: { detail: describe(error) } });
       });
   }
 
-  private failAndRetry(generation: number, account: AccountSettings, attempt: number, reason: string): void {
+  private failAndRetry(generation: number, account: AccountSettings, attempt: number, problem: RegistrationProblem): void {
     if (this.retryTimer !== null) return;
     const delay = reconnectDelayMs(attempt, this.deps.random);
     const retryAt = this.deps.clock.now() + delay;
-    this.setState({ status: 'failed', reason, retryAt, attempt, aor: account.sipUri });
+    this.setState({ status: 'failed', problem, retryAt, attempt, aor: account.sipUri });
     this.retryTimer = this.deps.clock.setTimeout(() => {
       this.retryTimer = null;
       if (generation !== this.generation) return;
@@ -355,18 +351,19 @@ export class SipAccount {
     await withTimeout(ua.stop(), 2000).catch(() => undefined);
   }
 
-  private setState(state: RegistrationState): void {
+  private setState(next: Omit<RegistrationState, 'reason'>): void {
+    const state: RegistrationState = { ...next, reason: next.problem ? registrationReasonInEnglish(next.problem) : null };
     if (JSON.stringify(state) === JSON.stringify(this.state)) return;
     this.state = state;
     this.deps.onStateChange(state);
   }
 }
 
-function missingAccountFields(account: AccountSettings, password: string | null): string[] {
-  const missing: string[] = [];
-  if (!account.serverUrl) missing.push('the server URL');
-  if (!account.sipUri) missing.push('the SIP address');
-  if (!password) missing.push('the password');
+function missingAccountFields(account: AccountSettings | null, password: string | null): ('serverUrl' | 'sipUri' | 'password')[] {
+  const missing: ('serverUrl' | 'sipUri' | 'password')[] = [];
+  if (!account?.serverUrl) missing.push('serverUrl');
+  if (!account?.sipUri) missing.push('sipUri');
+  if (!password) missing.push('password');
   return missing;
 }
 

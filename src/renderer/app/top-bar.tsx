@@ -1,6 +1,7 @@
 import { GraduationCap } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { registrationProblemText } from './registration-problem-text.ts';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
@@ -44,7 +45,8 @@ function PracticeCallButton() {
 }
 
 function RegistrationBadge({ registration }: { registration: RegistrationState | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const reason = registration?.problem ? registrationProblemText(t, i18n.language, registration.problem) : registration?.reason;
   const now = useNow(registration?.retryAt ? 1000 : null);
   if (!registration) return <div className="registration" data-status="unknown">…</div>;
   const user = registration.aor?.replace(/^sips?:/, '').split('@')[0] ?? '';
@@ -54,12 +56,12 @@ function RegistrationBadge({ registration }: { registration: RegistrationState |
     case 'connecting':
       return <div className="registration" data-status="connecting" role="status">{t('topBar.connecting')}</div>;
     case 'unconfigured':
-      return <div className="registration" data-status="unconfigured" role="status">{t('topBar.notSetUp', { reason: registration.reason })}</div>;
+      return <div className="registration" data-status="unconfigured" role="status">{t('topBar.notSetUp', { reason })}</div>;
     case 'failed': {
       const seconds = registration.retryAt ? Math.max(0, Math.ceil((registration.retryAt - now) / 1000)) : null;
       return (
         <div className="registration" data-status="failed" role="alert">
-          {t('topBar.failed', { reason: registration.reason })}
+          {t('topBar.failed', { reason })}
           {seconds !== null && <span className="muted">{t('topBar.retryingIn', { seconds })}</span>}
           <button type="button" className="link-button" onClick={() => void runAction((api) => api.call('phone.reconnect', {}))}>
             {t('topBar.retryNow')}

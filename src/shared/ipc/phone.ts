@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registrationProblemSchema } from '../phone/registration-problem.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { holdStateSchema } from '../phone/hold-state.ts';
 import { clientCardSchema } from './contacts.ts';
@@ -16,8 +17,10 @@ export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
 export const registrationStateSchema = z.object({
   status: registrationStatusSchema,
-  /** The server's words ("403 Forbidden") or what went wrong ("server unreachable"). */
+  /** What went wrong, in English (the log's words). */
   reason: z.string().nullable(),
+  /** The same as a code and details, which the window words in its language. */
+  problem: registrationProblemSchema.nullable(),
   /** When the next automatic attempt happens (ms since epoch), while failed. */
   retryAt: z.number().nullable(),
   attempt: z.number().int(),
