@@ -238,6 +238,15 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await page.getByRole('button', { name: 'Новый контакт' }).click();
   await expect(page.getByRole('form', { name: 'Новый контакт' }).getByPlaceholder('Имя и отчество')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Сохранить карточку' })).toBeVisible();
+  // What the core reports reaches the window in its language: why the phone is not set up, a
+  // refused file, and each refused line of an import.
+  await expect(page.locator('.top-bar')).toContainText('Укажите в настройках адрес сервера, SIP-адрес и пароль');
+  writeFileSync(join(dir, 'empty.csv'), '');
+  await page.locator('input[type="file"]').setInputFiles(join(dir, 'empty.csv'));
+  await expect(page.locator('.notices')).toContainText('Файл пуст.');
+  writeFileSync(join(dir, 'contacts.csv'), 'Name,Phone,Email\r\nИван Петров,+79161112233,ivan@example.ru\r\nОльга,+79162223344,плохой-адрес\r\n');
+  await page.locator('input[type="file"]').setInputFiles(join(dir, 'contacts.csv'));
+  await expect(page.locator('.import-report li')).toHaveText('Строка 3: неверный e-mail «плохой-адрес»');
   // The admin PIN was entered in this window before: the Russian admin panels.
   await page.getByRole('button', { name: 'Администрирование', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Хранение записей' })).toBeVisible();
@@ -252,6 +261,7 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await expect(page.locator('form.wrap-up').getByRole('heading')).toHaveText('Ολοκλήρωση της κλήσης με: Εξάσκηση: Μαρία Γεωργίου');
   await page.getByRole('button', { name: 'Κλήσεις', exact: true }).click();
   await expect(page.locator('.today-summary dt').first()).toHaveText('Εισερχόμενες σήμερα');
+  await expect(page.locator('.top-bar')).toContainText('Συμπληρώστε στις Ρυθμίσεις τη διεύθυνση του διακομιστή, τη διεύθυνση SIP και τον κωδικό');
   await expect(page.locator('.calls-table thead')).toContainText('Χτυπήματα');
   await page.screenshot({ path: join(dir, '..', 'ringside-greek.png') });
   await chooseLanguage('English', 'inbound-sales:en');

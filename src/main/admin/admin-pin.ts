@@ -47,7 +47,7 @@ export function createAdminPin(deps: { db: Kysely<DatabaseSchema>; clock: Clock 
     async check(given) {
       const now = deps.clock.now();
       if (now < lockedUntil) {
-        throw new RpcError('pin-locked', `Too many wrong PINs. Try again in ${Math.ceil((lockedUntil - now) / 1000)} s.`);
+        throw new RpcError('pin-locked', `Too many wrong PINs. Try again in ${Math.ceil((lockedUntil - now) / 1000)} s.`, { seconds: Math.ceil((lockedUntil - now) / 1000) });
       }
       const existing = await stored();
       if (!existing) throw new RpcError('no-pin', 'No admin PIN is set yet: set one first.');

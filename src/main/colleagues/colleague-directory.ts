@@ -33,7 +33,7 @@ export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; new
     },
     async save(input) {
       const clash = await db.selectFrom('colleagues').select('id').where('extension', '=', input.extension).executeTakeFirst();
-      if (clash && clash.id !== input.id) throw new RpcError('extension-taken', `Extension ${input.extension} already belongs to someone in the directory.`);
+      if (clash && clash.id !== input.id) throw new RpcError('extension-taken', `Extension ${input.extension} already belongs to someone in the directory.`, { extension: input.extension });
       if (input.id) {
         await db.updateTable('colleagues').set({ name: input.name, extension: input.extension, role: input.role, handles: input.handles }).where('id', '=', input.id).execute();
       } else {

@@ -61,7 +61,7 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
         .filter((p) => p.number !== '');
       const seen = new Set<string>();
       for (const phone of phones) {
-        if (seen.has(phone.number)) throw new RpcError('duplicate-phone', `The number ${phone.number} is listed twice.`);
+        if (seen.has(phone.number)) throw new RpcError('duplicate-phone', `The number ${phone.number} is listed twice.`, { number: phone.number });
         seen.add(phone.number);
       }
       const id = await db.transaction().execute(async (trx) => {
@@ -77,7 +77,9 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
         }
         for (const phone of phones) {
           const owner = await trx.selectFrom('contact_phones').innerJoin('contacts', 'contacts.id', 'contact_phones.contact_id').select(['contacts.name']).where('number', '=', phone.number).executeTakeFirst();
-          if (owner) throw new RpcError('phone-taken', `The number ${phone.number} already belongs to ${owner.name || 'another contact'}.`);
+          if (owner) throw owner.name
+              ? new RpcError('phone-taken', `The number ${phone.number} already belongs to ${owner.name}.`, { number: phone.number, owner: owner.name })
+              : new RpcError('phone-taken-unnamed', `The number ${phone.number} already belongs to another contact.`, { number: phone.number });
           await trx.insertInto('contact_phones').values({ id: uuidv7(), contact_id: contactId, number: phone.number, label: phone.label, position: phone.position }).execute();
         }
         return contactId;

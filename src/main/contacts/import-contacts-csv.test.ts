@@ -19,9 +19,9 @@ describe('importContactsCsv', () => {
     const report = await importContactsCsv({ db: database.db, clock: systemClock, region: 'RU' }, fixture('excel-ru-semicolon-bom.csv'));
     expect(report.imported).toBe(2);
     expect(report.rejected).toEqual([
-      { line: 4, reason: 'no name and no phone' },
-      { line: 5, reason: 'invalid e-mail "плохой-адрес"' },
-      { line: 6, reason: 'the number +74951234567 is already on line 2' },
+      { line: 4, code: 'no-name-or-phone', params: {}, reason: 'no name and no phone' },
+      { line: 5, code: 'bad-email', params: { email: 'плохой-адрес' }, reason: 'invalid e-mail "плохой-адрес"' },
+      { line: 6, code: 'number-twice', params: { number: '+74951234567', firstLine: 2 }, reason: 'the number +74951234567 is already on line 2' },
     ]);
     const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'RU' });
     const card = await repo.cardForNumber('+74951234567');
@@ -37,7 +37,7 @@ describe('importContactsCsv', () => {
     const deps = { db: database.db, clock: systemClock, region: 'GR' };
     const first = await importContactsCsv(deps, fixture('greek-comma.csv'));
     expect(first).toMatchObject({ imported: 2, updated: 0 });
-    expect(first.rejected).toEqual([{ line: 4, reason: 'the number +302101234567 is already on line 2' }]);
+    expect(first.rejected).toEqual([{ line: 4, code: 'number-twice', params: { number: '+302101234567', firstLine: 2 }, reason: 'the number +302101234567 is already on line 2' }]);
     const again = await importContactsCsv(deps, fixture('greek-comma.csv'));
     expect(again).toMatchObject({ imported: 0, updated: 2 });
     const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });

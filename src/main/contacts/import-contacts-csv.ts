@@ -47,13 +47,14 @@ export async function importContactsCsv(deps: ImportDeps, text: string): Promise
     records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, relax_quotes: false }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new RpcError('bad-csv', `The file could not be read as CSV${line ? ` (line ${line})` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = `${line ? `line ${line}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
+    throw new RpcError('bad-csv', `The file could not be read as CSV (${detail})`, { detail });
   }
   const [header, ...rows] = records;
   if (!header) throw new RpcError('empty-file', 'The file is empty.');
   const columns = header.record.map((h) => matchHeader(h));
   if (!columns.includes('name') && !columns.includes('phone')) {
-    throw new RpcError('no-columns', `No "name" or "phone" column was found in the header line (${header.record.join(delimiter)}).`);
+    throw new RpcError('no-columns', `No "name" or "phone" column was found in the header line (${header.record.join(delimiter)}).`, { header: header.record.join(delimiter) });
   }
 
   const report: ImportReport = { imported: 0, updated: 0, rejected: [] };
@@ -72,27 +73,28 @@ export async function importContactsCsv(deps: ImportDeps, text: string): Promise
       const email = values.email[0] ?? '';
       const category = (values.category[0] ?? '').toUpperCase();
       if (!name && rawPhones.length === 0) {
-        report.rejected.push({ line, reason: 'no name and no phone' });
+        report.rejected.push({ line, code: 'no-name-or-phone', params: {}, reason: 'no name and no phone' });
         continue;
       }
       if (email && !EMAIL.test(email)) {
-        report.rejected.push({ line, reason: `invalid e-mail "${email}"` });
+        report.rejected.push({ line, code: 'bad-email', params: { email }, reason: `invalid e-mail "${email}"` });
         continue;
       }
       if (category && !['A', 'B', 'C'].includes(category)) {
-        report.rejected.push({ line, reason: `category must be A, B or C, not "${category}"` });
+        report.rejected.push({ line, code: 'bad-category', params: { category }, reason: `category must be A, B or C, not "${category}"` });
         continue;
       }
       const phones = rawPhones.map((p) => normalizePhoneNumber(p, deps.region).number).filter(Boolean);
       const duplicateInFile = phones.find((p) => numbersInFile.has(p));
       if (duplicateInFile) {
-        report.rejected.push({ line, reason: `the number ${duplicateInFile} is already on line ${numbersInFile.get(duplicateInFile)}` });
+        const firstLine = numbersInFile.get(duplicateInFile) ?? 0;
+        report.rejected.push({ line, code: 'number-twice', params: { number: duplicateInFile, firstLine }, reason: `the number ${duplicateInFile} is already on line ${firstLine}` });
         continue;
       }
       const owners = await trx.selectFrom('contact_phones').select(['contact_id', 'number']).where('number', 'in', phones.length ? phones : ['']).execute();
       const ownerIds = [...new Set(owners.map((o) => o.contact_id))];
       if (ownerIds.length > 1) {
-        report.rejected.push({ line, reason: `its numbers belong to ${ownerIds.length} different contacts` });
+        report.rejected.push({ line, code: 'numbers-of-several', params: { count: ownerIds.length }, reason: `its numbers belong to ${ownerIds.length} different contacts` });
         continue;
       }
       const fields = contactFields({

@@ -62,7 +62,7 @@ import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
-import { createPbxTrust, describeCertificate, tlsProblem } from '../phone/pbx-trust.ts';
+import { CertificateUnreadableError, createPbxTrust, describeCertificate, tlsProblem } from '../phone/pbx-trust.ts';
 import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -337,14 +337,14 @@ export function createCore(deps: CoreDeps): Core {
         try {
           describeCertificate(patch.account.pbxCertificate);
         } catch (error) {
-          throw new RpcError('bad-certificate', error instanceof Error ? error.message : String(error));
+          throw new RpcError('bad-certificate', error instanceof Error ? error.message : String(error), { detail: error instanceof CertificateUnreadableError ? error.detail : String(error) });
         }
       }
       if (patch.encryptRecordings === true && !before.encryptRecordings) {
         try {
           deps.recordingKeys.current();
         } catch (error) {
-          throw new RpcError('recording-key', error instanceof Error ? error.message : String(error));
+          throw new RpcError('recording-key', error instanceof Error ? error.message : String(error), { detail: error instanceof Error ? error.message : String(error) });
         }
       }
       const after = settings.update(patch);
@@ -379,7 +379,7 @@ export function createCore(deps: CoreDeps): Core {
     'practice.start': async () => {
       if (!media.hasHost()) throw new RpcError('no-media', 'No Ringside window is open to carry the audio of the call.');
       if (practice.busy || calls.calls.some((c) => c.state !== 'ended')) {
-        throw new RpcError('line-busy', 'Finish the current call before starting a practice call.');
+        throw new RpcError('line-busy-practice', 'Finish the current call before starting a practice call.');
       }
       const { id, locale } = settings.get().script;
       const scenario = practiceScenarios.forScript(id, locale);

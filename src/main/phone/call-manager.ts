@@ -273,7 +273,7 @@ export class CallManager {
     const entry = this.require(callId);
     if (entry.call.state !== 'ringing') throw new RpcError('not-ringing', 'This call is no longer ringing.');
     if (this.activeEntry()) {
-      throw new RpcError('line-busy', 'Finish the current call before answering the waiting one.');
+      throw new RpcError('line-busy-waiting', 'Finish the current call before answering the waiting one.');
     }
     await this.accept(entry, auto);
   }
@@ -348,7 +348,7 @@ export class CallManager {
   async hold(callId: string, on: boolean): Promise<void> {
     const entry = this.require(callId);
     if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) {
-      throw new RpcError('not-active', 'Only a call in progress can be put on hold.');
+      throw new RpcError('not-active-hold', 'Only a call in progress can be put on hold.');
     }
     if (entry.call.holdPending) throw new RpcError('hold-pending', 'Wait for the phone system to answer the last hold or resume.');
     this.update(entry, { holdPending: on ? 'hold' : 'resume' });
@@ -361,7 +361,7 @@ export class CallManager {
             requestDelegate: {
               onAccept: () => resolve(),
               onReject: (response) =>
-                reject(new RpcError('hold-refused', `The phone system refused to ${on ? 'hold' : 'resume'} the call: ${response.message.statusCode} ${response.message.reasonPhrase}`)),
+                reject(new RpcError(on ? 'hold-refused' : 'resume-refused', `The phone system refused to ${on ? 'hold' : 'resume'} the call: ${response.message.statusCode} ${response.message.reasonPhrase}`, { status: `${response.message.statusCode} ${response.message.reasonPhrase}` })),
             },
           })
           .catch(reject);
@@ -519,7 +519,7 @@ export class CallManager {
   async cancelTransfer(callId: string): Promise<void> {
     const entry = this.require(callId);
     const warm = entry.warm;
-    if (!warm) throw new RpcError('no-consult', 'No transfer of this call is under way.');
+    if (!warm) throw new RpcError('no-transfer', 'No transfer of this call is under way.');
     entry.warm = null;
     void this.deps.store.finishTransfer(warm.transferId, 'cancelled', '', this.deps.clock.now()).catch(() => undefined);
     const consult = this.entries.get(warm.consultId);
@@ -531,7 +531,7 @@ export class CallManager {
   /** DTMF from the keypad: in the media (RFC 4733), else by SIP INFO (one request per tone). */
   async sendDtmf(callId: string, tones: string): Promise<'media' | 'info'> {
     const entry = this.require(callId);
-    if (entry.call.state !== 'active') throw new RpcError('not-active', 'Tones can only be sent during a call.');
+    if (entry.call.state !== 'active') throw new RpcError('not-active-tones', 'Tones can only be sent during a call.');
     if (await this.deps.sendDtmfInMedia(callId, tones).catch(() => false)) return 'media';
     for (const tone of tones.replace(/,/g, '')) {
       await entry.session.info({
@@ -725,7 +725,7 @@ export class CallManager {
 
   private require(callId: string): Entry {
     const entry = this.entries.get(callId);
-    if (!entry) throw new RpcError('no-such-call', 'That call has already ended.');
+    if (!entry) throw new RpcError('call-ended', 'That call has already ended.');
     return entry;
   }
 }

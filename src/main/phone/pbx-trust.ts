@@ -78,7 +78,7 @@ export function tlsProblem(serverUrl: string, timeoutMs = 5000): Promise<TlsProb
 }
 
 function certificateProblem(code: string | undefined): TlsProblem['code'] | null {
-  switch (code) {
+  switch (code ?? '') {
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':

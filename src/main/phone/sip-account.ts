@@ -142,12 +142,12 @@ export class SipAccount {
 
   /** An extension or number on the office's PBX (sip:<target>@<its domain>), or a full SIP address. */
   uriFor(target: string): URI {
-    if (!this.account?.sipUri) throw new RpcError('not-registered', 'Set up the phone system account first (Settings).');
+    if (!this.account?.sipUri) throw new RpcError('no-account', 'Set up the phone system account first (Settings).');
     const parsed = transferTargetSchema.safeParse(target);
-    if (!parsed.success) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`);
+    if (!parsed.success) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`, { target });
     const domain = UserAgent.makeURI(this.account.sipUri)?.host;
     const uri = UserAgent.makeURI(parsed.data.startsWith('sip') ? parsed.data : `sip:${parsed.data}@${domain ?? ''}`);
-    if (!uri || !domain) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`);
+    if (!uri || !domain) throw new RpcError('bad-target', `“${target}” is not an extension, a number or a SIP address.`, { target });
     return uri;
   }
 

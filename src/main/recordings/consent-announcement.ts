@@ -35,7 +35,7 @@ export function announcementLabel(consent: ConsentSettings): string {
 /** Keeps the admin's announcement in the data folder; refuses anything that is not audio we can play. */
 export function saveAnnouncement(dataDir: string, fileName: string, bytes: Uint8Array): string {
   const format = FORMATS.find((f) => f.matches(bytes));
-  if (!format) throw new RpcError('bad-announcement', `${fileName} is not a WAV, MP3, Ogg or WebM audio file.`);
+  if (!format) throw new RpcError('bad-announcement', `${fileName} is not a WAV, MP3, Ogg or WebM audio file.`, { file: fileName });
   const base = fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'announcement';
   const stored = `${base}${format.ext}`;
   mkdirSync(join(dataDir, 'announcements'), { recursive: true });

@@ -40,9 +40,11 @@ export class RecordingKeyMissingError extends Error {
 }
 
 export class RecordingDamagedError extends Error {
+  readonly detail: string;
   constructor(why: string) {
     super(`This encrypted recording is damaged (${why}); what it holds cannot be trusted.`);
     this.name = 'RecordingDamagedError';
+    this.detail = why;
   }
 }
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { countNoun } from '../../shared/text/count-noun.ts';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
@@ -46,7 +45,7 @@ export function createExportJobs(deps: {
         lastSent = now;
         deps.onProgress({ exportId, ...progress });
       };
-      send({ state: 'running', done: 0, total: 0, file: null, message: null }, true);
+      send({ state: 'running', done: 0, total: 0, file: null, result: null, error: null }, true);
       const done = exportRecordings({
         db: deps.db,
         dataDir: deps.dataDir,
@@ -56,21 +55,21 @@ export function createExportJobs(deps: {
         format,
         target,
         signal: controller.signal,
-        onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, message: null }, p.phase === 'verifying' || p.done === p.total),
+        onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, result: null, error: null }, p.phase === 'verifying' || p.done === p.total),
       })
         .then(async (result) => {
           await deps.audit.record(actor, 'export', { filter, format, file: `exports/${name}`, calls: result.calls, recordings: result.recordings, problems: result.problems, bytes: result.bytes });
-          const problems = result.problems > 0 ? ` ${countNoun(result.problems, 'recording')} could not be included: see manifest.csv.` : '';
-          const message = `Exported ${countNoun(result.recordings, 'recording')} of ${countNoun(result.calls, 'call')}; the archive was checked.${problems}`;
-          send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, message }, true);
+          const counts = { recordings: result.recordings, calls: result.calls, problems: result.problems };
+          send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, result: counts, error: null }, true);
         })
         .catch((error: unknown) => {
           if (error instanceof ExportCancelledError) {
-            send({ state: 'cancelled', done: 0, total: 0, file: null, message: error.message }, true);
+            send({ state: 'cancelled', done: 0, total: 0, file: null, result: null, error: null }, true);
             return;
           }
-          deps.log.error('Export failed', { error: error instanceof Error ? error.message : String(error) });
-          send({ state: 'failed', done: 0, total: 0, file: null, message: `The export failed: ${error instanceof Error ? error.message : String(error)}` }, true);
+          const why = error instanceof Error ? error.message : String(error);
+          deps.log.error('Export failed', { error: why });
+          send({ state: 'failed', done: 0, total: 0, file: null, result: null, error: why }, true);
         })
         .finally(() => running.delete(exportId));
       running.set(exportId, { controller, done });

@@ -21,7 +21,7 @@ export function recordingFileKeyId(file: string): string | null {
 
 /** A lost key or a damaged file, told to the window as it is (both are explained, never silent). */
 export function asRecordingRpcError(error: unknown): unknown {
-  if (error instanceof RecordingKeyMissingError) return new RpcError('recording-key-missing', error.message);
-  if (error instanceof RecordingDamagedError) return new RpcError('recording-damaged', error.message);
+  if (error instanceof RecordingKeyMissingError) return new RpcError('recording-key-missing', error.message, { keyId: error.keyId });
+  if (error instanceof RecordingDamagedError) return new RpcError('recording-damaged', error.message, { detail: error.detail });
   return error;
 }

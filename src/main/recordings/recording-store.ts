@@ -57,7 +57,8 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     try {
       key = deps.encryption?.keyForNewRecording() ?? null;
     } catch (error) {
-      throw new RpcError('recording-key', `${error instanceof Error ? error.message : String(error)} This call is not being recorded. The call goes on.`);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new RpcError('recording-key-unusable', `${detail} This call is not being recorded. The call goes on.`, { detail });
     }
     const encrypter = key ? new RecordingEncrypter(key) : null;
     let fd: number;
@@ -176,5 +177,6 @@ function storageError(error: unknown): RpcError {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new RpcError('not-writable', 'The recordings folder cannot be written: this call is not being recorded. The call goes on.');
   }
-  return new RpcError('storage', `The recording could not be written (${error instanceof Error ? error.message : 'unknown error'}): this call is not being recorded. The call goes on.`);
+  const detail = error instanceof Error ? error.message : 'unknown error';
+  return new RpcError('storage', `The recording could not be written (${detail}): this call is not being recorded. The call goes on.`, { detail });
 }

@@ -133,7 +133,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
       const scorecard = existing?.scorecard ?? (await card()).card;
       const known = new Set(scorecard.items.map((i) => i.id));
       const unknown = Object.keys(input.answers).filter((id) => !known.has(id));
-      if (unknown.length > 0) throw new RpcError('bad-score', `Not items of this scorecard: ${unknown.join(', ')}.`);
+      if (unknown.length > 0) throw new RpcError('bad-score', `Not items of this scorecard: ${unknown.join(', ')}.`, { items: unknown.join(', ') });
       const result = scoreOf(scorecard, input.answers);
       const values = {
         agent: call.agent,
@@ -159,7 +159,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
         }
       });
       const saved = await score(input.callId);
-      if (!saved) throw new RpcError('score-unreadable', 'The score was not saved.');
+      if (!saved) throw new RpcError('score-not-saved', 'The score was not saved.');
       return saved;
     },
 
@@ -193,7 +193,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
       try {
         new Intl.DateTimeFormat('en', { timeZone });
       } catch {
-        throw new RpcError('bad-time-zone', `“${timeZone}” is not a time zone.`);
+        throw new RpcError('bad-time-zone', `“${timeZone}” is not a time zone.`, { zone: timeZone });
       }
       const scored = await db
         .selectFrom('call_scores')

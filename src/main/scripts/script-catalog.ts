@@ -26,7 +26,7 @@ export function createScriptCatalog(deps: { shipped: ScriptLibrary; custom: Cust
   const listing = (script: CallScript, isShipped: boolean): ScriptListing => ({ id: script.id, locale: script.locale, name: script.name, shipped: isShipped });
   const store = async (script: CallScript, actor: string, imported: boolean) => {
     if (shipped.list().some((s) => s.id === script.id)) {
-      throw new RpcError('script-id-reserved', `"${script.id}" is the id of a script shipped with Ringside: give your copy its own id.`);
+      throw new RpcError('script-id-reserved', `"${script.id}" is the id of a script shipped with Ringside: give your copy its own id.`, { id: script.id });
     }
     await custom.save(script, actor, clock.now());
     await audit.record(actor, 'script-saved', { id: script.id, locale: script.locale, name: script.name, imported });
@@ -42,7 +42,7 @@ export function createScriptCatalog(deps: { shipped: ScriptLibrary; custom: Cust
     save: (script, actor) => store(script, actor, false),
     async import(json, actor) {
       const parsed = parseCallScript(json);
-      if (!parsed.ok) throw new RpcError('invalid-script', `The script was not imported:\n${parsed.errors.join('\n')}`);
+      if (!parsed.ok) throw new RpcError('invalid-script', `The script was not imported:\n${parsed.errors.join('\n')}`, { detail: parsed.errors.join('\n') });
       return store(parsed.script, actor, true);
     },
     async delete(id, locale, actor, inUse) {

@@ -41,7 +41,7 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
     update(patch) {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) {
-        throw new RpcError('bad-settings', describeIssues(parsed.error.issues));
+        throw new RpcError('bad-settings', describeIssues(parsed.error.issues), { detail: describeIssues(parsed.error.issues) });
       }
       const p = parsed.data;
       // Each setting the patch names is replaced, or merged one level deep when it is a group.

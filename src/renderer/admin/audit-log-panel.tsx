@@ -46,7 +46,7 @@ function summary(t: TFunction, entry: AuditEntry): string {
   const recordings = (n: unknown) => t('admin.count.recordings', { count: Number(n) });
   switch (entry.action) {
     case 'export':
-      return t('admin.audit.export', { recordings: recordings(d.recordings), calls: t('admin.count.calls', { count: Number(d.calls) }), file: String(d.file) });
+      return t('admin.audit.export', { recordings: recordings(d.recordings), ofCalls: t('admin.count.ofCalls', { count: Number(d.calls) }), file: String(d.file) });
     case 'retention-delete':
       return t('admin.audit.retention', { recordings: recordings(d.deleted), days: String(d.days) });
     case 'admin-settings-changed':

@@ -107,7 +107,7 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
       <p className="export-preview" role="status">
         {preview === null
           ? t('admin.export.counting')
-          : t('admin.export.preview', { recordings: t('admin.count.recordings', { count: preview.recordings }), calls: t('admin.count.calls', { count: preview.calls }), size: formatBytes(preview.bytes) })}
+          : t('admin.export.preview', { recordings: t('admin.count.recordings', { count: preview.recordings }), ofCalls: t('admin.count.ofCalls', { count: preview.calls }), size: formatBytes(preview.bytes) })}
       </p>
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={running || preview?.recordings === 0} onClick={() => void start()}>
@@ -126,7 +126,14 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
             </>
           ) : (
             <p className={progress.state === 'failed' ? 'error-text' : progress.state === 'done' ? 'ok-text' : 'muted'} role="status">
-              {progress.message}
+              {progress.state === 'done' && progress.result && (
+                <>
+                  {t('admin.export.finished', { recordings: t('admin.count.recordings', { count: progress.result.recordings }), ofCalls: t('admin.count.ofCalls', { count: progress.result.calls }) })}
+                  {progress.result.problems > 0 && <> {t('admin.export.notIncluded', { recordings: t('admin.count.recordings', { count: progress.result.problems }) })}</>}
+                </>
+              )}
+              {progress.state === 'cancelled' && t('admin.export.cancelled')}
+              {progress.state === 'failed' && t('admin.export.failed', { detail: progress.error ?? '' })}
               {progress.state === 'done' && progress.file && (
                 <>
                   {' '}

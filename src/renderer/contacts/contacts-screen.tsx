@@ -42,7 +42,7 @@ export function ContactsScreen() {
           {report.report.rejected.length > 0 && (
             <ul>
               {report.report.rejected.map((r) => (
-                <li key={r.line}>{t('contacts.line', { line: r.line, reason: r.reason })}</li>
+                <li key={r.line}>{t('contacts.line', { line: r.line, reason: t(`contacts.rejection.${r.code}`, { ...r.params, defaultValue: r.reason }) })}</li>
               ))}
             </ul>
           )}

@@ -3,6 +3,7 @@ import { answer, hangup } from '../phone/call-stage.tsx';
 import { isHeldHere } from '../phone/primary-call.ts';
 import { headsetCommand, headsetLamps, type HeadsetCommand } from './headset-commands.ts';
 import { WebHidHeadset } from './webhid-headset.ts';
+import { errorText } from '../i18n/error-text.ts';
 
 /**
  * Headset buttons answer, hang up, mute and hold the call on screen, and the headset's lamps
@@ -17,7 +18,7 @@ export function connectHeadsetButtons(hid: HID | undefined): void {
     },
     onConnected: (name) => useAppStore.setState({ headset: { supported: true, name } }),
   });
-  const failed = (error: unknown) => useAppStore.getState().pushNotice('warning', error instanceof Error ? error.message : String(error));
+  const failed = (error: unknown) => useAppStore.getState().pushNotice('warning', errorText(error));
   useAppStore.setState({ headset: { supported: true, name: null }, chooseHeadset: () => void headset.choose().catch(failed) });
   useAppStore.subscribe((state, previous) => {
     if (state.calls !== previous.calls || state.muted !== previous.muted) void headset.setLamps(headsetLamps(state.calls, state.muted));

@@ -1,4 +1,5 @@
 import { toBase64 } from '../api/base64.ts';
+import { errorText } from '../i18n/error-text.ts';
 export interface RecorderSink {
   /** `startedAt`: when the recorder started (ms since the epoch), so paused spans land at the right second. */
   chunk(seq: number, base64: string, startedAt: number): Promise<void>;
@@ -46,7 +47,7 @@ export class CallRecorder {
           await sink.chunk(seq, toBase64(new Uint8Array(await data.arrayBuffer())), this.startedAt);
         } catch (error) {
           this.failed = true;
-          sink.failed(error instanceof Error ? error.message : String(error));
+          sink.failed(errorText(error));
         }
       });
     });

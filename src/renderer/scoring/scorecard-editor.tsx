@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { scorecardSchema, type Scorecard, type ScorecardItem } from '../../shared/scoring/scorecard.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { errorText } from '../i18n/error-text.ts';
 
 /** Admin: the office's scorecard (R29) — items, their rule, points and whether they are serious errors (R32). */
 export function ScorecardEditor({ onLocked }: { onLocked(): void }) {
@@ -57,7 +58,7 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'admin-locked' || code === 'admin-no-pin') return onLocked();
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
   return (

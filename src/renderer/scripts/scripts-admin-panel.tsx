@@ -5,6 +5,7 @@ import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ProblemList, type Problem } from './problem-list.tsx';
 import { ScriptEditor } from './script-editor.tsx';
+import { errorText } from '../i18n/error-text.ts';
 
 const localeText = { en: 'English', ru: 'Русский', el: 'Ελληνικά' } as const;
 
@@ -33,7 +34,7 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
         onLocked();
         return undefined;
       }
-      const [first = '', ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
+      const [first = '', ...rest] = errorText(error).split('\n');
       setProblem({ title: rest.length > 0 ? first : title, lines: rest.length > 0 ? rest : [first] });
       return undefined;
     }

@@ -4,6 +4,8 @@ import type { ExportProgress } from '../../shared/ipc/recordings.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues' | 'stats' | 'scoring';
 export type RecordingState = 'off' | 'announcing' | 'recording';
@@ -105,13 +107,13 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
 export async function runAction<T>(action: (api: CorePeer) => Promise<T>): Promise<T | undefined> {
   const { api, pushNotice } = useAppStore.getState();
   if (!api) {
-    pushNotice('error', 'Not connected to Ringside.');
+    pushNotice('error', i18n.t('shell.notConnected'));
     return undefined;
   }
   try {
     return await action(api);
   } catch (error) {
-    pushNotice('error', error instanceof Error ? error.message : String(error));
+    pushNotice('error', errorText(error));
     return undefined;
   }
 }

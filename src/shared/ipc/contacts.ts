@@ -81,6 +81,14 @@ export type ClientCard = z.infer<typeof clientCardSchema>;
 export const importReportSchema = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** Each refused line: why, as a code and its details (for the window's language) and in English (the command line). */
+  rejected: z.array(
+    z.object({
+      line: z.number().int(),
+      code: z.enum(['no-name-or-phone', 'bad-email', 'bad-category', 'number-twice', 'numbers-of-several']),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      reason: z.string(),
+    }),
+  ),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -57,7 +57,10 @@ export const exportProgressSchema = z.object({
   total: z.number().int(),
   /** The finished archive, relative to the data folder; also downloadable at "exports/<name>". */
   file: z.string().nullable(),
-  message: z.string().nullable(),
+  /** When done: what the archive holds, and how many recordings could not be included. */
+  result: z.object({ recordings: z.number().int(), calls: z.number().int(), problems: z.number().int() }).nullable(),
+  /** When failed: why (the core's words; a disk or file error names itself). */
+  error: z.string().nullable(),
 });
 export type ExportProgress = z.infer<typeof exportProgressSchema>;
 

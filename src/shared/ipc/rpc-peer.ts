@@ -105,7 +105,7 @@ export class RpcPeer<Out extends MethodTable, In extends MethodTable, OutEvents 
         if (!pending) return;
         this.pending.delete(message.id);
         if (!message.ok) {
-          pending.reject(new RpcError(message.error.code, message.error.message));
+          pending.reject(new RpcError(message.error.code, message.error.message, message.error.params));
           return;
         }
         const result = pending.result.safeParse(message.result);
@@ -155,7 +155,7 @@ export class RpcPeer<Out extends MethodTable, In extends MethodTable, OutEvents 
 
   private respondError(id: number, error: RpcError): void {
     if (this.closed) return;
-    this.options.port.send({ kind: 'response', id, ok: false, error: { code: error.code, message: error.message } });
+    this.options.port.send({ kind: 'response', id, ok: false, error: { code: error.code, message: error.message, params: error.params } });
   }
 
   private reportError(error: Error): void {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The details an error's words need (a number, a name), so each window can word it in its language. */
+const rpcErrorParamsSchema = z.record(z.string().max(40), z.union([z.string().max(4000), z.number()]));
+export type RpcErrorParams = z.infer<typeof rpcErrorParamsSchema>;
+
 /**
  * The wire format shared by every host: Electron IPC (one channel) and browser mode (one
  * WebSocket). Both sides are peers: either may send requests, responses and events.
@@ -11,7 +15,7 @@ export const rpcMessageSchema = z.union([
     kind: z.literal('response'),
     id: z.number().int().nonnegative(),
     ok: z.literal(false),
-    error: z.object({ code: z.string().max(100), message: z.string().max(4000) }),
+    error: z.object({ code: z.string().max(100), message: z.string().max(4000), params: rpcErrorParamsSchema.optional() }),
   }),
   z.object({ kind: z.literal('event'), name: z.string().max(100), payload: z.unknown() }),
 ]);
@@ -44,9 +48,12 @@ export type Handlers<T extends MethodTable> = {
 /** An error whose code and message are meant for the other side (and the user). */
 export class RpcError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** What the code's wording needs; `message` is the same in English (logs, the command line). */
+  readonly params: RpcErrorParams;
+  constructor(code: string, message: string, params: RpcErrorParams = {}) {
     super(message);
     this.name = 'RpcError';
     this.code = code;
+    this.params = params;
   }
 }
