@@ -1,3 +1,5 @@
+import { i18n } from '../i18n/i18n.ts';
+
 /** Opens the chosen microphone; an unplugged one falls back to the default with a notice. */
 export async function openMicrophone(
   deviceId: string | null,
@@ -23,7 +25,7 @@ export async function openMicrophone(
 
 function describeMicrophoneError(error: unknown): Error {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError') return new Error('Ringside may not use the microphone: allow it and answer again.');
-  if (name === 'NotFoundError') return new Error('No microphone is connected.');
-  return new Error(`The microphone could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  if (name === 'NotAllowedError') return new Error(i18n.t('media.microphoneNotAllowed'));
+  if (name === 'NotFoundError') return new Error(i18n.t('media.noMicrophone'));
+  return new Error(i18n.t('media.microphoneFailed', { detail: error instanceof Error ? error.message : String(error) }));
 }

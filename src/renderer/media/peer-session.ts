@@ -5,6 +5,7 @@ import { CallRecorder, type RecorderSink } from './call-recorder.ts';
 import { applyRemoteDescription, localDescription } from './sdp-exchange.ts';
 import { openMicrophone } from './microphone.ts';
 import { OutgoingLine } from './outgoing-line.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 export interface SessionRecording {
   sink: RecorderSink;
@@ -176,7 +177,7 @@ export class PeerSession {
           await line.announce(this.recording.announcementUrl());
           played = true;
         } catch (error) {
-          this.onNotice(`The recording announcement could not be played (${error instanceof Error ? error.message : String(error)}). Recording goes on; the call notes it.`);
+          this.onNotice(i18n.t('media.announcementFailed', { detail: error instanceof Error ? error.message : String(error) }));
         }
       }
       this.recording.onConsent(played);

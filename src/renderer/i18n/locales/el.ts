@@ -384,6 +384,12 @@ export const el = {
     close: 'Κλείσιμο',
     statuses: { answered: 'απαντήθηκε', missed: 'αναπάντητη', rejected: 'απορρίφθηκε', failed: 'απέτυχε', 'in-progress': 'τώρα' },
   },
+  media: {
+    microphoneNotAllowed: 'Το Ringside δεν επιτρέπεται να χρησιμοποιήσει το μικρόφωνο: επιτρέψτε το και απαντήστε ξανά.',
+    noMicrophone: 'Δεν είναι συνδεδεμένο μικρόφωνο.',
+    microphoneFailed: 'Το μικρόφωνο δεν άνοιξε: {{detail}}',
+    announcementFailed: 'Η ανακοίνωση ηχογράφησης δεν παίχτηκε ({{detail}}). Η ηχογράφηση συνεχίζεται· σημειώνεται στην κλήση.',
+  },
   errors: {
     'extension-taken': 'Το εσωτερικό {{extension}} ανήκει ήδη σε κάποιον στον κατάλογο.',
     'bad-pin': 'Το PIN διαχειριστή έχει 4 έως 12 ψηφία.',

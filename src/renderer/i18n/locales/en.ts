@@ -384,6 +384,12 @@ export const en = {
     close: 'Close',
     statuses: { answered: 'answered', missed: 'missed', rejected: 'declined', failed: 'failed', 'in-progress': 'now' },
   },
+  media: {
+    microphoneNotAllowed: 'Ringside may not use the microphone: allow it and answer again.',
+    noMicrophone: 'No microphone is connected.',
+    microphoneFailed: 'The microphone could not be opened: {{detail}}',
+    announcementFailed: 'The recording announcement could not be played ({{detail}}). Recording goes on; the call notes it.',
+  },
   errors: {
     'extension-taken': 'Extension {{extension}} already belongs to someone in the directory.',
     'bad-pin': 'The admin PIN is 4 to 12 digits.',

@@ -388,6 +388,12 @@ export const ru = {
     close: 'Закрыть',
     statuses: { answered: 'принят', missed: 'пропущен', rejected: 'отклонён', failed: 'не состоялся', 'in-progress': 'сейчас' },
   },
+  media: {
+    microphoneNotAllowed: 'Ringside не разрешено использовать микрофон: разрешите и ответьте ещё раз.',
+    noMicrophone: 'Микрофон не подключён.',
+    microphoneFailed: 'Микрофон не открылся: {{detail}}',
+    announcementFailed: 'Не удалось воспроизвести предупреждение о записи ({{detail}}). Запись идёт; это отмечено в звонке.',
+  },
   errors: {
     'extension-taken': 'Внутренний номер {{extension}} уже занят в справочнике.',
     'bad-pin': 'PIN администратора — от 4 до 12 цифр.',
