@@ -11,6 +11,7 @@ import { decodeHandoffNote, encodeHandoffNote, HANDOFF_HEADER, sanitizeHandoffNo
 import { ringCompletesAtMs, ringPositionAt } from '../../shared/phone/ring-cadence.ts';
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
 import { replacingUri } from './refer-to-uri.ts';
+import { callProblemInEnglish, type CallProblem } from '../../shared/phone/call-problem.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
 const ENDED_CALL_LINGER_MS = 4000;
@@ -403,7 +404,7 @@ export class CallManager {
     const uri = this.deps.uriFor(target);
     const { clock, log } = this.deps;
     const transferId = this.deps.newId();
-    this.update(entry, { transferring: { kind: 'blind', target }, transferCount: entry.call.transferCount + 1, error: null });
+    this.update(entry, { transferring: { kind: 'blind', target }, transferCount: entry.call.transferCount + 1, error: null, problem: null });
     await this.deps.store.insertTransfer({ id: transferId, callId, at: clock.now(), kind: 'blind', target, note: '' }).catch((error: unknown) => {
       log.error('Could not store the transfer', { callId, error: String(error) });
     });
@@ -419,7 +420,7 @@ export class CallManager {
       entry.agentEnded = true;
       if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
     } else {
-      this.update(entry, { transferring: null, error: `${target} did not take the call${detail ? ` (${detail})` : ''}: the caller is still with you.` });
+      this.update(entry, { transferring: null, ...withProblem({ code: 'transfer-refused', params: { target, detail: detail ?? '' } }) });
     }
     return result;
   }
@@ -466,7 +467,7 @@ export class CallManager {
     if (entry.call.hold !== 'local' && entry.call.hold !== 'both') await this.hold(callId, true);
     const { clock, log } = this.deps;
     const transferId = this.deps.newId();
-    this.update(entry, { transferring: { kind: 'warm', target }, transferCount: transfers, error: null });
+    this.update(entry, { transferring: { kind: 'warm', target }, transferCount: transfers, error: null, problem: null });
     await this.deps.store
       .insertTransfer({ id: transferId, callId, at: clock.now(), kind: 'warm', target, note: [note.reason, note.discussed].filter(Boolean).join('\n') })
       .catch((error: unknown) => log.error('Could not store the transfer', { callId, error: String(error) }));
@@ -510,7 +511,7 @@ export class CallManager {
         if (consult.session.state === SessionState.Established) void consult.session.bye().catch(() => undefined);
       }, REPLACED_LEG_GRACE_MS);
     } else {
-      this.update(entry, { error: `The caller could not be put through to ${warm.target}${detail ? ` (${detail})` : ''}: both calls are still with you.` });
+      this.update(entry, withProblem({ code: 'put-through-failed', params: { target: warm.target, detail: detail ?? '' } }));
     }
     return result;
   }
@@ -650,7 +651,7 @@ export class CallManager {
     const declined = endReason === 'busy' || endReason === 'declined';
     const detail = consult.refusal ? `${consult.refusal.code} ${consult.refusal.words}`.trim() : endReason;
     void this.deps.store.finishTransfer(warm.transferId, declined ? 'declined' : 'failed', detail, this.deps.clock.now()).catch(() => undefined);
-    this.update(original, { transferring: null, error: `${warm.target} did not take the call (${detail}): the caller is on hold — take them back.` });
+    this.update(original, { transferring: null, ...withProblem({ code: 'consult-refused', params: { target: warm.target, detail } }) });
   }
 
   /** An outbound call that was never answered: cancelled here, refused there, or no answer. */
@@ -660,7 +661,7 @@ export class CallManager {
     if (code === 486 || code === 600) return this.end(entry, 'caller', 'busy');
     if (code === 603) return this.end(entry, 'caller', 'declined');
     if (code === 0 || code === 408 || code === 480 || code === 487) return this.end(entry, 'caller', 'missed');
-    entry.call = { ...entry.call, error: `The call did not go through: ${code} ${entry.refusal?.words ?? ''}`.trim() };
+    entry.call = { ...entry.call, ...withProblem({ code: 'call-failed', params: { target: entry.call.number, detail: `${code} ${entry.refusal?.words ?? ''}`.trim() } }) };
     this.end(entry, 'system', 'failed');
   }
 
@@ -747,6 +748,7 @@ function freshCall(fields: Pick<LiveCall, 'id' | 'direction' | 'state' | 'displa
     endedBy: null,
     endReason: null,
     error: null,
+    problem: null,
     hold: 'none',
     holdPending: null,
     holdSince: null,
@@ -774,4 +776,9 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     transferred: false,
     warm: null,
   };
+}
+
+/** A call's problem and its English words, set together. */
+function withProblem(problem: CallProblem): { error: string; problem: CallProblem } {
+  return { error: callProblemInEnglish(problem), problem };
 }

@@ -8,7 +8,7 @@ const call: LiveCall = {
   id: 'c1', direction: 'inbound', state: 'ringing', displayName: '', number: '+302101234567',
   card: { match: 'none', number: '+302101234567', contact: null, recentCalls: [] },
   ring: 1, ringPhase: 'on', autoAnswerOnRing: 2, waiting: false, inviteAt: 0, answeredAt: null,
-  endedAt: null, endedBy: null, endReason: null, error: null, practice: false, hold: 'none', holdPending: null, holdSince: null, resumedAt: null, transferCount: 0, transferring: null, consultFor: null, handoff: null,
+  endedAt: null, endedBy: null, endReason: null, error: null, problem: null, practice: false, hold: 'none', holdPending: null, holdSince: null, resumedAt: null, transferCount: 0, transferring: null, consultFor: null, handoff: null,
 };
 const ringing = [call];
 const active = [{ ...call, state: 'active' as const, answeredAt: 1 }];

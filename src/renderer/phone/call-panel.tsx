@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { useAppStore } from '../state/app-store.ts';
-import { callerName, endReasonText, formatDuration } from './call-presentation.ts';
+import { callerName, callProblemText, endReasonText, formatDuration } from './call-presentation.ts';
 import { answer, decline, hangup } from './call-stage.tsx';
 import { HoldStatus } from './hold-status.tsx';
 import { InCallControls } from './in-call-controls.tsx';
@@ -80,7 +80,11 @@ export function CallPanel({ call }: { call: LiveCall }) {
           </button>
         </div>
       )}
-      {call.error && <p className="error-text" role="alert">{call.error}</p>}
+      {call.error && (
+        <p className="error-text" role="alert">
+          {callProblemText(call)}
+        </p>
+      )}
     </div>
   );
 }

@@ -33,3 +33,10 @@ export function endReasonText(t: TFunction, reason: EndReason | null, direction:
   }
   return reason === null ? t('callPanel.ended.none') : t(`callPanel.ended.${reason}`);
 }
+
+/** What went wrong with the call or its transfer, in the window's language. */
+export function callProblemText(call: Pick<LiveCall, 'error' | 'problem'>): string | null {
+  if (!call.problem) return call.error;
+  const { target, detail } = call.problem.params;
+  return i18n.t(`callProblem.${call.problem.code}`, { target, said: detail ? ` (${detail})` : '', detail });
+}

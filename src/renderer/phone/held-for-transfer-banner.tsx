@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { runAction } from '../state/app-store.ts';
+import { callProblemText } from './call-presentation.ts';
 
 /** A warm transfer under way: the caller waits on hold; put them through, or go back to them. */
 export function HeldForTransferBanner({ call, consult }: { call: LiveCall; consult: LiveCall | undefined }) {
@@ -9,7 +10,7 @@ export function HeldForTransferBanner({ call, consult }: { call: LiveCall; consu
   const warm = call.transferring?.kind === 'warm';
   return (
     <div className="held-banner" role="group" aria-label={t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })} data-call-id={call.id}>
-      {warm ? <span>{t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })}</span> : <span className="error-text">{call.error}</span>}
+      {warm ? <span>{t('callControls.heldForTransfer', { name, target: call.transferring?.target ?? '' })}</span> : <span className="error-text">{callProblemText(call)}</span>}
       {warm && (
         <button type="button" className="button button-primary" disabled={consult?.state !== 'active'} onClick={() => void runAction((api) => api.call('phone.completeTransfer', { callId: call.id }))}>
           {t('callControls.completeTransfer')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registrationProblemSchema } from '../phone/registration-problem.ts';
+import { callProblemSchema } from '../phone/call-problem.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { holdStateSchema } from '../phone/hold-state.ts';
 import { clientCardSchema } from './contacts.ts';
@@ -74,8 +75,10 @@ export const liveCallSchema = z.object({
   endedAt: z.number().nullable(),
   endedBy: z.enum(['caller', 'agent', 'system']).nullable(),
   endReason: endReasonSchema.nullable(),
-  /** Why media failed, if it did. */
+  /** What went wrong with the call or its transfer, in English (the log's words). */
   error: z.string().nullable(),
+  /** The same as a code the window words in its language, where there is one. */
+  problem: callProblemSchema.nullable(),
   /** A rehearsal with a simulated caller (no PBX involved); excluded from statistics. */
   practice: z.boolean(),
   /** Who holds the call, from the negotiated SDP (R18). */

@@ -390,6 +390,12 @@ export const en = {
     microphoneFailed: 'The microphone could not be opened: {{detail}}',
     announcementFailed: 'The recording announcement could not be played ({{detail}}). Recording goes on; the call notes it.',
   },
+  callProblem: {
+    'transfer-refused': '{{target}} did not take the call{{said}}: the caller is still with you.',
+    'put-through-failed': 'The caller could not be put through to {{target}}{{said}}: both calls are still with you.',
+    'consult-refused': '{{target}} did not take the call{{said}}: the caller is on hold — take them back.',
+    'call-failed': 'The call did not go through: {{detail}}',
+  },
   errors: {
     'extension-taken': 'Extension {{extension}} already belongs to someone in the directory.',
     'bad-pin': 'The admin PIN is 4 to 12 digits.',

@@ -394,6 +394,12 @@ export const ru = {
     microphoneFailed: 'Микрофон не открылся: {{detail}}',
     announcementFailed: 'Не удалось воспроизвести предупреждение о записи ({{detail}}). Запись идёт; это отмечено в звонке.',
   },
+  callProblem: {
+    'transfer-refused': '{{target}} не принял звонок{{said}}: абонент по-прежнему с вами.',
+    'put-through-failed': 'Не удалось соединить абонента с {{target}}{{said}}: оба звонка по-прежнему у вас.',
+    'consult-refused': '{{target}} не принял звонок{{said}}: абонент на удержании — вернитесь к нему.',
+    'call-failed': 'Звонок не прошёл: {{detail}}',
+  },
   errors: {
     'extension-taken': 'Внутренний номер {{extension}} уже занят в справочнике.',
     'bad-pin': 'PIN администратора — от 4 до 12 цифр.',

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Why a call or its transfer did not go as asked, as a code and details the window words in its
+ * language. `detail` is the phone system's own answer ("486 Busy Here"), or '' when it gave none.
+ */
+export const callProblemSchema = z.object({
+  code: z.enum(['transfer-refused', 'put-through-failed', 'consult-refused', 'call-failed']),
+  params: z.object({ target: z.string(), detail: z.string() }),
+});
+export type CallProblem = z.infer<typeof callProblemSchema>;
+
+/** The same in English, for the log and the call's `error`. */
+export function callProblemInEnglish(problem: CallProblem): string {
+  const { target, detail } = problem.params;
+  const said = detail ? ` (${detail})` : '';
+  switch (problem.code) {
+    case 'transfer-refused':
+      return `${target} did not take the call${said}: the caller is still with you.`;
+    case 'put-through-failed':
+      return `The caller could not be put through to ${target}${said}: both calls are still with you.`;
+    case 'consult-refused':
+      return `${target} did not take the call${said}: the caller is on hold — take them back.`;
+    case 'call-failed':
+      return `The call did not go through: ${detail}`.trim();
+  }
+}
