@@ -3,6 +3,7 @@ import { PRELOAD_GLOBAL, type PreloadBridge } from '../../shared/ipc/bridge.ts';
 import { RpcPeer } from '../../shared/ipc/rpc-peer.ts';
 import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import { openWebSocketPort, rpcUrl, takeToken } from './web-socket-port.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 export type CorePeer = RpcPeer<CoreMethods, MediaMethods, ClientEvents, CoreEvents>;
 
@@ -24,7 +25,7 @@ export function connectToCore(options: ConnectOptions): void {
   }
   const token = takeToken(window.location, window.sessionStorage, window.history);
   if (!token) {
-    options.onFatal('This address has no access token. Open the full address Ringside printed when it started.');
+    options.onFatal(i18n.t('shell.noToken'));
     return;
   }
   let attempt = 0;
@@ -32,7 +33,7 @@ export function connectToCore(options: ConnectOptions): void {
     let peer: CorePeer | null = null;
     openWebSocketPort(rpcUrl(window.location, token), () => {
       peer?.close();
-      options.onDisconnected('Ringside stopped answering');
+      options.onDisconnected(i18n.t('shell.stoppedAnswering'));
       schedule();
     }).then(
       (port) => {
@@ -41,7 +42,7 @@ export function connectToCore(options: ConnectOptions): void {
         options.onConnected(peer);
       },
       () => {
-        if (attempt === 0) options.onDisconnected('Cannot connect to Ringside (is it running, and is the token right?)');
+        if (attempt === 0) options.onDisconnected(i18n.t('shell.cannotConnect'));
         schedule();
       },
     );

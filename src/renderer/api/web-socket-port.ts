@@ -1,5 +1,6 @@
 import { WEB_RPC_PATH } from '../../shared/ipc/bridge.ts';
 import type { RpcMessage, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 export const TOKEN_STORAGE_KEY = 'ringside.token';
 
@@ -49,7 +50,7 @@ export function openWebSocketPort(url: string, onClose: () => void): Promise<Rpc
     });
     socket.addEventListener('close', () => {
       if (opened) onClose();
-      else reject(new Error('Ringside refused the connection'));
+      else reject(new Error(i18n.t('shell.refused')));
     });
   });
 }

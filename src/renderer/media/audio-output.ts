@@ -1,3 +1,5 @@
+import { i18n } from '../i18n/i18n.ts';
+
 /** Routes an <audio> element to a chosen output; an unplugged device falls back to the default. */
 type SinkElement = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
@@ -12,7 +14,7 @@ export async function routeToOutput(
   try {
     await sink.setSinkId(deviceId);
   } catch {
-    onFallback(`The output “${label ?? deviceId}” is not available — using the default output.`);
+    onFallback(i18n.t('media.outputMissing', { device: label ?? deviceId }));
     await sink.setSinkId('').catch(() => undefined);
   }
 }

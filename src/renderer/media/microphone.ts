@@ -13,7 +13,7 @@ export async function openMicrophone(
     } catch (error) {
       const name = error instanceof DOMException ? error.name : '';
       if (name !== 'OverconstrainedError' && name !== 'NotFoundError') throw describeMicrophoneError(error);
-      onFallback(`The microphone “${label ?? deviceId}” is not connected — using the default microphone.`);
+      onFallback(i18n.t('media.microphoneMissing', { device: label ?? deviceId }));
     }
   }
   try {

@@ -385,6 +385,8 @@ export const el = {
     statuses: { answered: 'απαντήθηκε', missed: 'αναπάντητη', rejected: 'απορρίφθηκε', failed: 'απέτυχε', 'in-progress': 'τώρα' },
   },
   media: {
+    outputMissing: 'Η έξοδος «{{device}}» δεν είναι διαθέσιμη — χρησιμοποιείται η προεπιλεγμένη.',
+    microphoneMissing: 'Το μικρόφωνο «{{device}}» δεν είναι συνδεδεμένο — χρησιμοποιείται το προεπιλεγμένο.',
     microphoneNotAllowed: 'Το Ringside δεν επιτρέπεται να χρησιμοποιήσει το μικρόφωνο: επιτρέψτε το και απαντήστε ξανά.',
     noMicrophone: 'Δεν είναι συνδεδεμένο μικρόφωνο.',
     microphoneFailed: 'Το μικρόφωνο δεν άνοιξε: {{detail}}',
@@ -683,6 +685,10 @@ export const el = {
     },
   },
   shell: {
+    noToken: 'Αυτή η διεύθυνση δεν έχει κλειδί πρόσβασης. Ανοίξτε την πλήρη διεύθυνση που τύπωσε το Ringside κατά την εκκίνηση.',
+    stoppedAnswering: 'Το Ringside σταμάτησε να απαντά',
+    cannotConnect: 'Δεν είναι δυνατή η σύνδεση με το Ringside (τρέχει, και είναι σωστό το κλειδί;)',
+    refused: 'Το Ringside αρνήθηκε τη σύνδεση',
     notConnected: 'Δεν υπάρχει σύνδεση με το Ringside.',
     screens: 'Οθόνες',
     dismiss: 'Κλείσιμο',

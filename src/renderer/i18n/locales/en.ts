@@ -385,6 +385,8 @@ export const en = {
     statuses: { answered: 'answered', missed: 'missed', rejected: 'declined', failed: 'failed', 'in-progress': 'now' },
   },
   media: {
+    outputMissing: 'The output “{{device}}” is not available — using the default output.',
+    microphoneMissing: 'The microphone “{{device}}” is not connected — using the default microphone.',
     microphoneNotAllowed: 'Ringside may not use the microphone: allow it and answer again.',
     noMicrophone: 'No microphone is connected.',
     microphoneFailed: 'The microphone could not be opened: {{detail}}',
@@ -683,6 +685,10 @@ export const en = {
     },
   },
   shell: {
+    noToken: 'This address has no access token. Open the full address Ringside printed when it started.',
+    stoppedAnswering: 'Ringside stopped answering',
+    cannotConnect: 'Cannot connect to Ringside (is it running, and is the token right?)',
+    refused: 'Ringside refused the connection',
     notConnected: 'Not connected to Ringside.',
     screens: 'Screens',
     dismiss: 'Dismiss',

@@ -389,6 +389,8 @@ export const ru = {
     statuses: { answered: 'принят', missed: 'пропущен', rejected: 'отклонён', failed: 'не состоялся', 'in-progress': 'сейчас' },
   },
   media: {
+    outputMissing: 'Устройство вывода «{{device}}» недоступно — звук идёт на устройство по умолчанию.',
+    microphoneMissing: 'Микрофон «{{device}}» не подключён — используется микрофон по умолчанию.',
     microphoneNotAllowed: 'Ringside не разрешено использовать микрофон: разрешите и ответьте ещё раз.',
     noMicrophone: 'Микрофон не подключён.',
     microphoneFailed: 'Микрофон не открылся: {{detail}}',
@@ -695,6 +697,10 @@ export const ru = {
     },
   },
   shell: {
+    noToken: 'В этом адресе нет ключа доступа. Откройте полный адрес, который Ringside напечатал при запуске.',
+    stoppedAnswering: 'Ringside перестал отвечать',
+    cannotConnect: 'Не удаётся подключиться к Ringside (запущен ли он и верен ли ключ?)',
+    refused: 'Ringside отклонил подключение',
     notConnected: 'Нет связи с Ringside.',
     screens: 'Разделы',
     dismiss: 'Закрыть',
