@@ -291,6 +291,7 @@ test('encrypted at rest: nothing of the call is readable on disk, yet it plays, 
   expect(Math.abs(left - OLGA_TONE_HZ)).toBeLessThan(60);
   expect(Math.abs(right - AGENT_TONE_HZ)).toBeLessThan(60);
   await page.locator('.admin-panel').first().screenshot({ path: '/tmp/ringside-encryption-admin.png' });
+  await page.locator('.admin-panel', { has: page.locator('.export-progress') }).screenshot({ path: '/tmp/ringside-export-done.png' });
 });
 
 async function readZip(bytes: Promise<Buffer>, file: string): Promise<Map<string, Buffer>> {

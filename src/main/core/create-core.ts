@@ -337,14 +337,16 @@ export function createCore(deps: CoreDeps): Core {
         try {
           describeCertificate(patch.account.pbxCertificate);
         } catch (error) {
-          throw new RpcError('bad-certificate', error instanceof Error ? error.message : String(error), { detail: error instanceof CertificateUnreadableError ? error.detail : String(error) });
+          if (error instanceof CertificateUnreadableError) throw new RpcError('bad-certificate', error.message, { detail: error.detail });
+          throw error;
         }
       }
       if (patch.encryptRecordings === true && !before.encryptRecordings) {
         try {
           deps.recordingKeys.current();
         } catch (error) {
-          throw new RpcError('recording-key', error instanceof Error ? error.message : String(error), { detail: error instanceof Error ? error.message : String(error) });
+          const detail = error instanceof Error ? error.message : String(error);
+          throw new RpcError('recording-key', detail, { detail });
         }
       }
       const after = settings.update(patch);

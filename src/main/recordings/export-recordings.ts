@@ -169,10 +169,9 @@ interface OpenedSource {
 }
 
 /**
- * The bytes to archive. A file up to HOLD_BYTES is read whole and hashed with WebCrypto, which
- * runs on Node's thread pool: files read ahead are hashed while earlier ones are written,
- * instead of on the main thread between the disk's reads and writes. Larger files stream and are
- * hashed as they pass.
+ * The bytes to archive. A file up to HOLD_BYTES is read whole (ahead, while earlier ones are
+ * written) and hashed as soon as it is read; an encrypted one is decrypted. A larger plain file
+ * streams and is hashed as it passes.
  */
 async function openSource(source: string, format: ExportFormat, preread: Promise<HashedFile> | null, keys: RecordingKeyLookup): Promise<OpenedSource> {
   if (preread === null && format === 'webm' && statSync(source).size > HOLD_BYTES && recordingFileKeyId(source) === null) {
@@ -195,7 +194,7 @@ interface HashedFile {
   sha256: string;
 }
 
-/** A whole file and its SHA-256, hashed as soon as it is read (on the thread pool, see openSource). */
+/** A whole recording's audio (decrypted if need be) and its SHA-256, taken as soon as it is read. */
 async function readHashed(file: string, keys: RecordingKeyLookup, buffers?: ReusedReadBuffers): Promise<HashedFile> {
   const raw = await (buffers ? buffers.readFile(file) : readFile(file));
   if (!isEncryptedRecording(raw)) return { data: raw, sha256: sha256Hex(raw) };

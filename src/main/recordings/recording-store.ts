@@ -9,7 +9,8 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
 import { withWebmDuration } from './webm-duration.ts';
-import { decryptRecording, encryptRecording, RecordingEncrypter, RecordingKeyMissingError, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
+import { encryptRecording, RecordingEncrypter, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
+import { recordingBytes } from './recording-bytes.ts';
 
 interface OpenRecording {
   id: string;
@@ -88,10 +89,11 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
     const part = `${absolute(file)}.part`;
     const raw = readFileSync(part);
+    const find = deps.encryption?.find ?? (() => null);
+    // Throws, naming the key, when this computer does not have the one the file needs.
+    const original = new Uint8Array(recordingBytes(raw, find));
     const keyId = recordingKeyId(raw);
-    const key = keyId === null ? null : (deps.encryption?.find(keyId) ?? null);
-    if (keyId !== null && key === null) throw new RecordingKeyMissingError(keyId);
-    const original = key ? new Uint8Array(decryptRecording(raw, () => key).plaintext) : new Uint8Array(raw);
+    const key = keyId === null ? null : find(keyId);
     const fixed = withWebmDuration(original);
     const { durationMs } = fixed;
     let bytes = fixed.bytes;
