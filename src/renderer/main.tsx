@@ -18,7 +18,7 @@ const media = createMediaEngine({
   recordingFor: (callId) => ({
     chunk: async (seq, data, startedAt) => {
       const api = useAppStore.getState().api;
-      if (!api) throw new Error('Not connected to Ringside: this call is not being recorded.');
+      if (!api) throw new Error(i18n.t('shell.notConnectedRecording'));
       await api.call('recordings.chunk', { callId, seq, data, startedAt });
     },
     finish: async () => {

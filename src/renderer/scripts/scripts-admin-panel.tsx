@@ -41,7 +41,7 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
   };
   const api = () => {
     const current = useAppStore.getState().api;
-    if (!current) throw new Error('Not connected to Ringside.');
+    if (!current) throw new Error(t('shell.notConnected'));
     return current;
   };
   const load = (listing: ScriptListing) => api().call('scripts.get', { id: listing.id, locale: listing.locale });

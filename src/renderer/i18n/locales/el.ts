@@ -690,6 +690,7 @@ export const el = {
     cannotConnect: 'Δεν είναι δυνατή η σύνδεση με το Ringside (τρέχει, και είναι σωστό το κλειδί;)',
     refused: 'Το Ringside αρνήθηκε τη σύνδεση',
     notConnected: 'Δεν υπάρχει σύνδεση με το Ringside.',
+    notConnectedRecording: 'Δεν υπάρχει σύνδεση με το Ringside: αυτή η κλήση δεν ηχογραφείται. Η κλήση συνεχίζεται.',
     screens: 'Οθόνες',
     dismiss: 'Κλείσιμο',
     connecting: 'Σύνδεση στο Ringside…',

@@ -690,6 +690,7 @@ export const en = {
     cannotConnect: 'Cannot connect to Ringside (is it running, and is the token right?)',
     refused: 'Ringside refused the connection',
     notConnected: 'Not connected to Ringside.',
+    notConnectedRecording: 'Not connected to Ringside: this call is not being recorded. The call goes on.',
     screens: 'Screens',
     dismiss: 'Dismiss',
     connecting: 'Connecting to Ringside…',

@@ -702,6 +702,7 @@ export const ru = {
     cannotConnect: 'Не удаётся подключиться к Ringside (запущен ли он и верен ли ключ?)',
     refused: 'Ringside отклонил подключение',
     notConnected: 'Нет связи с Ringside.',
+    notConnectedRecording: 'Нет связи с Ringside: этот звонок не записывается. Разговор продолжается.',
     screens: 'Разделы',
     dismiss: 'Закрыть',
     connecting: 'Подключение к Ringside…',
