@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAction } from '../state/app-store.ts';
+import { DoneStatus } from '../app/done-status.tsx';
 
 /** Changing the admin PIN needs the current one (a colleague at an unlocked window cannot). */
 export function ChangePinForm() {
@@ -34,11 +35,7 @@ export function ChangePinForm() {
         <button type="submit" className="button" disabled={current.length < 4 || next.length < 4}>
           {t('admin.changePin.change')}
         </button>
-        {done && (
-          <span role="status" className="ok-text">
-            {t('admin.changePin.changed')}
-          </span>
-        )}
+        <DoneStatus shown={done}>{t('admin.changePin.changed')}</DoneStatus>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import type { ConsentSettings, RecordingPolicy } from '../../shared/ipc/settings
 import { toBase64 } from '../api/base64.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { DoneStatus } from '../app/done-status.tsx';
 
 /** R29: whether calls are recorded, and what the caller is told before recording starts. */
 export function RecordingPolicyForm({ onLocked }: { onLocked(): void }) {
@@ -111,11 +112,7 @@ function PolicyForm(props: {
         <button type="submit" className="button button-primary">
           {t('admin.recording.save')}
         </button>
-        {saved && (
-          <span role="status" className="ok-text">
-            {t('admin.recording.saved')}
-          </span>
-        )}
+        <DoneStatus shown={saved}>{t('admin.recording.saved')}</DoneStatus>
       </div>
     </form>
   );

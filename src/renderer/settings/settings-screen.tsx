@@ -5,6 +5,7 @@ import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
 import { HeadsetButtonsField } from './headset-buttons-field.tsx';
+import { DoneStatus } from '../app/done-status.tsx';
 
 const languageName: Record<Settings['script']['locale'], string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
 
@@ -177,11 +178,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <button type="submit" className="button button-primary">
             {t('settingsScreen.save')}
           </button>
-          {saved && (
-            <span role="status" className="ok-text">
-              {t('settingsScreen.saved')}
-            </span>
-          )}
+          <DoneStatus shown={saved}>{t('settingsScreen.saved')}</DoneStatus>
         </div>
       </form>
     </section>
