@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFileLogger, redact } from './file-logger.ts';
 
 const logFile = () => join(mkdtempSync(join(tmpdir(), 'ringside-log-')), 'logs', 'ringside.log');
@@ -16,7 +16,7 @@ describe('file logger', () => {
     log.child('phone').warn('multi\nline');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(password);
-    expect(text).toContain('2026-03-01T09:30:00.000Z INFO [ringside] REGISTER failed for user with *** {"authorization":"digest ***"}');
+    expect(text).toContain('2026-03-01T09:30:00.000Z INFO [ringside] REGISTER failed for user with *** {"authorization":"***"}');
     expect(text.trim().split('\n')).toHaveLength(2);
     expect(text).toContain('WARN [ringside:phone] multi line');
   });
@@ -41,6 +41,44 @@ describe('file logger', () => {
     log.warn('written');
     expect(existsSync(`${file}.1`)).toBe(true);
     expect(readFileSync(file, 'utf8')).toMatch(/^\S+ WARN \[ringside\] written\n$/);
+  });
+
+  it('masks a one-letter password by where it stands, never inside ordinary words', () => {
+    const file = logFile();
+    const password = 'x';
+    const log = createFileLogger({ file, level: 'info', secrets: () => [password], stderr: false });
+    log.warn('The connection closed unexpectedly: 0x1f exceeded', {
+      password,
+      sipPassword: password,
+      url: 'wss://101:x@pbx.example.com/ws?password=x&transport=ws',
+      header: 'Authorization: Digest username="101", realm="pbx", response="6629fae49393a05397450978507c4ef1"',
+    });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('The connection closed unexpectedly: 0x1f exceeded');
+    expect(text).toContain('"password":"***","sipPassword":"***"');
+    expect(text).toContain('"url":"wss://101:***@pbx.example.com/ws?password=***&transport=ws"');
+    expect(text).toContain('response=\\"***\\"');
+    expect(text).not.toContain('6629fae4');
+    expect(text).not.toMatch(/[:=]x\b|"x"/);
+  });
+
+  it('writes control bytes from the network as visible escapes, in the file and on stderr', () => {
+    const file = logFile();
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      const log = createFileLogger({ file, level: 'info', secrets: () => [], stderr: true });
+      log.warn('Bad header in INVITE sip:\u0000101@pbx \u001b[2J\u001b]0;owned\u0007', { display: '\u202eevil\u009b' });
+    } finally {
+      stderr.mockRestore();
+    }
+    const text = readFileSync(file, 'utf8');
+    for (const out of [text, written.join('')]) {
+      // eslint-disable-next-line no-control-regex -- no raw control byte may reach the log or the terminal
+      expect(out.replace(/\n$/, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+      expect(out).toContain('INVITE sip:\\x00101@pbx \\x1b[2J\\x1b]0;owned\\x07');
+    }
+    expect(text).toContain('"display":"\\u202eevil\\x9b"');
   });
 
   it('redact leaves text without secrets alone', () => {

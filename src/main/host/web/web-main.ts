@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApp } from '../../app/start-app.ts';
+import { escapeControlCharacters } from '../../../shared/text/escape-control-characters.ts';
 import { createFileLogger } from '../../logging/file-logger.ts';
 import { startWebServer } from './web-server.ts';
 
@@ -30,8 +31,9 @@ try {
   });
   console.log(`Ringside browser mode: ${server.url}`);
   // A softphone must keep taking calls: a bug in one handler is logged, not fatal.
-  process.on('uncaughtException', (error) => console.error(`Unexpected error (Ringside keeps running): ${error.stack ?? error.message}`));
-  process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection (Ringside keeps running): ${String(reason)}`));
+  // Their text may quote what came from the network: escaped, so no terminal code reaches the console.
+  process.on('uncaughtException', (error) => console.error(escapeControlCharacters(`Unexpected error (Ringside keeps running): ${error.stack ?? error.message}`)));
+  process.on('unhandledRejection', (reason) => console.error(escapeControlCharacters(`Unhandled rejection (Ringside keeps running): ${String(reason)}`)));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
