@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import type { DatabaseSchema } from './database-schema.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -17,7 +17,7 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialectKeepingTheError(sqlite) });
   try {
     await migrateTo(db, 'latest');
   } catch (error) {
@@ -25,6 +25,27 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
     throw error;
   }
   return { db, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (a full disk: SQLITE_FULL); Kysely's
+ * ROLLBACK after that fails with "cannot rollback - no transaction is active", and that error
+ * replaces the real one. Only a transaction still open is rolled back.
+ */
+class SqliteDialectKeepingTheError extends SqliteDialect {
+  readonly #sqlite: Database.Database;
+  constructor(sqlite: Database.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 /** Migrates up or down to a named migration ('latest' for all); used by tests of each migration. */

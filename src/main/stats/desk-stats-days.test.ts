@@ -101,4 +101,19 @@ describe('statistics summed from whole days', () => {
     expect(await stats.prepare(period, null, () => Promise.resolve())).toBe(0);
     expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
   });
+
+  it('on a full disk: the figures are still right, and counting ahead stops with the real reason', async () => {
+    await seed();
+    const stats = byDays();
+    const period = periods[2]!;
+    // SQLite's own limit, so the write fails inside SQLite as on a full disk (and it rolls back itself).
+    database.sqlite.pragma(`max_page_count = ${database.sqlite.pragma('page_count', { simple: true })}`);
+    const filler = database.sqlite.prepare("insert into stats_days (day_start, day_end, agent, sums) values (?, 0, 'filler', '')");
+    expect(() => {
+      for (let n = 1; ; n++) filler.run(-n);
+    }).toThrow('database or disk is full');
+    expect(await stats(period, null)).toEqual(await deskStats(database.db, period, null));
+    await expect(stats.prepare(period, null, () => Promise.resolve())).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(await database.db.selectFrom('stats_days').select('day_start').where('agent', '=', '*').execute()).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import type { DeskStats, Period } from '../../shared/ipc/stats.ts';
 import { splitIntoLocalDays } from '../../shared/stats/stat-period.ts';
 import { parseJsonAs } from '../../shared/validation/parse-json.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import { isDiskFull } from '../db/disk-full.ts';
 import { addDeskSums, deskStats, deskStatsOf, deskSums, emptyDeskSums, type DeskSums } from './desk-stats.ts';
 
 const deskSumsSchema: z.ZodType<DeskSums> = z.object({
@@ -61,7 +62,7 @@ export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock:
       for (const day of over) {
         const row = byStart.get(day.from);
         const sums = row && Number(row.day_end) === day.to ? parseJsonAs(deskSumsSchema, row.sums) : null;
-        addDeskSums(total, sums ?? (await countDay(db, day, agent, key)));
+        addDeskSums(total, sums ?? (await countDayKeptIfThereIsSpace(db, day, agent, key)));
       }
     }
     for (const part of [...edges, ...running]) addDeskSums(total, await deskSums(db, part, agent));
@@ -101,4 +102,14 @@ function countDay(db: Kysely<DatabaseSchema>, day: Period, agent: string | null,
       .execute();
     return sums;
   });
+}
+
+/** The dashboard shows its figures on a full disk too: the day is counted, and kept another time. */
+async function countDayKeptIfThereIsSpace(db: Kysely<DatabaseSchema>, day: Period, agent: string | null, key: string): Promise<DeskSums> {
+  try {
+    return await countDay(db, day, agent, key);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    return deskSums(db, day, agent);
+  }
 }

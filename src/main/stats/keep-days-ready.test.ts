@@ -29,4 +29,17 @@ describe('keeping past days counted in the background', () => {
     await vi.advanceTimersByTimeAsync(24 * 3_600_000);
     expect(prepared).toHaveLength(4);
   });
+
+  it('after a full disk stopped the counting, counts again ten minutes later instead of six hours', async () => {
+    let full = true;
+    const prepare = vi.fn(() => (full ? Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })) : Promise.resolve(3)));
+    const stats = Object.assign(() => Promise.reject(new Error('not used')), { prepare }) as unknown as DeskStatsByDays;
+    const ready = keepDaysReady({ stats, clock: systemClock, log, me: () => 'sip:101@pbx' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    full = false;
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(prepare).toHaveBeenCalledTimes(3);
+    ready.dispose();
+  });
 });

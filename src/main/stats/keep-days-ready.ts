@@ -1,9 +1,12 @@
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { isDiskFull } from '../db/disk-full.ts';
 import type { DeskStatsByDays } from './desk-stats-days.ts';
 
 const FIRST_AFTER_MS = 60_000;
 const EVERY_MS = 6 * 3_600_000;
+/** After a full disk stopped the counting: soon enough to catch up once space is free. */
+const AFTER_DISK_FULL_MS = 10 * 60_000;
 const DAYS_BACK = 400;
 const PAUSE_MS = 5;
 
@@ -16,12 +19,13 @@ export function keepDaysReady(deps: { stats: DeskStatsByDays; clock: Clock; log:
   let timer: unknown = null;
   let disposed = false;
   const pause = () => new Promise<void>((resolve) => deps.clock.setTimeout(resolve, PAUSE_MS));
-  const run = async () => {
+  /** Resolves when the next run is due. */
+  const run = async (): Promise<number> => {
     const now = deps.clock.now();
     const period = { from: now - DAYS_BACK * 86_400_000, to: now };
     try {
       for (const agent of [null, deps.me()]) {
-        if (disposed) return;
+        if (disposed) return EVERY_MS;
         const counted = await deps.stats.prepare(period, agent, async () => {
           if (disposed) throw new Error('stopped');
           await pause();
@@ -29,13 +33,19 @@ export function keepDaysReady(deps: { stats: DeskStatsByDays; clock: Clock; log:
         if (counted > 0) deps.log.info('Statistics: past days counted', { agent: agent ?? 'everyone', days: counted });
       }
     } catch (error) {
-      if (!disposed) deps.log.warn('Statistics: past days could not be counted', { error: String(error) });
+      if (disposed) return EVERY_MS;
+      if (isDiskFull(error)) {
+        deps.log.warn('Statistics: the disk is full, past days are counted again in ten minutes', { error: String(error) });
+        return AFTER_DISK_FULL_MS;
+      }
+      deps.log.warn('Statistics: past days could not be counted', { error: String(error) });
     }
+    return EVERY_MS;
   };
   const schedule = (ms: number) => {
     timer = deps.clock.setTimeout(() => {
-      void run().then(() => {
-        if (!disposed) schedule(EVERY_MS);
+      void run().then((next) => {
+        if (!disposed) schedule(next);
       });
     }, ms);
   };
