@@ -51,6 +51,7 @@ import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createTransferLog } from '../calls/transfer-log.ts';
+import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
 import { createCallbackTasks } from '../calls/callback-tasks.ts';
 import { localZone } from '../app/local-zone.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
@@ -108,6 +109,7 @@ export function createCore(deps: CoreDeps): Core {
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   const callRecords = createCallRepository({ db: database.db });
   const transferLog = createTransferLog({ db: database.db });
+  const refusedTraffic = createRefusedTrafficLog({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
@@ -192,6 +194,7 @@ export function createCore(deps: CoreDeps): Core {
     onCallStored: () => broadcast('data.changed', { what: 'calls' }),
     store: {
       cardForNumber: (number) => contacts.cardForNumber(number),
+      recordRefused: (refusal) => refusedTraffic.record(refusal),
       insertCall: (call) => callRecords.insert({ ...call, agent: actor() }),
       updateCall: (id, patch) => callRecords.update(id, patch),
       insertTransfer: (transfer) => transferLog.insert({ ...transfer, fromAgent: actor() }),
@@ -533,6 +536,10 @@ export function createCore(deps: CoreDeps): Core {
     'admin.auditLog': async ({ limit }) => {
       await requireAdmin(session);
       return audit.list(limit);
+    },
+    'admin.refusedTraffic': async ({ days }) => {
+      await requireAdmin(session);
+      return refusedTraffic.summary(clock.now() - days * 86_400_000);
     },
     'admin.setAnnouncement': async ({ fileName, data }) => {
       await requireAdmin(session);

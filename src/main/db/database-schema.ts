@@ -236,6 +236,15 @@ export interface StatsDaysTable {
   sums: string;
 }
 
+/** INVITEs refused before they rang, counted per hour and reason (not calls). */
+export interface RefusedTrafficTable {
+  hour_start: number;
+  reason: string;
+  count: number;
+  last_at: number;
+  last_source: string;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -254,4 +263,5 @@ export interface DatabaseSchema {
   call_scores: CallScoresTable;
   score_comments: ScoreCommentsTable;
   stats_days: StatsDaysTable;
+  refused_traffic: RefusedTrafficTable;
 }

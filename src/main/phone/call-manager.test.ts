@@ -4,8 +4,14 @@ import { systemClock } from '../../shared/clock.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
 import { silentLogger as silentLog } from '../../shared/logger.ts';
-import { CallManager, type CallRecordPatch, type NewCallRecord, type NewTransferRecord } from './call-manager.ts';
+import { CallManager, type CallManagerStore, type CallRecordPatch, type NewCallRecord, type NewTransferRecord, type RefusedInviteRecord } from './call-manager.ts';
 import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { createCallRepository } from '../calls/call-repository.ts';
+import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
+import { createContactRepository } from '../contacts/contact-repository.ts';
+import { deskStats } from '../stats/desk-stats.ts';
+import { INVITE_REFILL_MS } from './invite-rate-limit.ts';
 
 
 /** Just enough of a sip.js Invitation to drive the manager. */
@@ -15,16 +21,23 @@ class FakeInvitation {
   readonly listeners: ((state: SessionState) => void)[] = [];
   readonly stateChange = { addListener: (l: (state: SessionState) => void) => this.listeners.push(l) };
   readonly remoteIdentity: { uri: { user: string }; displayName: string };
-  readonly request = { callId: 'call-id@test', getHeader: (_name: string): string | undefined => undefined };
+  readonly request: { callId: string; getHeader(name: string): string | undefined; getHeaders(name: string): string[] };
   readonly replacee = undefined;
   rejectedWith: number | null = null;
   accepted = false;
   progressed = false;
 
-  constructor(user: string, displayName = '') {
+  /** `headers`: the INVITE's own (Via, Expires), lower-case names. */
+  constructor(user: string, displayName = '', headers: Record<string, string> = {}) {
     this.remoteIdentity = { uri: { user }, displayName };
+    this.request = {
+      callId: 'call-id@test',
+      getHeader: (name) => headers[name.toLowerCase()],
+      getHeaders: (name) => (headers[name.toLowerCase()] === undefined ? [] : [headers[name.toLowerCase()]!]),
+    };
   }
   progress() {
+    if (this.state !== SessionState.Initial) throw new Error('180 after a final answer');
     this.progressed = true;
     return Promise.resolve();
   }
@@ -34,8 +47,10 @@ class FakeInvitation {
     this.moveTo(SessionState.Established);
     return Promise.resolve();
   }
-  reject(options: { statusCode: number }) {
+  retryAfter: string | undefined;
+  reject(options: { statusCode: number; extraHeaders?: string[] }) {
     this.rejectedWith = options.statusCode;
+    this.retryAfter = options.extraHeaders?.find((h) => h.startsWith('Retry-After:'));
     this.moveTo(SessionState.Terminated);
     return Promise.resolve();
   }
@@ -77,10 +92,11 @@ class FakeInvitation {
   }
 }
 
-function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability; dtmfInMedia?: boolean } = {}) {
+function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability; dtmfInMedia?: boolean; lookupMs?: number; store?: Partial<CallManagerStore> } = {}) {
   const policy: RingPolicy = { ...defaultSettings.ringPolicy, ...options.policy };
   let availability: Availability = options.availability ?? 'available';
   const inserted: NewCallRecord[] = [];
+  const refused: RefusedInviteRecord[] = [];
   const patches = new Map<string, CallRecordPatch>();
   const transfers = new Map<string, NewTransferRecord & { result: string; detail: string }>();
   let snapshots: LiveCall[][] = [];
@@ -103,12 +119,17 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
       return { user: target } as unknown as URI;
     },
     store: {
-      cardForNumber: (number) =>
-        Promise.resolve(
-          number === '6001'
+      recordRefused: (refusal) => {
+        refused.push(refusal);
+        return Promise.resolve();
+      },
+      cardForNumber: async (number) => {
+        // A slow database: INVITEs keep arriving while a card is looked up.
+        if (options.lookupMs) await new Promise((resolve) => setTimeout(resolve, options.lookupMs));
+        return number === '6001'
             ? { match: 'number' as const, number, contact: { id: 'c1', name: 'Eleni Georgiou', organization: '', position: '', email: '', category: null, notes: '', phones: [], profile: emptyContactProfile, createdAt: 0, updatedAt: 0 }, recentCalls: [] }
-            : { match: 'none' as const, number, contact: null, recentCalls: [] },
-        ),
+            : { match: 'none' as const, number, contact: null, recentCalls: [] };
+      },
       insertCall: (call) => {
         inserted.push(call);
         return Promise.resolve();
@@ -127,17 +148,26 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
         if (stored) transfers.set(id, { ...stored, result, detail });
         return Promise.resolve();
       },
+      ...options.store,
     },
   });
-  const ring = async (user: string, displayName?: string) => {
-    const invitation = new FakeInvitation(user, displayName);
+  const ring = async (user: string, displayName?: string, headers?: Record<string, string>) => {
+    const invitation = new FakeInvitation(user, displayName, headers);
     await manager.handleInvite(invitation as unknown as Invitation);
     return invitation;
+  };
+  /** An INVITE handed over without waiting for its card lookup, as a burst arrives. */
+  const arrive = (user: string, headers?: Record<string, string>) => {
+    const invitation = new FakeInvitation(user, '', headers);
+    const handled = manager.handleInvite(invitation as unknown as Invitation);
+    return { invitation, handled };
   };
   return {
     manager,
     ring,
+    arrive,
     inserted,
+    refused,
     patches,
     transfers,
     last: () => snapshots.at(-1) ?? [],
@@ -211,12 +241,132 @@ describe('CallManager', () => {
     expect(second.accepted).toBe(false);
   });
 
-  it('refuses calls beyond the line limit with 486 and stores them', async () => {
+  it('refuses calls beyond the line limit with 486 and counts them as refused traffic, not as calls', async () => {
     const t = setup({ policy: { maxLines: 1 } });
     await t.ring('6001');
-    const extra = await t.ring('6002');
+    const extra = await t.ring('6002', '', { via: 'SIP/2.0/UDP 192.0.2.7:5062;branch=z9hG4bK-1' });
     expect(extra.rejectedWith).toBe(486);
-    expect(t.patches.get('call-2')).toMatchObject({ status: 'rejected', endReason: 'busy', endedBy: 'system' });
+    expect(extra.progressed).toBe(false);
+    expect(t.inserted.map((c) => c.remoteNumber)).toEqual(['6001']);
+    expect(t.refused).toEqual([{ at: Date.now(), reason: 'busy', source: '192.0.2.7:5062' }]);
+  });
+
+  it('a burst of INVITEs during slow card lookups never rings more calls than the line limit; the rest get 486 without a 180', async () => {
+    const t = setup({ policy: { maxLines: 2, answerOnRing: null }, lookupMs: 50 });
+    const burst = Array.from({ length: 10 }, (_, i) => t.arrive(`70${i}`, { via: `SIP/2.0/UDP 198.51.100.${i + 1}:5060;branch=z9hG4bK-${i}` }));
+    let mostRinging = 0;
+    for (let ms = 0; ms < 200; ms += 5) {
+      await vi.advanceTimersByTimeAsync(5);
+      mostRinging = Math.max(mostRinging, t.last().filter((c) => c.state === 'ringing').length);
+    }
+    await Promise.all(burst.map((b) => b.handled));
+    expect(mostRinging).toBe(2);
+    expect(burst.filter((b) => b.invitation.progressed).map((b) => b.invitation.remoteIdentity.uri.user)).toEqual(['700', '701']);
+    const refusedOnes = burst.slice(2).map((b) => b.invitation);
+    expect(refusedOnes.map((i) => [i.rejectedWith, i.progressed])).toEqual(Array.from({ length: 8 }, () => [486, false]));
+    expect(t.inserted).toHaveLength(2);
+    expect(t.refused.map((r) => r.reason)).toEqual(Array.from({ length: 8 }, () => 'busy'));
+  });
+
+  it('an INVITE cancelled during its card lookup never rang: counted as refused traffic, not as a missed call', async () => {
+    const t = setup({ lookupMs: 50 });
+    const { invitation, handled } = t.arrive('6001');
+    await vi.advanceTimersByTimeAsync(10);
+    invitation.callerCancels();
+    await vi.advanceTimersByTimeAsync(50);
+    await handled;
+    expect(invitation.progressed).toBe(false);
+    expect(t.last()).toEqual([]);
+    expect(t.inserted).toEqual([]);
+    expect(t.patches.size).toBe(0);
+    expect(t.refused).toMatchObject([{ reason: 'gone-before-ringing', source: 'unknown' }]);
+  });
+
+  it('limits INVITEs per source: over the limit they get 503 with Retry-After and are not calls; other sources still get through', async () => {
+    const t = setup({ policy: { maxLines: 1, answerOnRing: null } });
+    const flood = { via: 'SIP/2.0/WS kamailio.lab:8080;branch=z9hG4bK-top, SIP/2.0/UDP 10.9.9.9:5099;received=203.0.113.9;rport=40000;branch=z9hG4bK-f' };
+    const answers: (number | null)[] = [];
+    for (let i = 0; i < 12; i += 1) answers.push((await t.ring('666', '', flood)).rejectedWith);
+    // The first takes the line, nine more are busy, then the source is over its burst of ten.
+    expect(answers).toEqual([null, ...Array.from({ length: 9 }, () => 486), 503, 503]);
+    const limited = await t.ring('666', '', flood);
+    expect(limited.retryAfter).toBe(`Retry-After: ${INVITE_REFILL_MS / 1000}`);
+    expect(t.refused.filter((r) => r.reason === 'rate-limited')).toHaveLength(3);
+    expect(new Set(t.refused.map((r) => r.source))).toEqual(new Set(['203.0.113.9:40000']));
+    const other = await t.ring('6002', '', { via: 'SIP/2.0/UDP 192.0.2.50:5060;branch=z9hG4bK-o' });
+    expect(other.rejectedWith).toBe(486);
+    expect(t.inserted).toHaveLength(1);
+    // The limit refills: one more INVITE from the flooding source is heard after a while.
+    await t.manager.decline('call-1');
+    await vi.advanceTimersByTimeAsync(INVITE_REFILL_MS + 5000);
+    const later = await t.ring('666', '', flood);
+    expect(later.rejectedWith).toBeNull();
+    expect(later.progressed).toBe(true);
+  });
+
+  it('a ringing call nobody answers or cancels ends as missed at the ring timeout with 480, and frees its line', async () => {
+    const t = setup({ policy: { maxLines: 1, answerOnRing: null, ringTimeoutSeconds: 30 } });
+    const stuck = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(stuck.rejectedWith).toBeNull();
+    expect(t.last()[0]?.state).toBe('ringing');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stuck.rejectedWith).toBe(480);
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endReason: 'no-answer-in-time', endedBy: 'system' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get('call-1')).toMatchObject({ status: 'missed', endReason: 'no-answer-in-time', endedBy: 'system', durationMs: null });
+    const next = await t.ring('6002');
+    expect(next.rejectedWith).toBeNull();
+    expect(next.progressed).toBe(true);
+  });
+
+  it('a ringing call ends at its INVITE’s Expires when that comes before the ring timeout, with 487', async () => {
+    const t = setup({ policy: { answerOnRing: null, ringTimeoutSeconds: 120 } });
+    const expiring = await t.ring('6001', '', { expires: '8' });
+    await vi.advanceTimersByTimeAsync(7999);
+    expect(expiring.rejectedWith).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(expiring.rejectedWith).toBe(487);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get('call-1')).toMatchObject({ status: 'missed', endReason: 'no-answer-in-time' });
+    // An answered call is never cut by the limit.
+    const answered = await t.ring('6002', '', { expires: '8' });
+    await t.manager.answer('call-2');
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(answered.rejectedWith).toBeNull();
+    expect(t.last().find((c) => c.id === 'call-2')?.state).toBe('active');
+  });
+
+  it('refused traffic stays out of the call history and the statistics (real SQLite)', async () => {
+    const database = await openDatabase(':memory:');
+    const calls = createCallRepository({ db: database.db });
+    const refusedLog = createRefusedTrafficLog({ db: database.db });
+    const contacts = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const t = setup({
+      policy: { maxLines: 1, answerOnRing: null },
+      store: {
+        cardForNumber: (number) => contacts.cardForNumber(number),
+        insertCall: (call) => calls.insert({ ...call, agent: 'sip:101@pbx' }),
+        updateCall: (id, patch) => calls.update(id, patch),
+        recordRefused: (refusal) => refusedLog.record(refusal),
+      },
+    });
+    const ringing = await t.ring('2101234567');
+    const flood = { via: 'SIP/2.0/UDP 203.0.113.66:5060;branch=z9hG4bK-x' };
+    for (let i = 0; i < 25; i += 1) await t.ring('999', '', flood);
+    await vi.advanceTimersByTimeAsync(3000);
+    ringing.callerCancels();
+    await vi.advanceTimersByTimeAsync(10);
+    const history = await calls.list({ filter: 'all', limit: 100 });
+    expect(history.map((c) => [c.remoteNumber, c.status])).toEqual([['2101234567', 'missed']]);
+    const stats = await deskStats(database.db, { from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 }, null);
+    expect(stats).toMatchObject({ incoming: 1, missed: 1, answered: 0 });
+    expect((await refusedLog.summary(0)).reasons).toEqual([
+      { reason: 'busy', count: 10, lastAt: expect.any(Number) as number, lastSource: '203.0.113.66:5060' },
+      { reason: 'rate-limited', count: 15, lastAt: expect.any(Number) as number, lastSource: '203.0.113.66:5060' },
+    ]);
+    await t.manager.dispose();
+    await database.close();
   });
 
   it('stores a missed call when the caller hangs up during ring 1', async () => {

@@ -12,6 +12,9 @@ import { ringCompletesAtMs, ringPositionAt } from '../../shared/phone/ring-caden
 import { sanitizeDisplayName } from '../../shared/text/sanitize-display-name.ts';
 import { replacingUri } from './refer-to-uri.ts';
 import { callProblemInEnglish, type CallProblem } from '../../shared/phone/call-problem.ts';
+import type { RefusalReason } from '../../shared/ipc/refused-traffic.ts';
+import { createInviteRateLimit } from './invite-rate-limit.ts';
+import { inviteSource } from './invite-source.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
 const ENDED_CALL_LINGER_MS = 4000;
@@ -60,9 +63,18 @@ export interface NewTransferRecord {
 
 export type TransferResult = 'completed' | 'failed' | 'declined' | 'cancelled';
 
+/** An INVITE refused before it rang the desk: counted, never stored as a call. */
+export interface RefusedInviteRecord {
+  at: number;
+  reason: RefusalReason;
+  /** host:port of its bottom Via (invite-source.ts). */
+  source: string;
+}
+
 /** The narrow view of storage the phone needs. */
 export interface CallManagerStore {
   cardForNumber(rawNumber: string): Promise<ClientCard>;
+  recordRefused(refusal: RefusedInviteRecord): Promise<void>;
   insertCall(call: NewCallRecord): Promise<void>;
   updateCall(id: string, patch: CallRecordPatch): Promise<void>;
   insertTransfer(transfer: NewTransferRecord): Promise<void>;
@@ -106,6 +118,8 @@ interface Entry {
   /** Outbound calls: the far end's final refusal ("486 Busy Here"). */
   refusal: { code: number; words: string } | null;
   phaseTimer: unknown;
+  /** Ends ringing at the ring timeout or the INVITE's Expires (startRingLimit). */
+  ringLimitTimer: unknown;
   lingerTimer: unknown;
   autoAnswered: boolean;
   agentEnded: boolean;
@@ -128,6 +142,9 @@ interface Entry {
 export class CallManager {
   private readonly deps: CallManagerDeps;
   private readonly entries = new Map<string, Entry>();
+  /** Lines taken by INVITEs whose card is still being looked up (they have no entry yet). */
+  private reservedLines = 0;
+  private readonly inviteLimit = createInviteRateLimit();
 
   constructor(deps: CallManagerDeps) {
     this.deps = deps;
@@ -141,6 +158,11 @@ export class CallManager {
   async handleInvite(invitation: Invitation, origin: 'pbx' | 'practice' = 'pbx'): Promise<void> {
     const { clock, log } = this.deps;
     const inviteAt = clock.now();
+    const source = inviteSource(invitation.request.getHeaders('via'));
+    if (origin === 'pbx' && !this.inviteLimit.allow(source, inviteAt)) {
+      const retryAfter = this.inviteLimit.retryAfterSeconds(source, inviteAt);
+      return this.refuse(invitation, origin, { at: inviteAt, reason: 'rate-limited', source }, { statusCode: 503, reasonPhrase: 'Service Unavailable', extraHeaders: [`Retry-After: ${retryAfter}`] });
+    }
     const id = this.deps.newId();
     const number = invitation.remoteIdentity.uri.user ?? '';
     const displayName = sanitizeDisplayName(invitation.remoteIdentity.displayName);
@@ -148,15 +170,27 @@ export class CallManager {
     const handoff = decodeHandoffNote(invitation.request.getHeader(HANDOFF_HEADER));
     // A caller put through by a warm transfer replaces the consult call (INVITE with Replaces).
     const replaced = [...this.entries.values()].find((e) => invitation.replacee !== undefined && e.session === invitation.replacee && e.call.state === 'active');
-    const busy = !replaced && this.liveCount() >= this.deps.ringPolicy().maxLines;
+    // Decided and the line taken before anything is awaited, so INVITEs that arrive during the
+    // card lookup see this one (a burst must never ring more calls than the line limit).
+    if (!replaced && this.liveCount() >= this.deps.ringPolicy().maxLines) {
+      log.info('All lines busy: refusing the call with 486', { source });
+      return this.refuse(invitation, origin, { at: inviteAt, reason: 'busy', source }, { statusCode: 486, reasonPhrase: 'Busy Here' });
+    }
     this.deps.bindSession(invitation, id);
 
     let card: ClientCard;
+    this.reservedLines++;
     try {
       card = replaced ? replaced.call.card : await this.deps.store.cardForNumber(handoff?.callerNumber || number);
     } catch (error) {
       log.error('Card lookup failed', { error: String(error) });
       card = { match: 'none', number, contact: null, recentCalls: [] };
+    } finally {
+      this.reservedLines--;
+    }
+    // From here to the entry's creation nothing is awaited: the reserved line passes to the entry.
+    if (invitation.state !== SessionState.Initial) {
+      return this.refuse(invitation, origin, { at: inviteAt, reason: 'gone-before-ringing', source }, null);
     }
     const record: NewCallRecord = {
       id,
@@ -174,18 +208,6 @@ export class CallManager {
       this.deps.store.insertCall(record).catch((error: unknown) => {
         log.error('Could not store the call', { callId: id, error: String(error) });
       });
-
-    if (busy || invitation.state !== SessionState.Initial) {
-      const stored = store();
-      if (busy) {
-        log.info('All lines busy: refusing the call with 486', { callId: id });
-        await invitation.reject({ statusCode: 486, reasonPhrase: 'Busy Here' }).catch(() => undefined);
-      }
-      await stored;
-      await this.persist(id, { status: busy ? 'rejected' : 'missed', rings: 0, endedAt: clock.now(), endedBy: busy ? 'system' : 'caller', endReason: busy ? 'busy' : 'missed' });
-      this.deps.onCallStored();
-      return;
-    }
 
     const note = replaced?.call.handoff ?? handoff;
     const entry = freshEntry(
@@ -214,7 +236,40 @@ export class CallManager {
     invitation.progress().catch((error: unknown) => log.warn('180 Ringing was not sent', { error: String(error) }));
     // The card goes on screen first; the row is written right after (updates wait for it).
     this.advanceRing(entry);
+    this.startRingLimit(entry, invitation);
     entry.stored = store();
+  }
+
+  /**
+   * Refused before it rang the desk (a flood, all lines busy, gone during the card lookup): nobody
+   * could have answered it, so it is not a call — counted as refused traffic, not stored as a call.
+   */
+  private async refuse(invitation: Invitation, origin: 'pbx' | 'practice', refusal: RefusedInviteRecord, response: { statusCode: number; reasonPhrase: string; extraHeaders?: string[] } | null): Promise<void> {
+    if (response) await invitation.reject(response).catch(() => undefined);
+    if (origin === 'practice') return;
+    await this.deps.store.recordRefused(refusal).catch((error: unknown) => {
+      this.deps.log.error('Could not count the refused call', { reason: refusal.reason, error: String(error) });
+    });
+  }
+
+  /**
+   * Ringing ends at the ring timeout (Settings) or at the INVITE's Expires (RFC 3261 §20.19),
+   * whichever is sooner: a lost CANCEL, or a PBX that forgets, must not hold a line for ever.
+   */
+  private startRingLimit(entry: Entry, invitation: Invitation): void {
+    const { clock, log } = this.deps;
+    const timeoutMs = this.deps.ringPolicy().ringTimeoutSeconds * 1000;
+    const expiresMs = expiresHeaderMs(invitation.request.getHeader('Expires'));
+    const byExpires = expiresMs !== null && expiresMs < timeoutMs;
+    const limitMs = byExpires ? expiresMs : timeoutMs;
+    entry.ringLimitTimer = clock.setTimeout(() => {
+      entry.ringLimitTimer = null;
+      if (entry.call.state !== 'ringing') return;
+      log.info('Nobody answered in time: ringing ends', { callId: entry.call.id, limitMs, byExpires });
+      entry.call.endReason = 'no-answer-in-time';
+      // An expired INVITE gets 487 (RFC 3261 §13.3.1); the desk's own limit is "no answer" (480, RFC 3398).
+      void invitation.reject(byExpires ? { statusCode: 487, reasonPhrase: 'Request Terminated' } : { statusCode: 480, reasonPhrase: 'No Answer In Time' }).catch(() => undefined);
+    }, Math.max(0, limitMs - (clock.now() - entry.call.inviteAt)));
   }
 
   /**
@@ -283,6 +338,7 @@ export class CallManager {
     const callId = entry.call.id;
     const { clock, log } = this.deps;
     this.clearPhaseTimer(entry);
+    this.clearRingLimit(entry);
     entry.autoAnswered = auto;
     const answeredAt = clock.now();
     this.update(entry, {
@@ -564,6 +620,7 @@ export class CallManager {
   async dispose(): Promise<void> {
     for (const entry of [...this.entries.values()]) {
       this.clearPhaseTimer(entry);
+      this.clearRingLimit(entry);
       if (entry.lingerTimer !== null) this.deps.clock.clearTimeout(entry.lingerTimer);
       if (entry.call.state === 'active') await entry.session.bye().catch(() => undefined);
       if (entry.call.state === 'ringing') await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
@@ -634,7 +691,12 @@ export class CallManager {
         else if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
         else if (wasTalking) this.end(entry, 'caller', 'caller-hung-up');
         else if (entry.call.state === 'answering') this.end(entry, 'system', 'failed');
-        else this.end(entry, entry.call.endReason === 'answered-elsewhere' ? 'system' : 'caller', entry.call.endReason ?? 'missed');
+        // Ringing ends by a CANCEL (its delegate set the reason) or by a time limit: the desk's
+        // (startRingLimit) or sip.js's own Expires and no-answer timers, which also come here.
+        else {
+          const endReason = entry.call.endReason ?? 'no-answer-in-time';
+          this.end(entry, endReason === 'missed' ? 'caller' : 'system', endReason);
+        }
         return;
       }
       default:
@@ -669,6 +731,7 @@ export class CallManager {
     if (entry.call.state === 'ended') return;
     const { clock } = this.deps;
     this.clearPhaseTimer(entry);
+    this.clearRingLimit(entry);
     const endedAt = clock.now();
     const answeredAt = entry.call.answeredAt;
     const talked = entry.call.state === 'active' && answeredAt !== null;
@@ -716,7 +779,7 @@ export class CallManager {
   }
 
   private liveCount(): number {
-    return [...this.entries.values()].filter((e) => e.call.state !== 'ended').length;
+    return [...this.entries.values()].filter((e) => e.call.state !== 'ended').length + this.reservedLines;
   }
 
   private clearPhaseTimer(entry: Entry): void {
@@ -724,11 +787,22 @@ export class CallManager {
     entry.phaseTimer = null;
   }
 
+  private clearRingLimit(entry: Entry): void {
+    if (entry.ringLimitTimer !== null) this.deps.clock.clearTimeout(entry.ringLimitTimer);
+    entry.ringLimitTimer = null;
+  }
+
   private require(callId: string): Entry {
     const entry = this.entries.get(callId);
     if (!entry) throw new RpcError('call-ended', 'That call has already ended.');
     return entry;
   }
+}
+
+/** An INVITE's Expires header (delta-seconds) in ms, or null when it has none or it cannot be read. */
+function expiresHeaderMs(value: string | undefined): number | null {
+  const seconds = value?.trim() ?? '';
+  return /^\d{1,10}$/.test(seconds) ? Number(seconds) * 1000 : null;
 }
 
 /** Read through a function: a call's state changes while a transfer awaits the far end. */
@@ -767,6 +841,7 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     invitation,
     refusal: null,
     phaseTimer: null,
+    ringLimitTimer: null,
     lingerTimer: null,
     autoAnswered: false,
     agentEnded: false,

@@ -18,7 +18,7 @@ import {
 import type { Clock } from '../../shared/clock.ts';
 import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/phone.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
-import type { AccountSettings } from '../../shared/ipc/settings.ts';
+import { MAX_RING_TIMEOUT_S, type AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { CertificateUnreadableError, type PbxTrust } from './pbx-trust.ts';
 import { registrationReasonInEnglish, type RegistrationProblem, type TlsProblem } from '../../shared/phone/registration-problem.ts';
@@ -234,7 +234,8 @@ export class SipAccount {
         else if (level === 'warn') log.warn(content, fields);
         else log.debug(content, fields);
       },
-      noAnswerTimeout: 120,
+      // Only a backstop: the call manager ends ringing at the ring timeout (Settings) or the INVITE's Expires.
+      noAnswerTimeout: MAX_RING_TIMEOUT_S + 60,
       // Warm transfers: a caller put through by a colleague replaces the consult call (RFC 3891).
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'Ringside',

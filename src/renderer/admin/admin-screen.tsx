@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { runAction } from '../state/app-store.ts';
 import { AdminPinForm } from './admin-pin-form.tsx';
 import { AuditLogPanel } from './audit-log-panel.tsx';
+import { RefusedTrafficPanel } from './refused-traffic-panel.tsx';
 import { ChangePinForm } from './change-pin-form.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { RecordingPolicyForm } from './recording-policy-form.tsx';
@@ -11,7 +12,7 @@ import { useAdminStatus } from './use-admin-status.ts';
 import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
 import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
-/** Recording policy, export, retention, call scripts, the scorecard and the audit log: behind the admin PIN (set on first use). */
+/** Recording policy, export, retention, call scripts, the scorecard, the audit log and refused traffic: behind the admin PIN (set on first use). */
 export function AdminScreen() {
   const { t } = useTranslation();
   const { status, refresh, set: setStatus } = useAdminStatus();
@@ -38,6 +39,7 @@ export function AdminScreen() {
           <ScriptsAdminPanel onLocked={refresh} />
           <ScorecardEditor onLocked={refresh} />
           <AuditLogPanel />
+          <RefusedTrafficPanel />
           <ChangePinForm />
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uiLanguageSchema, type Settings } from '../../shared/ipc/settings.ts';
+import { MAX_RING_TIMEOUT_S, uiLanguageSchema, type Settings } from '../../shared/ipc/settings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
@@ -45,7 +45,7 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
     value: s.account[key],
     onChange: (e: { target: { value: string } }) => setS((x) => ({ ...x, account: { ...x.account, [key]: e.target.value } })),
   });
-  const ringNumber = (key: 'ringOnMs' | 'ringOffMs' | 'maxLines') => ({
+  const ringNumber = (key: 'ringOnMs' | 'ringOffMs' | 'maxLines' | 'ringTimeoutSeconds') => ({
     value: s.ringPolicy[key],
     onChange: (e: { target: { value: string } }) => setS((x) => ({ ...x, ringPolicy: { ...x.ringPolicy, [key]: Number(e.target.value) } })),
   });
@@ -122,6 +122,10 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
           <label className="field">
             {t('settingsScreen.lines')}
             <input type="number" min={1} max={8} {...ringNumber('maxLines')} />
+          </label>
+          <label className="field">
+            {t('settingsScreen.ringTimeout')}
+            <input type="number" min={10} max={MAX_RING_TIMEOUT_S} step={5} {...ringNumber('ringTimeoutSeconds')} />
           </label>
           <label className="field">
             {t('settingsScreen.region')}

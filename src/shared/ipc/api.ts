@@ -10,6 +10,7 @@ import { messageInputSchema, storedMessageSchema } from './messages.ts';
 import { callbackTaskSchema, newTaskSchema } from './tasks.ts';
 import { colleagueInputSchema, colleagueSchema } from './colleagues.ts';
 import { liveCallSchema, phoneSnapshotSchema, registrationStateSchema, transferTargetSchema } from './phone.ts';
+import { refusedTrafficSchema } from './refused-traffic.ts';
 import {
   exportFilterSchema,
   exportFormatSchema,
@@ -120,6 +121,8 @@ export const coreMethods = {
   'admin.unlock': { params: z.object({ pin: z.string().max(20) }), result: adminStatusSchema },
   'admin.lock': { params: empty, result: adminStatusSchema },
   'admin.auditLog': { params: z.object({ limit: z.number().int().min(1).max(500).default(50) }), result: z.array(auditEntrySchema) },
+  /** INVITEs refused before they rang (busy, flood, gone), counted apart from calls, over the last `days` days. */
+  'admin.refusedTraffic': { params: z.object({ days: z.number().int().min(1).max(366).default(7) }), result: refusedTrafficSchema },
   /** The custom consent announcement chosen by the admin (audio file, base64). */
   'admin.setAnnouncement': { params: z.object({ fileName: z.string().min(1).max(200), data: z.base64().max(14_000_000) }), result: settingsViewSchema },
 

@@ -52,6 +52,8 @@ export const endReasonSchema = z.enum([
   'interrupted',
   /** Handed to a colleague (blind or warm transfer). */
   'transferred',
+  /** Rang until the ring timeout or the INVITE's Expires without being answered or cancelled. */
+  'no-answer-in-time',
 ]);
 export type EndReason = z.infer<typeof endReasonSchema>;
 

@@ -22,6 +22,9 @@ export const accountSettingsSchema = z.object({
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
+/** The longest a call may ring (Settings → ring timeout); sip.js's own no-answer timer is set past it. */
+export const MAX_RING_TIMEOUT_S = 600;
+
 export const ringPolicySchema = z.object({
   /** Answer by itself when this ring completes (R1: 2nd–3rd ring); null = auto-answer off. */
   answerOnRing: z.number().int().min(1).max(6).nullable(),
@@ -29,6 +32,8 @@ export const ringPolicySchema = z.object({
   ringOffMs: z.number().int().min(0).max(20_000),
   /** Calls beyond this many at once are refused with 486 Busy Here. */
   maxLines: z.number().int().min(1).max(8),
+  /** A call still ringing after this long ends as missed (a lost CANCEL must not hold a line for ever). */
+  ringTimeoutSeconds: z.number().int().min(10).max(MAX_RING_TIMEOUT_S),
 });
 export type RingPolicy = z.infer<typeof ringPolicySchema>;
 
@@ -116,7 +121,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = {
   account: { serverUrl: '', sipUri: '', authUser: '', displayName: '', pbxCertificate: '' },
-  ringPolicy: { answerOnRing: 2, ringOnMs: 1000, ringOffMs: 4000, maxLines: 2 },
+  ringPolicy: { answerOnRing: 2, ringOnMs: 1000, ringOffMs: 4000, maxLines: 2, ringTimeoutSeconds: 120 },
   defaultRegion: 'GR',
   devices: { microphoneId: null, headsetId: null, ringerId: null, microphoneLabel: null, headsetLabel: null, ringerLabel: null },
   availability: 'available',
