@@ -50,6 +50,8 @@ import { keepDaysReady } from '../stats/keep-days-ready.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
 import { loadPracticeScenarios } from '../practice/practice-scenarios.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
+import { callRowsKeptWhileDiskFull } from '../calls/call-rows-kept-while-disk-full.ts';
+import { createKeptWrites } from '../db/kept-writes.ts';
 import { createTransferLog } from '../calls/transfer-log.ts';
 import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
 import { createCallbackTasks } from '../calls/callback-tasks.ts';
@@ -107,7 +109,9 @@ export function createCore(deps: CoreDeps): Core {
   const clients = new Set<ClientPeer>();
   const media = new MediaBridge();
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
-  const callRecords = createCallRepository({ db: database.db });
+  // A full disk delays the rows of calls and recordings (kept in memory, in order), never loses them.
+  const keptWrites = createKeptWrites({ clock, log: deps.log.child('storage') });
+  const callRecords = callRowsKeptWhileDiskFull(createCallRepository({ db: database.db }), keptWrites);
   const transferLog = createTransferLog({ db: database.db });
   const refusedTraffic = createRefusedTrafficLog({ db: database.db });
   const sessionIds = new WeakMap<Session, string>();
@@ -141,6 +145,7 @@ export function createCore(deps: CoreDeps): Core {
     dataDir: deps.dataDir,
     clock,
     log: deps.log.child('recordings'),
+    kept: keptWrites,
     encryption: { keyForNewRecording: () => (settings.get().encryptRecordings ? deps.recordingKeys.current() : null), find: recordingKeys },
   });
   // A crash left recordings as .part files and calls "in progress": finish both before anything else.
@@ -716,6 +721,9 @@ export function createCore(deps: CoreDeps): Core {
       statsDays.dispose();
       await account.dispose();
       await recordings.finishAll();
+      // A last try for rows a full disk held back; what still does not fit is lost with the memory.
+      if (!(await keptWrites.flush())) log.error('The disk is still full: rows of calls and recordings could not be saved', { rows: keptWrites.pending() });
+      keptWrites.dispose();
       for (const client of clients) client.close();
       clients.clear();
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +7,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import { isDiskFull } from '../db/disk-full.ts';
+import type { KeptWrites } from '../db/kept-writes.ts';
 import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
 import { withWebmDuration } from './webm-duration.ts';
 import { encryptRecording, RecordingEncrypter, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
@@ -20,6 +22,11 @@ interface OpenRecording {
   encrypter: RecordingEncrypter | null;
   chunks: number;
   nextSeq: number;
+  startedAt: number;
+  /** The bytes of whole chunks in the file: a chunk the disk could not take is cut off again. */
+  size: number;
+  /** Set when a chunk could not be written: later chunks would not continue the audio. */
+  stoppedBy: RpcError | null;
 }
 
 export interface RecordingStore {
@@ -28,7 +35,10 @@ export interface RecordingStore {
   /** The recorder stopped: fix the file's name and hash, mark it final. */
   finish(callId: string): Promise<void>;
   isOpen(callId: string): boolean;
-  /** At start-up: every `.part` left by a crash or power cut becomes a recovered recording. */
+  /**
+   * At start-up: every recording row still 'recording' (a crash, a power cut, or a full disk that
+   * refused its last update) is finished from what is on disk, its `.part` or its final file.
+   */
   recover(): Promise<number>;
   finishAll(): Promise<void>;
 }
@@ -43,7 +53,8 @@ export interface RecordingEncryption {
   find: RecordingKeyLookup;
 }
 
-export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir: string; clock: Clock; log: Logger; encryption?: RecordingEncryption }): RecordingStore {
+/** `kept`: the recording rows are written through it, so a full database disk delays them, never loses them. */
+export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir: string; clock: Clock; log: Logger; kept: KeptWrites; encryption?: RecordingEncryption }): RecordingStore {
   const open = new Map<string, OpenRecording>();
   const absolute = (file: string) => join(deps.dataDir, file);
 
@@ -62,23 +73,40 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       throw new RpcError('recording-key-unusable', `${detail} This call is not being recorded. The call goes on.`, { detail });
     }
     const encrypter = key ? new RecordingEncrypter(key) : null;
-    let fd: number;
+    const part = `${absolute(file)}.part`;
+    let fd: number | null = null;
+    // Nothing is left behind by a start that fails: no empty file, no row without audio.
+    const abandon = () => {
+      if (fd === null) return;
+      closeSync(fd);
+      rmSync(part, { force: true });
+    };
     try {
       mkdirSync(dirname(absolute(file)), { recursive: true });
-      fd = openSync(`${absolute(file)}.part`, 'a', 0o600);
+      fd = openSync(part, 'a', 0o600);
       if (encrypter) {
-        writeSync(fd, encrypter.header);
+        writeAll(fd, encrypter.header);
         fsyncSync(fd);
       }
     } catch (error) {
-      throw storageError(error);
+      abandon();
+      throw storageError(error, null);
     }
-    const recording: OpenRecording = { id, file, fd, encrypter, chunks: 0, nextSeq: 0 };
+    const recording: OpenRecording = { id, file, fd, encrypter, chunks: 0, nextSeq: 0, startedAt, size: encrypter?.header.byteLength ?? 0, stoppedBy: null };
+    try {
+      // The call's own row may still be waiting for space: the kept writes keep this one after it.
+      await deps.kept.write(`recording ${id}`, () =>
+        deps.db
+          .insertInto('recordings')
+          .values({ id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: startedAt, finished_at: null, duration_ms: null, bytes: 0, chunks: 0, sha256: null })
+          .execute()
+          .then(() => undefined),
+      );
+    } catch (error) {
+      abandon();
+      throw storageError(error, null);
+    }
     open.set(callId, recording);
-    await deps.db
-      .insertInto('recordings')
-      .values({ id: recording.id, call_id: callId, file, mime_type: 'audio/webm;codecs=opus', status: 'recording', started_at: startedAt, finished_at: null, duration_ms: null, bytes: 0, chunks: 0, sha256: null })
-      .execute();
     return recording;
   };
 
@@ -88,7 +116,9 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
    */
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
     const part = `${absolute(file)}.part`;
-    const raw = readFileSync(part);
+    // A full disk may have made the .part the final file already, without its duration header.
+    const fromPart = existsSync(part);
+    const raw = readFileSync(fromPart ? part : absolute(file));
     const find = deps.encryption?.find ?? (() => null);
     // Throws, naming the key, when this computer does not have the one the file needs.
     const original = new Uint8Array(recordingBytes(raw, find));
@@ -99,36 +129,61 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     let bytes = fixed.bytes;
     try {
       writeFileAtomic(absolute(file), key ? encryptRecording(bytes, key) : bytes);
-      rmSync(part);
+      if (fromPart) rmSync(part);
     } catch (error) {
       // A full disk has no room for the rewritten header: keep the audio as recorded (a rename
-      // needs no space), so nothing written is lost; only the header's duration is missing.
+      // needs no space), so nothing written is lost; the header is written by a later start.
       if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
       deps.log.warn('The disk is full: the recording is kept without its duration header', { file });
-      renameSync(part, absolute(file));
+      if (fromPart) renameSync(part, absolute(file));
       bytes = original;
     }
     syncFolder(dirname(absolute(file)));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await deps.db
-      .updateTable('recordings')
-      .set({ status, sha256, bytes: bytes.byteLength, duration_ms: durationMs, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
-      .where('id', '=', id)
-      .execute();
-    return { bytes: bytes.byteLength, durationMs };
+    const row = await deps.kept.write(`recording ${id} ${status}`, () =>
+      deps.db
+        .updateTable('recordings')
+        .set({ status, sha256, bytes: bytes.byteLength, duration_ms: durationMs, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
+        .where('id', '=', id)
+        .execute()
+        .then(() => undefined),
+    );
+    return { bytes: bytes.byteLength, durationMs, row };
+  };
+
+  /** A recording with no audio at all is not kept: neither an empty file nor a row that promises one. */
+  const discard = async (id: string, file: string) => {
+    rmSync(`${absolute(file)}.part`, { force: true });
+    rmSync(absolute(file), { force: true });
+    await deps.kept.write(`recording ${id} discarded`, () =>
+      deps.db
+        .deleteFrom('recordings')
+        .where('id', '=', id)
+        .execute()
+        .then(() => undefined),
+    );
   };
 
   const store: RecordingStore = {
     async append(callId, seq, data, recorderStartedAt) {
       const recording = open.get(callId) ?? (await start(callId, recorderStartedAt));
+      if (recording.stoppedBy) throw recording.stoppedBy;
       if (seq < recording.nextSeq) return;
       if (seq > recording.nextSeq) deps.log.warn('Recording chunks missing', { callId, expected: recording.nextSeq, got: seq });
+      const bytes = recording.encrypter ? recording.encrypter.record(data) : data;
       try {
-        writeSync(recording.fd, recording.encrypter ? recording.encrypter.record(data) : data);
+        writeAll(recording.fd, bytes);
         fsyncSync(recording.fd);
       } catch (error) {
-        throw storageError(error);
+        // A chunk written in part would end the file in the middle of a block: cut it off (that
+        // needs no space), so the audio before it stays whole and playable.
+        ftruncateSync(recording.fd, recording.size);
+        fsyncSync(recording.fd);
+        recording.stoppedBy = storageError(error, recording.chunks === 0 ? null : deps.clock.now() - recording.startedAt);
+        deps.log.warn('A recording chunk could not be written: the recording stops here', { callId, chunks: recording.chunks, code: recording.stoppedBy.code });
+        throw recording.stoppedBy;
       }
+      recording.size += bytes.byteLength;
       recording.chunks++;
       recording.nextSeq = seq + 1;
     },
@@ -138,8 +193,13 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       if (!recording) return;
       open.delete(callId);
       closeSync(recording.fd);
+      if (recording.chunks === 0) {
+        await discard(recording.id, recording.file);
+        deps.log.warn('A recording ended before any audio was written: nothing is kept', { callId });
+        return;
+      }
       const saved = await finalize(recording.id, recording.file, 'final', recording.chunks);
-      deps.log.info('Recording saved', { callId, file: recording.file, ...saved });
+      deps.log.info(saved.row === 'kept' ? 'Recording saved; its row is written once the disk has space' : 'Recording saved', { callId, file: recording.file, bytes: saved.bytes, durationMs: saved.durationMs });
     },
 
     isOpen: (callId) => open.has(callId),
@@ -148,9 +208,10 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
       const left = await deps.db.selectFrom('recordings').select(['id', 'file']).where('status', '=', 'recording').execute();
       let recovered = 0;
       for (const row of left) {
-        const part = `${absolute(row.file)}.part`;
-        if (!existsSync(part)) {
-          deps.log.warn('A recording was interrupted before any audio was written', { file: row.file });
+        const found = [`${absolute(row.file)}.part`, absolute(row.file)].find((file) => existsSync(file));
+        if (found === undefined || statSync(found).size === 0) {
+          deps.log.warn('A recording was interrupted before any audio was written: nothing is kept', { file: row.file });
+          await discard(row.id, row.file);
           continue;
         }
         try {
@@ -172,13 +233,33 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
   return store;
 }
 
-function storageError(error: unknown): RpcError {
+/** Writes all of `bytes`: a write may take only part of them (a disk filling up) and throws on the next. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+}
+
+/** `recordedMs`: how long the recording ran before it stopped (null: nothing of it was written). */
+function storageError(error: unknown, recordedMs: number | null): RpcError {
+  if (error instanceof RpcError) return error;
+  if (isDiskFull(error)) {
+    if (recordedMs === null) return new RpcError('disk-full', 'The disk is full: this call is not being recorded. The call goes on.');
+    const at = elapsed(recordedMs);
+    return new RpcError('disk-full-recording-stopped', `The disk is full: the recording stopped at ${at}; what was recorded until then is kept. The call goes on.`, { at });
+  }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new RpcError('disk-full', 'The disk is full: this call is not being recorded. The call goes on.');
   // A read-only disk makes Node's recursive mkdir report ENOENT; a file where a folder should be, ENOTDIR.
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT' || code === 'ENOTDIR') {
     return new RpcError('not-writable', 'The recordings folder cannot be written: this call is not being recorded. The call goes on.');
   }
   const detail = error instanceof Error ? error.message : 'unknown error';
   return new RpcError('storage', `The recording could not be written (${detail}): this call is not being recorded. The call goes on.`, { detail });
+}
+
+/** 1:23, or 1:02:03 past an hour: the same in every language. */
+function elapsed(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const [h, m, sec] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
 }

@@ -48,6 +48,8 @@ export class CallRecorder {
         } catch (error) {
           this.failed = true;
           sink.failed(errorText(error));
+          // Main finishes at once what it has (a full disk keeps the audio written so far).
+          this.stop();
         }
       });
     });
