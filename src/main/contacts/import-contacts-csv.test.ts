@@ -45,6 +45,18 @@ describe('importContactsCsv', () => {
     expect(await repo.search('', 10)).toHaveLength(2);
   });
 
+  it('reports a phone that is not a number by line instead of importing the contact without it', async () => {
+    const csv = 'Όνομα;Τηλέφωνο;Email;Κατηγορία;Σημειώσεις\r\nΔημήτρης;abc-not-a-number;;;\r\nΕλένη;694 123 4567, τηλ. σπιτιού;;;\r\nΝίκος;210 1234567;;;\r\n';
+    const report = await importContactsCsv({ db: database.db, clock: systemClock, region: 'GR' }, csv);
+    expect(report.imported).toBe(1);
+    expect(report.rejected).toEqual([
+      { line: 2, code: 'bad-phone', params: { phone: 'abc-not-a-number' }, reason: 'the phone "abc-not-a-number" is not a number' },
+      { line: 3, code: 'bad-phone', params: { phone: 'τηλ. σπιτιού' }, reason: 'the phone "τηλ. σπιτιού" is not a number' },
+    ]);
+    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    expect((await repo.search('', 10)).map((c) => c.name)).toEqual(['Νίκος']);
+  });
+
   it('rejects a file with broken quotes as a whole and writes nothing', async () => {
     await expect(importContactsCsv({ db: database.db, clock: systemClock, region: 'GR' }, fixture('broken-quotes.csv'))).rejects.toThrow(/could not be read as CSV/);
     const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });

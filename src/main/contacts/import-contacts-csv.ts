@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
-import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
+import { isPhoneNumberText, normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
 import type { ImportReport } from '../../shared/ipc/contacts.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
@@ -84,7 +84,12 @@ export async function importContactsCsv(deps: ImportDeps, text: string): Promise
         report.rejected.push({ line, code: 'bad-category', params: { category }, reason: `category must be A, B or C, not "${category}"` });
         continue;
       }
-      const phones = rawPhones.map((p) => normalizePhoneNumber(p, deps.region).number).filter(Boolean);
+      const badPhone = rawPhones.find((p) => !isPhoneNumberText(p));
+      if (badPhone !== undefined) {
+        report.rejected.push({ line, code: 'bad-phone', params: { phone: badPhone }, reason: `the phone "${badPhone}" is not a number` });
+        continue;
+      }
+      const phones = rawPhones.map((p) => normalizePhoneNumber(p, deps.region).number);
       const duplicateInFile = phones.find((p) => numbersInFile.has(p));
       if (duplicateInFile) {
         const firstLine = numbersInFile.get(duplicateInFile) ?? 0;

@@ -57,6 +57,7 @@ import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
 import { createCallbackTasks } from '../calls/callback-tasks.ts';
 import { localZone } from '../app/local-zone.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
+import { deleteContact } from '../contacts/delete-contact.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
@@ -504,6 +505,13 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'recordings.finish': async ({ callId }) => {
+    'contacts.delete': async ({ id }) => {
+      const result = await deleteContact({ db: database.db, clock }, id, actor());
+      await calls.refreshCards();
+      broadcast('data.changed', { what: 'contacts' });
+      broadcast('data.changed', { what: 'calls' });
+      return result;
+    },
       await pauses.resume(callId);
       await recordings.finish(callId);
       return {};

@@ -56,6 +56,8 @@ function summary(t: TFunction, entry: AuditEntry): string {
     case 'script-saved':
     case 'script-deleted':
       return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? t('admin.audit.imported') : ''}`;
+    case 'contact-deleted':
+      return t('admin.audit.contactDeleted', { name: String(d.name), phones: Array.isArray(d.phones) ? d.phones.join(', ') : '', calls: Number(d.callsKept) });
     case 'admin-pin-set':
     case 'admin-pin-changed':
       return '';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredMessage } from '../../shared/ipc/messages.ts';
+import { useVirtualRows } from '../app/use-virtual-rows.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { MessageForm } from './message-form.tsx';
@@ -11,7 +12,7 @@ export function MessagesScreen() {
   const [box, setBox] = useState<'received' | 'sent'>('received');
   const [writing, setWriting] = useState(false);
   const data = useCoreQuery(`messages:${box}`, 'messages', (api) => api.call('messages.list', { box, limit: 200 }));
-  const mark = (id: string, status: 'read' | 'called-back' | 'done') => void runAction((api) => api.call('messages.setStatus', { id, status }));
+  const mark = (id: string, status: MessageStatusMark) => void runAction((api) => api.call('messages.setStatus', { id, status }));
   return (
     <section className="screen" aria-labelledby="messages-title">
       <div className="screen-header">
@@ -32,20 +33,52 @@ export function MessagesScreen() {
       {data === null ? null : data.messages.length === 0 ? (
         <p className="muted">{t('messages.none')}</p>
       ) : (
-        <ul className="message-list">
-          {data.messages.map((m) => (
-            <MessageItem key={m.id} message={m} onMark={(status) => mark(m.id, status)} />
-          ))}
-        </ul>
+        <MessageList messages={data.messages} onMark={mark} />
       )}
     </section>
   );
 }
 
-function MessageItem({ message: m, onMark }: { message: StoredMessage; onMark(status: 'read' | 'called-back' | 'done'): void }) {
+type MessageStatusMark = 'read' | 'called-back' | 'done';
+
+/** Only the messages in view are rendered; each says where it stands in the whole list. */
+function MessageList({ messages, onMark }: { messages: StoredMessage[]; onMark(id: string, status: MessageStatusMark): void }) {
+  const { t } = useTranslation();
+  const { scroller, items, before, after, measure } = useVirtualRows({ count: messages.length, estimateSize: 120, key: (i) => messages[i]?.id ?? String(i), gap: 8 });
+  return (
+    <div className="list-scroller" ref={scroller} tabIndex={0} aria-label={t('messages.title')}>
+      <ul className="message-list" style={{ paddingTop: before, paddingBottom: after }}>
+        {items.map((item) => {
+          const m = messages[item.index];
+          return m ? (
+            <MessageItem key={item.key} message={m} index={item.index} total={messages.length} measure={measure} onMark={(status) => onMark(m.id, status)} />
+          ) : null;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+interface MessageItemProps {
+  message: StoredMessage;
+  index: number;
+  total: number;
+  measure(element: Element | null): void;
+  onMark(status: MessageStatusMark): void;
+}
+
+function MessageItem({ message: m, index, total, measure, onMark }: MessageItemProps) {
   const { t } = useTranslation();
   return (
-    <li className={`message-item status-${m.status}${m.urgency === 'urgent' ? ' urgent' : ''}`} data-message-id={m.id} data-status={m.status}>
+    <li
+      ref={measure}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={`message-item status-${m.status}${m.urgency === 'urgent' ? ' urgent' : ''}`}
+      data-message-id={m.id}
+      data-status={m.status}
+    >
       <div className="message-head">
         <strong>{m.box === 'received' ? t('messages.from', { name: m.fromName || m.fromExtension }) : t('messages.to', { name: m.toName || m.toExtension })}</strong>
         <span className="muted small"> · {new Date(m.createdAt).toLocaleString()}</span>

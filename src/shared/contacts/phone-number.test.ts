@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhoneNumber } from './phone-number.ts';
+import { isPhoneNumberText, normalizePhoneNumber } from './phone-number.ts';
 
 describe('normalizePhoneNumber', () => {
   it('reads Russian trunk-prefix numbers and +7 the same way', () => {
@@ -20,5 +20,12 @@ describe('normalizePhoneNumber', () => {
   it('keeps the digits of what is not a valid number', () => {
     expect(normalizePhoneNumber('12-34-56-78-90-12-34', 'GR')).toEqual({ number: '12345678901234', kind: 'unknown' });
     expect(normalizePhoneNumber('anonymous', 'GR')).toEqual({ number: '', kind: 'unknown' });
+  });
+});
+
+describe('isPhoneNumberText', () => {
+  it('takes numbers with the usual separators and refuses words or a lone digit', () => {
+    for (const number of ['8 (495) 123-45-67', '+30 210 1234567', '0030.694.123.4567', '101', '*72#']) expect(isPhoneNumberText(number)).toBe(true);
+    for (const text of ['abc-not-a-number', 'τηλ. σπιτιού', 'home 6001', '5', '---']) expect(isPhoneNumberText(text)).toBe(false);
   });
 });

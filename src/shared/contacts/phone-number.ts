@@ -22,3 +22,11 @@ export function normalizePhoneNumber(raw: string, defaultRegion: string): Normal
   if (parsed?.isValid()) return { number: parsed.number, kind: 'e164' };
   return { number: cleaned, kind: 'unknown' };
 }
+
+/**
+ * Whether typed text is a phone number at all: digits with the usual separators, no words.
+ * "abc-not-a-number" would normalize to nothing and "home 6001" to the extension 6001, both silently.
+ */
+export function isPhoneNumberText(raw: string): boolean {
+  return !/\p{L}/u.test(raw) && raw.replace(/\D/g, '').length >= 2;
+}

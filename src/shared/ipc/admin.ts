@@ -11,7 +11,7 @@ export const adminStatusSchema = z.object({
 });
 export type AdminStatus = z.infer<typeof adminStatusSchema>;
 
-export const auditActionSchema = z.enum(['admin-pin-set', 'admin-pin-changed', 'admin-settings-changed', 'export', 'retention-delete', 'script-saved', 'script-deleted', 'scorecard-saved']);
+export const auditActionSchema = z.enum(['admin-pin-set', 'admin-pin-changed', 'admin-settings-changed', 'export', 'retention-delete', 'script-saved', 'script-deleted', 'scorecard-saved', 'contact-deleted']);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export const auditEntrySchema = z.object({

@@ -85,7 +85,7 @@ export const importReportSchema = z.object({
   rejected: z.array(
     z.object({
       line: z.number().int(),
-      code: z.enum(['no-name-or-phone', 'bad-email', 'bad-category', 'number-twice', 'numbers-of-several']),
+      code: z.enum(['no-name-or-phone', 'bad-email', 'bad-category', 'bad-phone', 'number-twice', 'numbers-of-several']),
       params: z.record(z.string(), z.union([z.string(), z.number()])),
       reason: z.string(),
     }),
