@@ -5,7 +5,7 @@ import type {
   SessionDescriptionHandlerOptions,
 } from 'sip.js';
 import type { Logger } from '../../shared/logger.ts';
-import { holdStateOf, type HoldState } from '../../shared/phone/hold-state.ts';
+import { holdStateOf, mediaAfter, NO_MEDIA_YET, type HoldState, type MediaSoFar } from '../../shared/phone/hold-state.ts';
 import type { MediaBridge } from '../media/media-bridge.ts';
 
 /** SIP.js passes `hold` in the options when it re-INVITEs to hold or resume. */
@@ -19,16 +19,18 @@ type HoldOptions = SessionDescriptionHandlerOptions & { hold?: boolean };
 export class BridgeSessionDescriptionHandler implements SessionDescriptionHandler {
   private closed = false;
   private readonly sessionId: string;
-  private readonly media: MediaBridge;
+  private readonly media: Pick<MediaBridge, 'call'>;
   private readonly log: Logger;
   private readonly onHoldState: ((state: HoldState) => void) | undefined;
   private local: string | null = null;
   private remote: string | null = null;
   /** The half of an offer/answer exchange seen so far; the exchange is complete when the other half comes. */
   private pending: 'local' | 'remote' | null = null;
+  /** Which sides gave a real media address in the completed exchanges so far (the old c=0.0.0.0 hold needs it). */
+  private mediaSoFar: MediaSoFar = NO_MEDIA_YET;
 
   /** `onHoldState` hears the hold state after every completed offer/answer exchange. */
-  constructor(sessionId: string, media: MediaBridge, log: Logger, onHoldState?: (state: HoldState) => void) {
+  constructor(sessionId: string, media: Pick<MediaBridge, 'call'>, log: Logger, onHoldState?: (state: HoldState) => void) {
     this.sessionId = sessionId;
     this.media = media;
     this.log = log;
@@ -78,7 +80,9 @@ export class BridgeSessionDescriptionHandler implements SessionDescriptionHandle
     this.pending = null;
     if (!this.local || !this.remote || !this.onHoldState) return;
     try {
-      this.onHoldState(holdStateOf(this.local, this.remote));
+      const hold = holdStateOf(this.local, this.remote, this.mediaSoFar);
+      this.mediaSoFar = mediaAfter(this.local, this.remote, this.mediaSoFar);
+      this.onHoldState(hold);
     } catch (error) {
       this.log.warn('The SDP could not be read for the hold state', { sessionId: this.sessionId, error: String(error) });
     }

@@ -47,6 +47,9 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
   let consent: ConsentSettings = defaultSettings.consent;
   const sessions = new Map<string, PeerSession>();
   const ringtone = new RingtonePlayer(deps.onNotice);
+  /** Practice calls' simulated callers: the far end, in this same page. */
+  const practiceCallers = new Map<string, PracticeCaller>();
+  const practiceVoice = (streamId: string): MediaStream | null => [...practiceCallers.values()].find((c) => c.voice.id === streamId)?.voice ?? null;
 
   const session = (id: string): PeerSession => {
     let existing = sessions.get(id);
@@ -58,14 +61,12 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
         consent: () => consent,
         announcementUrl: deps.announcementUrl,
         onConsent: (played) => deps.onConsent(id, played),
-      });
+      }, practiceVoice);
       sessions.set(id, existing);
     }
     return existing;
   };
 
-  /** Practice calls' simulated callers: the far end, in this same page. */
-  const practiceCallers = new Map<string, PracticeCaller>();
   const isPracticeCaller = (id: string) => id.startsWith(PRACTICE_CALLER_SESSION_PREFIX);
   const practiceCaller = (id: string): PracticeCaller => {
     let existing = practiceCallers.get(id);

@@ -18,6 +18,12 @@ export interface SessionRecording {
 }
 
 /**
+ * Finds a far end that lives in this very page (a practice call's simulated caller) by the id of
+ * the stream it sends, and gives its audio as it is made.
+ */
+export type FarEndInPage = (streamId: string) => MediaStream | null;
+
+/**
  * The media of one call: one RTCPeerConnection, the microphone track and the <audio> element the
  * caller is heard through.
  */
@@ -47,6 +53,7 @@ export class PeerSession {
     devices: () => DeviceSettings,
     onNotice: (message: string) => void,
     recording: SessionRecording,
+    farEndInPage: FarEndInPage,
   ) {
     this.id = id;
     this.devices = devices;
@@ -62,7 +69,10 @@ export class PeerSession {
     this.remote.dataset.role = 'remote-audio';
     document.body.append(this.remote);
     this.pc.addEventListener('track', (event) => {
-      this.remoteStream = event.streams[0] ?? new MediaStream([event.track]);
+      const received = event.streams[0] ?? new MediaStream([event.track]);
+      // A far end in this page is heard straight from its source: offline its peer connection and
+      // this one have no network to meet on (Chromium leaves loopback out of ICE), and need none.
+      this.remoteStream = farEndInPage(received.id) ?? received;
       this.remote.srcObject = this.remoteStream;
       void this.remote.play().catch(() => undefined);
       this.startRecording();

@@ -2,18 +2,22 @@ import { applyRemoteDescription, localDescription } from './sdp-exchange.ts';
 
 /**
  * The far end of a practice call: a peer connection whose outgoing audio is the scenario's clips
- * (silence between them). What the agent says to it is received and dropped; the agent hears the
- * caller through the desk's own session, as on any call.
+ * (silence between them). What the agent says to it is received and dropped. The desk's own
+ * session recognises the stream this caller offers and plays and records `voice` itself, so the
+ * caller is heard with no network at all (see PeerSession's far end in the page).
  */
 export class PracticeCaller {
   private readonly context = new AudioContext();
   private readonly destination: MediaStreamAudioDestinationNode;
+  /** The clips as they are said: the stream this caller offers in its SDP. */
+  readonly voice: MediaStream;
   private readonly pc = new RTCPeerConnection({ iceServers: [] });
   private playing: AudioBufferSourceNode | null = null;
 
   constructor() {
     this.destination = this.context.createMediaStreamDestination();
-    for (const track of this.destination.stream.getAudioTracks()) this.pc.addTrack(track, this.destination.stream);
+    this.voice = this.destination.stream;
+    for (const track of this.voice.getAudioTracks()) this.pc.addTrack(track, this.voice);
     void this.context.resume();
   }
 

@@ -140,10 +140,6 @@ async function main(): Promise<void> {
   await window.loadFile(rendererIndex);
 }
 
-// A practice call's simulated caller is a peer in the same window: with no network at all the
-// only path between the two is loopback, which Chromium leaves out of ICE unless told.
-app.commandLine.appendSwitch('allow-loopback-in-peer-connection');
-
 // A second start only brings the running window forward (see 'second-instance'): it must not
 // open the database as well.
 if (app.requestSingleInstanceLock()) {
