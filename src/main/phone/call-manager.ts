@@ -161,7 +161,8 @@ export class CallManager {
     const source = inviteSource(invitation.request.getHeaders('via'));
     if (origin === 'pbx' && !this.inviteLimit.allow(source, inviteAt)) {
       const retryAfter = this.inviteLimit.retryAfterSeconds(source, inviteAt);
-      return this.refuse(invitation, origin, { at: inviteAt, reason: 'rate-limited', source }, { statusCode: 503, reasonPhrase: 'Service Unavailable', extraHeaders: [`Retry-After: ${retryAfter}`] });
+      // 486, not 503: a proxy turns a 503 into a 500 and may stop routing to this desk at all (RFC 3261 §16.7).
+      return this.refuse(invitation, origin, { at: inviteAt, reason: 'rate-limited', source }, { statusCode: 486, reasonPhrase: 'Busy Here', extraHeaders: [`Retry-After: ${retryAfter}`] });
     }
     const id = this.deps.newId();
     const number = invitation.remoteIdentity.uri.user ?? '';

@@ -236,6 +236,8 @@ export class SipAccount {
       },
       // Only a backstop: the call manager ends ringing at the ring timeout (Settings) or the INVITE's Expires.
       noAnswerTimeout: MAX_RING_TIMEOUT_S + 60,
+      // The call manager sends 180 Ringing itself when the call rings: a call it refuses gets no 180 first.
+      sendInitialProvisionalResponse: false,
       // Warm transfers: a caller put through by a colleague replaces the consult call (RFC 3891).
       sipExtensionReplaces: SIPExtension.Supported,
       userAgentString: 'Ringside',

@@ -1,0 +1,238 @@
+import { createSocket, type Socket } from 'node:dgram';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/shared/clock.ts';
+import { defaultSettings, type RingPolicy } from '../../src/shared/ipc/settings.ts';
+import type { Invitation } from 'sip.js';
+import type { LiveCall, RegistrationState } from '../../src/shared/ipc/phone.ts';
+import { silentLogger as log } from '../../src/shared/logger.ts';
+import { CallManager } from '../../src/main/phone/call-manager.ts';
+import { SipAccount } from '../../src/main/phone/sip-account.ts';
+import { openDatabase, type OpenedDatabase } from '../../src/main/db/open-database.ts';
+import { createCallRepository } from '../../src/main/calls/call-repository.ts';
+import { createRefusedTrafficLog } from '../../src/main/calls/refused-traffic-log.ts';
+import { createContactRepository } from '../../src/main/contacts/contact-repository.ts';
+import { deskStats } from '../../src/main/stats/desk-stats.ts';
+import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
+
+/**
+ * The INVITE path against a real Kamailio: callers over plain UDP SIP (written here, so every
+ * response can be checked per call), the desk's SipAccount over WebSocket, its calls handled by the
+ * real CallManager on a real SQLite database whose card lookups are slow (a busy disk).
+ */
+const SIP_PORT = 20560;
+const WS_PORT = 20561;
+const RING_TIMEOUT_S = 10;
+const CARD_LOOKUP_MS = 150;
+const policy: RingPolicy = { ...defaultSettings.ringPolicy, answerOnRing: null, maxLines: 2, ringTimeoutSeconds: RING_TIMEOUT_S };
+
+let lab: SipLab;
+let database: OpenedDatabase;
+let desk: SipAccount;
+let manager: CallManager;
+/** The most calls ringing at once on the desk, over the whole test. */
+let mostRinging = 0;
+let live: LiveCall[] = [];
+let registration = 'unconfigured';
+
+beforeAll(async () => {
+  lab = await startSipLab({ dir: mkdtempSync(join(tmpdir(), 'ringside-burst-')), sipPort: SIP_PORT, wsPort: WS_PORT, users: { 101: 'desk-password' } });
+  database = await openDatabase(':memory:');
+  const calls = createCallRepository({ db: database.db });
+  const refused = createRefusedTrafficLog({ db: database.db });
+  const contacts = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+  manager = new CallManager({
+    clock: systemClock,
+    log,
+    newId: (() => {
+      let n = 0;
+      return () => `call-${++n}`;
+    })(),
+    ringPolicy: () => policy,
+    availability: () => 'available',
+    onCallsChanged: (calls) => {
+      live = calls;
+      mostRinging = Math.max(mostRinging, calls.filter((c) => c.state === 'ringing').length);
+    },
+    onCallStored: () => undefined,
+    bindSession: () => undefined,
+    sendDtmfInMedia: () => Promise.resolve(false),
+    uriFor: () => {
+      throw new Error('no outgoing calls here');
+    },
+    makeInviter: () => {
+      throw new Error('no outgoing calls here');
+    },
+    store: {
+      cardForNumber: async (number) => {
+        await new Promise((resolve) => setTimeout(resolve, CARD_LOOKUP_MS));
+        return contacts.cardForNumber(number);
+      },
+      recordRefused: (refusal) => refused.record(refusal),
+      insertCall: (call) => calls.insert({ ...call, agent: 'sip:101@127.0.0.1' }),
+      updateCall: (id, patch) => calls.update(id, patch),
+      insertTransfer: () => Promise.resolve(),
+      finishTransfer: () => Promise.resolve(),
+      linkConsult: () => Promise.resolve(),
+    },
+  });
+  // Not a literal: a SipAccount that registers with SIP Outbound takes its instance id too.
+  const deskDeps = {
+    instanceId: '3f1e9a52-6c0d-4b7e-9a18-2d5c7e4b1f60',
+    clock: systemClock,
+    log,
+    sessionDescriptionHandlerFactory: () => {
+      throw new Error('no call is answered in this test');
+    },
+    onInvite: (invitation: Invitation) => void manager.handleInvite(invitation),
+    onMessage: () => undefined,
+    onStateChange: (state: RegistrationState) => void (registration = state.status),
+  };
+  desk = new SipAccount(deskDeps);
+  desk.configure({ serverUrl: `ws://127.0.0.1:${WS_PORT}`, sipUri: 'sip:101@127.0.0.1', authUser: '', displayName: 'Desk', pbxCertificate: '' }, 'desk-password');
+  const started = Date.now();
+  while (registration !== 'registered') {
+    if (Date.now() - started > 10_000) throw new Error(`the desk did not register (${registration})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}, 30_000);
+
+afterAll(async () => {
+  await manager?.dispose();
+  await desk?.dispose();
+  await database?.close();
+  await lab?.stop();
+});
+
+/** A phone on plain UDP SIP: sends INVITEs, ACKs final answers and remembers every status per call. */
+class UdpCaller {
+  readonly socket: Socket;
+  readonly answers = new Map<string, { code: number; at: number; headers: string }[]>();
+  readonly sentAt = new Map<string, number>();
+  readonly port: number;
+  private constructor(port: number) {
+    this.port = port;
+    this.socket = createSocket('udp4');
+    this.socket.on('message', (data) => this.receive(data.toString('utf8')));
+  }
+
+  static async open(port: number): Promise<UdpCaller> {
+    const caller = new UdpCaller(port);
+    await new Promise<void>((resolve) => caller.socket.bind(port, '127.0.0.1', resolve));
+    return caller;
+  }
+
+  invite(callId: string, extraHeaders: string[] = []): void {
+    const sdp = `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${this.port + 100} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
+    this.sentAt.set(callId, Date.now());
+    // Tags and branches are SIP tokens: no "@".
+    const token = callId.replace(/[^A-Za-z0-9-]/g, '-');
+    this.send([
+      'INVITE sip:101@127.0.0.1 SIP/2.0',
+      `Via: SIP/2.0/UDP 127.0.0.1:${this.port};rport;branch=z9hG4bK-${token}`,
+      'Max-Forwards: 70',
+      'To: <sip:101@127.0.0.1>',
+      `From: "Caller" <sip:2105550${this.port % 1000}@127.0.0.1>;tag=from-${token}`,
+      `Call-ID: ${callId}`,
+      'CSeq: 1 INVITE',
+      `Contact: <sip:caller@127.0.0.1:${this.port}>`,
+      ...extraHeaders,
+      'Content-Type: application/sdp',
+      `Content-Length: ${sdp.length}`,
+      '',
+      sdp,
+    ]);
+  }
+
+  codes(callId: string): number[] {
+    return (this.answers.get(callId) ?? []).map((a) => a.code).filter((code) => code !== 100);
+  }
+
+  final(callId: string): { code: number; at: number; headers: string } | undefined {
+    return this.answers.get(callId)?.find((a) => a.code >= 200);
+  }
+
+  async until(what: string, condition: () => boolean, ms: number): Promise<void> {
+    const started = Date.now();
+    while (!condition()) {
+      if (Date.now() - started > ms) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private receive(text: string): void {
+    const status = /^SIP\/2\.0 (\d{3})/.exec(text);
+    const callId = /^Call-ID:\s*(.+)$/im.exec(text)?.[1]?.trim();
+    if (!status || !callId) return;
+    const code = Number(status[1]);
+    const seen = this.answers.get(callId) ?? [];
+    // Retransmissions (a final answer until the ACK arrives, a repeated 180) are not new answers.
+    if (!seen.some((a) => a.code === code)) seen.push({ code, at: Date.now(), headers: text });
+    this.answers.set(callId, seen);
+    if (code >= 300) {
+      const header = (name: string) => new RegExp(`^${name}:.*$`, 'im').exec(text)?.[0] ?? '';
+      this.send(['ACK sip:101@127.0.0.1 SIP/2.0', header('Via'), 'Max-Forwards: 70', header('To'), header('From'), header('Call-ID'), 'CSeq: 1 ACK', 'Content-Length: 0', '', '']);
+    }
+  }
+
+  private send(lines: string[]): void {
+    this.socket.send(lines.join('\r\n'), SIP_PORT, '127.0.0.1');
+  }
+}
+
+describe('INVITEs through a real Kamailio', () => {
+  it('a burst never rings more calls than the line limit: the rest get 486 without a 180, a flooding source with Retry-After; none of them is a call; unanswered calls end as missed at the ring timeout', async () => {
+    const caller = await UdpCaller.open(20565);
+    const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}@lab`);
+    for (const id of ids) caller.invite(id);
+    await caller.until('an answer to every INVITE of the burst', () => ids.every((id) => caller.codes(id).length > 0), 10_000);
+    await caller.until('a final answer to the refused ones', () => ids.filter((id) => !caller.codes(id).includes(180)).every((id) => caller.final(id)), 10_000);
+
+    const rang = ids.filter((id) => caller.codes(id).includes(180));
+    expect(rang).toHaveLength(2);
+    expect(mostRinging).toBe(2);
+    const refused = ids.filter((id) => !rang.includes(id));
+    const refusedCodes = refused.map((id) => caller.codes(id));
+    // Refused at once: the only answer is the final one, never a 180 first.
+    expect(refusedCodes.every((codes) => codes.length === 1)).toBe(true);
+    expect(refusedCodes).toEqual(Array.from({ length: 18 }, () => [486]));
+    // Over the source's limit: 486 too (a proxy would turn a 503 into a 500), with when to try again.
+    expect(refused.filter((id) => /^Retry-After: \d+/im.test(caller.final(id)?.headers ?? ''))).toHaveLength(10);
+
+    // Nobody answers and no CANCEL comes: at the ring timeout each rung call gets 480 and is missed.
+    await caller.until('480 to the calls that rang', () => rang.every((id) => caller.final(id)?.code === 480), (RING_TIMEOUT_S + 10) * 1000);
+    for (const id of rang) expect(caller.final(id)!.at - caller.sentAt.get(id)!).toBeGreaterThanOrEqual(RING_TIMEOUT_S * 1000 - 500);
+    await caller.until('the calls to end on the desk', () => live.every((c) => c.state === 'ended'), 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const rows = await database.db.selectFrom('calls').select(['sip_call_id', 'status', 'end_reason', 'ended_by']).orderBy('sip_call_id').execute();
+    expect(rows).toEqual(rang.sort().map((id) => ({ sip_call_id: id, status: 'missed', end_reason: 'no-answer-in-time', ended_by: 'system' })));
+    const counted = await database.db.selectFrom('refused_traffic').select(['reason', 'count', 'last_source']).orderBy('reason').execute();
+    expect(counted).toEqual([
+      { reason: 'busy', count: 8, last_source: '127.0.0.1:20565' },
+      { reason: 'rate-limited', count: 10, last_source: '127.0.0.1:20565' },
+    ]);
+    const stats = await deskStats(database.db, { from: Date.now() - 3_600_000, to: Date.now() + 3_600_000 }, null);
+    expect(stats).toMatchObject({ incoming: 2, missed: 2 });
+    caller.close();
+  }, 60_000);
+
+  it('a ringing call whose INVITE says Expires ends then with 487, as missed, and the line is free again', async () => {
+    const caller = await UdpCaller.open(20566);
+    caller.invite('expires@lab', ['Expires: 3']);
+    await caller.until('the final answer', () => caller.final('expires@lab') !== undefined, 15_000);
+    expect(caller.codes('expires@lab')).toEqual([180, 487]);
+    expect(caller.final('expires@lab')!.at - caller.sentAt.get('expires@lab')!).toBeGreaterThanOrEqual(2500);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const row = await database.db.selectFrom('calls').select(['status', 'end_reason']).where('sip_call_id', '=', 'expires@lab').executeTakeFirst();
+    expect(row).toEqual({ status: 'missed', end_reason: 'no-answer-in-time' });
+    caller.invite('after@lab');
+    await caller.until('the next call to ring', () => caller.codes('after@lab').includes(180), 5000);
+    caller.close();
+  }, 30_000);
+});
