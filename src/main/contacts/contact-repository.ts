@@ -16,6 +16,11 @@ export interface ContactRepository {
   save(input: ContactInput): Promise<Contact>;
   /** One answer the call script captured into the card (R28), saved as it is typed. */
   capture(contactId: string, field: CardField, value: string): Promise<Contact | null>;
+  /**
+   * A new caller's card typed during the call, with the script's other answers, in one transaction:
+   * the first save creates the contact and links the call to it, the next ones update that contact.
+   */
+  saveForCall(callId: string, input: Omit<ContactInput, 'id'>, captured: Partial<Record<CardField, string>>): Promise<Contact>;
   search(query: string, limit: number): Promise<Contact[]>;
 }
 
@@ -55,47 +60,29 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
     get: (id) => loadContact(db, id),
 
     async save(input) {
+      const phones = normalizedPhones(input, deps.region());
+      const id = await db.transaction().execute((trx) => writeContact(trx, input, phones, deps.clock.now()));
+      return readBack(db, id);
+    },
+
+    async saveForCall(callId, input, captured) {
+      const phones = normalizedPhones(input, deps.region());
       const now = deps.clock.now();
-      const phones = input.phones
-        .map((p, position) => ({ ...normalizePhoneNumber(p.number, deps.region()), label: p.label.trim(), position }))
-        .filter((p) => p.number !== '');
-      const seen = new Set<string>();
-      for (const phone of phones) {
-        if (seen.has(phone.number)) throw new RpcError('duplicate-phone', `The number ${phone.number} is listed twice.`, { number: phone.number });
-        seen.add(phone.number);
-      }
       const id = await db.transaction().execute(async (trx) => {
-        const fields = contactFields(input);
-        let contactId = input.id;
-        if (contactId) {
-          const updated = await trx.updateTable('contacts').set({ ...fields, updated_at: now }).where('id', '=', contactId).executeTakeFirst();
-          if (updated.numUpdatedRows === 0n) throw new RpcError('no-such-contact', 'That contact no longer exists.');
-          await trx.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
-        } else {
-          contactId = uuidv7();
-          await trx.insertInto('contacts').values({ id: contactId, ...fields, created_at: now, updated_at: now }).execute();
-        }
-        for (const phone of phones) {
-          const owner = await trx.selectFrom('contact_phones').innerJoin('contacts', 'contacts.id', 'contact_phones.contact_id').select(['contacts.name']).where('number', '=', phone.number).executeTakeFirst();
-          if (owner) throw owner.name
-              ? new RpcError('phone-taken', `The number ${phone.number} already belongs to ${owner.name}.`, { number: phone.number, owner: owner.name })
-              : new RpcError('phone-taken-unnamed', `The number ${phone.number} already belongs to another contact.`, { number: phone.number });
-          await trx.insertInto('contact_phones').values({ id: uuidv7(), contact_id: contactId, number: phone.number, label: phone.label, position: phone.position }).execute();
-        }
+        const call = await trx.selectFrom('calls').select('contact_id').where('id', '=', callId).executeTakeFirst();
+        if (!call) throw new RpcError('no-such-call', 'This call is not in the history.');
+        const contactId = await writeContact(trx, { ...input, ...(call.contact_id && { id: call.contact_id }) }, phones, now);
+        // The card's own fields come from the form (which shows the script's answers until typed over).
+        const answers = Object.entries(captured).filter(([field]) => field !== 'name' && field !== 'organization' && field !== 'position') as [CardField, string][];
+        if (answers.length > 0) await trx.updateTable('contacts').set(answers.reduce<Record<string, string | null>>((set, [field, value]) => ({ ...set, ...capturedColumns(field, value) }), {})).where('id', '=', contactId).execute();
+        if (call.contact_id !== contactId) await trx.updateTable('calls').set({ contact_id: contactId }).where('id', '=', callId).execute();
         return contactId;
       });
-      const saved = await loadContact(db, id);
-      if (!saved) throw new Error('The saved contact could not be read back');
-      return saved;
+      return readBack(db, id);
     },
 
     async capture(contactId, field, value) {
-      const text = value.trim().slice(0, 500);
-      const column = CAPTURE_COLUMNS[field];
-      let set: Record<string, string | null>;
-      if (field === 'category') set = { category: ['A', 'B', 'C'].includes(text) ? text : null };
-      else if (field === 'temperature') set = { temperature: ['hot', 'warm', 'cold'].includes(text) ? text : null };
-      else set = { [column]: text };
+      const set = capturedColumns(field, value);
       const current = await db.selectFrom('contacts').select(['name', 'organization']).where('id', '=', contactId).executeTakeFirst();
       if (!current) return null;
       if (field === 'name' || field === 'organization') {
@@ -126,6 +113,55 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
       return contacts.filter((c): c is Contact => c !== null);
     },
   };
+}
+
+/** A captured answer as the columns it is stored in (a choice not offered is stored as none). */
+function capturedColumns(field: CardField, value: string): Record<string, string | null> {
+  const text = value.trim().slice(0, 500);
+  if (field === 'category') return { category: ['A', 'B', 'C'].includes(text) ? text : null };
+  if (field === 'temperature') return { temperature: ['hot', 'warm', 'cold'].includes(text) ? text : null };
+  return { [CAPTURE_COLUMNS[field]]: text };
+}
+
+/** The phones as stored (E.164 where possible), in order; a number listed twice is refused. */
+function normalizedPhones(input: Pick<ContactInput, 'phones'>, region: string) {
+  const phones = input.phones
+    .map((p, position) => ({ ...normalizePhoneNumber(p.number, region), label: p.label.trim(), position }))
+    .filter((p) => p.number !== '');
+  const seen = new Set<string>();
+  for (const phone of phones) {
+    if (seen.has(phone.number)) throw new RpcError('duplicate-phone', `The number ${phone.number} is listed twice.`, { number: phone.number });
+    seen.add(phone.number);
+  }
+  return phones;
+}
+
+/** Creates (no id) or updates a contact and replaces its phones; a number another contact has is refused. Returns its id. */
+async function writeContact(trx: Transaction<DatabaseSchema>, input: ContactInput, phones: ReturnType<typeof normalizedPhones>, now: number): Promise<string> {
+  const fields = contactFields(input);
+  let contactId = input.id;
+  if (contactId) {
+    const updated = await trx.updateTable('contacts').set({ ...fields, updated_at: now }).where('id', '=', contactId).executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new RpcError('no-such-contact', 'That contact no longer exists.');
+    await trx.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
+  } else {
+    contactId = uuidv7();
+    await trx.insertInto('contacts').values({ id: contactId, ...fields, created_at: now, updated_at: now }).execute();
+  }
+  for (const phone of phones) {
+    const owner = await trx.selectFrom('contact_phones').innerJoin('contacts', 'contacts.id', 'contact_phones.contact_id').select(['contacts.name']).where('number', '=', phone.number).executeTakeFirst();
+    if (owner) throw owner.name
+        ? new RpcError('phone-taken', `The number ${phone.number} already belongs to ${owner.name}.`, { number: phone.number, owner: owner.name })
+        : new RpcError('phone-taken-unnamed', `The number ${phone.number} already belongs to another contact.`, { number: phone.number });
+    await trx.insertInto('contact_phones').values({ id: uuidv7(), contact_id: contactId, number: phone.number, label: phone.label, position: phone.position }).execute();
+  }
+  return contactId;
+}
+
+async function readBack(db: Db, id: string): Promise<Contact> {
+  const saved = await loadContact(db, id);
+  if (!saved) throw new Error('The saved contact could not be read back');
+  return saved;
 }
 
 /** Where each card field a script captures is stored. */

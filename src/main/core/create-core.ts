@@ -466,6 +466,12 @@ export function createCore(deps: CoreDeps): Core {
       broadcast('data.changed', { what: 'contacts' });
       return contact;
     },
+    'contacts.saveCallCard': async ({ callId, contact, captured }) => {
+      const saved = await contacts.saveForCall(callId, contact, captured);
+      await calls.refreshCards();
+      broadcast('data.changed', { what: 'contacts' });
+      return saved;
+    },
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.cardForNumber': ({ number }) => contacts.cardForNumber(number),
     'contacts.importCsv': async ({ text }) => {

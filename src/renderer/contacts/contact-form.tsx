@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput } from '../../shared/ipc/contacts.ts';
 import { runAction } from '../state/app-store.ts';
+import { withSuggestions, type Captured } from './call-card-draft.ts';
 
 interface Props {
   contact: Contact | null;
@@ -10,11 +11,17 @@ interface Props {
   onSaved(contact: Contact): void;
   onCancel?: () => void;
   /** For a new card: what the call script captured so far (name, organization, position), shown until typed over. */
-  suggested?: Partial<Record<'name' | 'organization' | 'position', string>>;
+  suggested?: Captured;
+  /** A card typed during a call: every change the person makes, for saving as it is typed. */
+  onDraft?: (form: ContactInput, typed: ReadonlySet<string>) => void;
+  /** How "Save card" saves (a card typed during a call is already saved: the button finishes it); by default contacts.save. */
+  save?: (input: ContactInput) => Promise<Contact | undefined>;
 }
 
+const saveContact = (input: ContactInput) => runAction((api) => api.call('contacts.save', input));
+
 /** Create or edit a contact. The name comes first: write it down at once and use it (R5). */
-export function ContactForm({ contact, number, onSaved, onCancel, suggested = {} }: Props) {
+export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}, onDraft, save = saveContact }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ContactInput>(() => ({
     ...(contact && { id: contact.id }),
@@ -29,22 +36,25 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
   const [saving, setSaving] = useState(false);
   const [typed, setTyped] = useState<Set<string>>(() => new Set());
   /** A field the person has not typed in shows what the script captured. */
-  const shown = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') =>
-    key in suggested && !typed.has(key) && !form[key] ? (suggested[key as keyof typeof suggested] ?? '') : form[key];
+  const shown = withSuggestions(form, typed, suggested);
+  /** The person changed the form (typed in `key`, for the fields a script can fill). */
+  const edit = (patch: Partial<ContactInput>, key?: string) => {
+    const nextForm = { ...form, ...patch };
+    const nextTyped = key ? new Set(typed).add(key) : typed;
+    setForm(nextForm);
+    setTyped(nextTyped);
+    onDraft?.(nextForm, nextTyped);
+  };
   const field = (key: 'name' | 'organization' | 'position' | 'email' | 'notes') => ({
-    value: shown(key),
-    onChange: (e: { target: { value: string } }) => {
-      setTyped((before) => new Set(before).add(key));
-      setForm((f) => ({ ...f, [key]: e.target.value }));
-    },
+    value: shown[key],
+    onChange: (e: { target: { value: string } }) => edit({ [key]: e.target.value }, key),
   });
   const phonesText = form.phones.map((p) => p.number).join(', ');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const input = { ...form, name: shown('name'), organization: shown('organization'), position: shown('position') };
-    const saved = await runAction((api) => api.call('contacts.save', { ...input, phones: form.phones.filter((p) => p.number.trim() !== '') }));
+    const saved = await save(shown);
     setSaving(false);
     if (saved) onSaved(saved);
   };
@@ -67,7 +77,7 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
         {t('contacts.phones')} <span className="hint">{t('contacts.phonesHint')}</span>
         <input
           value={phonesText}
-          onChange={(e) => setForm((f) => ({ ...f, phones: e.target.value.split(',').map((n) => ({ number: n.trim(), label: '' })) }))}
+          onChange={(e) => edit({ phones: e.target.value.split(',').map((n) => ({ number: n.trim(), label: '' })) })}
           autoComplete="off"
         />
       </label>
@@ -77,7 +87,7 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
       </label>
       <label className="field">
         {t('contacts.category')}
-        <select value={form.category ?? ''} onChange={(e) => setForm((f) => ({ ...f, category: (e.target.value || null) as ContactInput['category'] }))}>
+        <select value={form.category ?? ''} onChange={(e) => edit({ category: (e.target.value || null) as ContactInput['category'] })}>
           <option value="">—</option>
           <option value="A">A</option>
           <option value="B">B</option>

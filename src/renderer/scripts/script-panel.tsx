@@ -8,15 +8,18 @@ import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion,
 import { fillPlaceholders } from '../../shared/scripts/fill-placeholders.ts';
 import { holidayWish } from '../../shared/scripts/holiday-wish.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
 
 /** Typing is saved this long after the last key; everything else at once. */
-const SAVE_DELAY_MS = 300;
+const SAVE_DELAY_MS = 150;
 
 /** The call's script: loads it, restores the saved progress (after a reload or a crash), or starts it. */
 export function ScriptPanel({ call }: { call: LiveCall }) {
   const connected = useAppStore((s) => s.api !== null);
   const [script, setScript] = useState<CallScript | null>(null);
   const [progress, setProgress] = useState<CallProgress | null>(null);
+  /** A caller unknown when the call began gets a new card, typed in ClientCardPanel, which also takes what the script captures. */
+  const [knownContactId] = useState(call.card.contact?.id ?? null);
 
   // A call keeps the script it started with: choosing another in Settings applies to the next call.
   useEffect(() => {
@@ -38,46 +41,44 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
   }, [call.id, connected]);
 
   if (!script || !progress) return null;
-  return <ScriptView callId={call.id} contactId={call.card.contact?.id ?? null} resumedAt={call.resumedAt} script={script} progress={progress} onChange={setProgress} />;
+  return <ScriptView callId={call.id} contactId={knownContactId} ended={call.state === 'ended'} resumedAt={call.resumedAt} script={script} progress={progress} onChange={setProgress} />;
 }
 
 /** How long "thank them for waiting" stays up after the caller is taken off hold (R18). */
 const RESUMED_BANNER_MS = 20_000;
 
-function ScriptView(props: { callId: string; contactId: string | null; resumedAt: number | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
-  const { callId, contactId, script, progress, onChange } = props;
+function ScriptView(props: { callId: string; contactId: string | null; ended: boolean; resumedAt: number | null; script: CallScript; progress: CallProgress; onChange(next: CallProgress): void }) {
+  const { callId, contactId, ended, script, progress, onChange } = props;
   const { t } = useTranslation();
 
   const office = useAppStore((s) => s.settings?.settings.office);
   const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
   const region = useAppStore((s) => s.settings?.settings.defaultRegion ?? 'GR');
   const [search, setSearch] = useState('');
-  /** A known caller's card gets the answers too (R28); a new caller's answers wait in the progress. */
+  /** A known caller's card gets the answers too (R28); a new caller's go into the new card as it is typed (ClientCardPanel). */
   type Capture = { field: CardField; value: string };
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; progress: CallProgress; captures: Map<CardField, string> } | null>(null);
-
-  const save = (next: CallProgress, captures: Capture[]) =>
-    void runAction(async (api) => {
+  const captures = useRef(new Map<CardField, string>());
+  const saver = useDebouncedSaver<CallProgress>(SAVE_DELAY_MS, (next) => {
+    const captured = [...captures.current];
+    captures.current.clear();
+    return runAction(async (api) => {
       await api.call('scripts.saveProgress', { callId, progress: next });
-      if (contactId) for (const { field, value } of captures) await api.call('contacts.capture', { contactId, field, value });
+      if (contactId) for (const [field, value] of captured) await api.call('contacts.capture', { contactId, field, value });
     });
-  const flush = () => {
-    if (!pending.current) return;
-    clearTimeout(pending.current.timer);
-    save(pending.current.progress, [...pending.current.captures].map(([field, value]) => ({ field, value })));
-    pending.current = null;
-  };
+  });
   const change = (next: CallProgress, typing = false, capture?: Capture) => {
     onChange(next);
-    if (capture) useAppStore.getState().setScriptCapture(callId, capture.field, capture.value);
-    const captures = new Map(pending.current?.captures ?? []);
-    if (capture) captures.set(capture.field, capture.value);
-    if (pending.current) clearTimeout(pending.current.timer);
-    pending.current = { timer: setTimeout(flush, typing ? SAVE_DELAY_MS : 0), progress: next, captures };
-    if (!typing) flush();
+    if (capture) {
+      useAppStore.getState().setScriptCapture(callId, capture.field, capture.value);
+      captures.current.set(capture.field, capture.value);
+    }
+    saver.change(next);
+    if (!typing) void saver.flush();
   };
-  // Whatever is typed when the panel goes away (hang-up, another call) is saved.
-  useEffect(() => () => flush());
+  // The hang-up saves what was typed at once; the panel itself stays a moment longer.
+  useEffect(() => {
+    if (ended) void saver.flush();
+  }, [ended, saver]);
 
   const stage = script.stages.find((s) => s.id === progress.currentStage) ?? script.stages[0]!;
   const callerName = nameAnswer(script, progress);

@@ -87,6 +87,14 @@ export const coreMethods = {
   'contacts.search': { params: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }), result: z.array(contactSchema) },
   /** An answer the call script captures into the caller's card (R28), saved as it is typed. */
   'contacts.capture': { params: z.object({ contactId: z.string().max(100), field: cardFieldSchema, value: z.string().max(2000) }), result: contactSchema.nullable() },
+  /**
+   * A new caller's card as it is typed during the call (the form's fields, and the script's other
+   * answers): created by the first save and linked to the call, updated by the next, committed at once.
+   */
+  'contacts.saveCallCard': {
+    params: z.object({ callId: z.string().max(100), contact: contactInputSchema.omit({ id: true }), captured: z.partialRecord(cardFieldSchema, z.string().max(2000)) }),
+    result: contactSchema,
+  },
   'contacts.cardForNumber': { params: z.object({ number: z.string().max(100) }), result: clientCardSchema },
   'contacts.importCsv': {
     params: z.object({ fileName: z.string().max(500), text: z.string().max(50_000_000) }),
