@@ -1,4 +1,3 @@
-import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { createRefusedTrafficLog } from '../../src/main/calls/refused-traffic-lo
 import { createContactRepository } from '../../src/main/contacts/contact-repository.ts';
 import { deskStats } from '../../src/main/stats/desk-stats.ts';
 import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
+import { UdpSipCaller } from '../lab/udp-sip-caller.ts';
 
 /**
  * The INVITE path against a real Kamailio: callers over plain UDP SIP (written here, so every
@@ -106,89 +106,9 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-/** A phone on plain UDP SIP: sends INVITEs, ACKs final answers and remembers every status per call. */
-class UdpCaller {
-  readonly socket: Socket;
-  readonly answers = new Map<string, { code: number; at: number; headers: string }[]>();
-  readonly sentAt = new Map<string, number>();
-  readonly port: number;
-  private constructor(port: number) {
-    this.port = port;
-    this.socket = createSocket('udp4');
-    this.socket.on('message', (data) => this.receive(data.toString('utf8')));
-  }
-
-  static async open(port: number): Promise<UdpCaller> {
-    const caller = new UdpCaller(port);
-    await new Promise<void>((resolve) => caller.socket.bind(port, '127.0.0.1', resolve));
-    return caller;
-  }
-
-  invite(callId: string, extraHeaders: string[] = []): void {
-    const sdp = `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${this.port + 100} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
-    this.sentAt.set(callId, Date.now());
-    // Tags and branches are SIP tokens: no "@".
-    const token = callId.replace(/[^A-Za-z0-9-]/g, '-');
-    this.send([
-      'INVITE sip:101@127.0.0.1 SIP/2.0',
-      `Via: SIP/2.0/UDP 127.0.0.1:${this.port};rport;branch=z9hG4bK-${token}`,
-      'Max-Forwards: 70',
-      'To: <sip:101@127.0.0.1>',
-      `From: "Caller" <sip:2105550${this.port % 1000}@127.0.0.1>;tag=from-${token}`,
-      `Call-ID: ${callId}`,
-      'CSeq: 1 INVITE',
-      `Contact: <sip:caller@127.0.0.1:${this.port}>`,
-      ...extraHeaders,
-      'Content-Type: application/sdp',
-      `Content-Length: ${sdp.length}`,
-      '',
-      sdp,
-    ]);
-  }
-
-  codes(callId: string): number[] {
-    return (this.answers.get(callId) ?? []).map((a) => a.code).filter((code) => code !== 100);
-  }
-
-  final(callId: string): { code: number; at: number; headers: string } | undefined {
-    return this.answers.get(callId)?.find((a) => a.code >= 200);
-  }
-
-  async until(what: string, condition: () => boolean, ms: number): Promise<void> {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > ms) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-
-  private receive(text: string): void {
-    const status = /^SIP\/2\.0 (\d{3})/.exec(text);
-    const callId = /^Call-ID:\s*(.+)$/im.exec(text)?.[1]?.trim();
-    if (!status || !callId) return;
-    const code = Number(status[1]);
-    const seen = this.answers.get(callId) ?? [];
-    // Retransmissions (a final answer until the ACK arrives, a repeated 180) are not new answers.
-    if (!seen.some((a) => a.code === code)) seen.push({ code, at: Date.now(), headers: text });
-    this.answers.set(callId, seen);
-    if (code >= 300) {
-      const header = (name: string) => new RegExp(`^${name}:.*$`, 'im').exec(text)?.[0] ?? '';
-      this.send(['ACK sip:101@127.0.0.1 SIP/2.0', header('Via'), 'Max-Forwards: 70', header('To'), header('From'), header('Call-ID'), 'CSeq: 1 ACK', 'Content-Length: 0', '', '']);
-    }
-  }
-
-  private send(lines: string[]): void {
-    this.socket.send(lines.join('\r\n'), SIP_PORT, '127.0.0.1');
-  }
-}
-
 describe('INVITEs through a real Kamailio', () => {
   it('a burst never rings more calls than the line limit: the rest get 486 without a 180, a flooding source with Retry-After; none of them is a call; unanswered calls end as missed at the ring timeout', async () => {
-    const caller = await UdpCaller.open(20565);
+    const caller = await UdpSipCaller.open(20565, { user: '101', kamailioPort: SIP_PORT });
     const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}@lab`);
     for (const id of ids) caller.invite(id);
     await caller.until('an answer to every INVITE of the burst', () => ids.every((id) => caller.codes(id).length > 0), 10_000);
@@ -223,7 +143,7 @@ describe('INVITEs through a real Kamailio', () => {
   }, 60_000);
 
   it('a ringing call whose INVITE says Expires ends then with 487, as missed, and the line is free again', async () => {
-    const caller = await UdpCaller.open(20566);
+    const caller = await UdpSipCaller.open(20566, { user: '101', kamailioPort: SIP_PORT });
     caller.invite('expires@lab', ['Expires: 3']);
     await caller.until('the final answer', () => caller.final('expires@lab') !== undefined, 15_000);
     expect(caller.codes('expires@lab')).toEqual([180, 487]);
