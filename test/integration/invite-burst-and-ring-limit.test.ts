@@ -155,4 +155,17 @@ describe('INVITEs through a real Kamailio', () => {
     await caller.until('the next call to ring', () => caller.codes('after@lab').includes(180), 5000);
     caller.close();
   }, 30_000);
+
+  it('INVITEs with a mangled offer, as a fuzzer sends them, get 488 without a 180 and are not calls', async () => {
+    const fuzzer = await UdpSipCaller.open(20567, { user: '101', kamailioPort: SIP_PORT });
+    const offers = ['v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 5000 RTP/AVP 96\r\n', 'v=0\r\nm=audio 0 RTP/AVP 0\r\n', 'x=\u0007\u001b[2J garbage\r\n', 'v=0\r\nm=audio 4x RTP/AVP\r\n'];
+    offers.forEach((offer, i) => fuzzer.invite(`fuzz-${i}@lab`, [], offer));
+    await fuzzer.until('an answer to each', () => offers.every((_, i) => fuzzer.final(`fuzz-${i}@lab`) !== undefined), 10_000);
+    expect(offers.map((_, i) => fuzzer.codes(`fuzz-${i}@lab`))).toEqual(offers.map(() => [488]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await database.db.selectFrom('calls').select('id').where('sip_call_id', 'like', 'fuzz-%').execute()).toEqual([]);
+    const counted = await database.db.selectFrom('refused_traffic').select(['count', 'last_source']).where('reason', '=', 'unusable-offer').execute();
+    expect(counted).toEqual([{ count: offers.length, last_source: '127.0.0.1:20567' }]);
+    fuzzer.close();
+  }, 30_000);
 });

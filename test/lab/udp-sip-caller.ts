@@ -24,8 +24,9 @@ export class UdpSipCaller {
     return caller;
   }
 
-  invite(callId: string, extraHeaders: string[] = []): void {
-    const sdp = `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${this.port + 100} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
+  /** `sdp`: the offer to send instead of a plain G.711 one (a fuzzer's, say). */
+  invite(callId: string, extraHeaders: string[] = [], offer?: string): void {
+    const sdp = offer ?? `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${this.port + 100} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
     this.sentAt.set(callId, Date.now());
     // Tags and branches are SIP tokens: no "@".
     const token = callId.replace(/[^A-Za-z0-9-]/g, '-');

@@ -24,6 +24,8 @@ class FakeInvitation {
   readonly request: { callId: string; getHeader(name: string): string | undefined; getHeaders(name: string): string[] };
   readonly replacee = undefined;
   rejectedWith: number | null = null;
+  /** The INVITE's body: none by default (a late offer). */
+  body: string | undefined = undefined;
   accepted = false;
   progressed = false;
 
@@ -266,6 +268,22 @@ describe('CallManager', () => {
     expect(refusedOnes.map((i) => [i.rejectedWith, i.progressed])).toEqual(Array.from({ length: 8 }, () => [486, false]));
     expect(t.inserted).toHaveLength(2);
     expect(t.refused.map((r) => r.reason)).toEqual(Array.from({ length: 8 }, () => 'busy'));
+  });
+
+  it('an INVITE whose audio offer cannot be answered (a fuzzer’s) gets 488 before it rings and is not a call', async () => {
+    const t = setup();
+    const mangled = new FakeInvitation('6001', '', { via: 'SIP/2.0/UDP 198.51.100.9:5060;branch=z9hG4bK-m' });
+    mangled.body = 'v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nc=IN IP4 1.2.3.4\r\nt=0 0\r\nm=aud\u0000io 4x RTP/AVP\r\n';
+    await t.manager.handleInvite(mangled as unknown as Invitation);
+    expect(mangled.rejectedWith).toBe(488);
+    expect(mangled.progressed).toBe(false);
+    expect(t.inserted).toEqual([]);
+    expect(t.last()).toEqual([]);
+    expect(t.refused).toMatchObject([{ reason: 'unusable-offer', source: '198.51.100.9:5060' }]);
+    const fine = new FakeInvitation('6001');
+    fine.body = 'v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nc=IN IP4 1.2.3.4\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n';
+    await t.manager.handleInvite(fine as unknown as Invitation);
+    expect(fine.progressed).toBe(true);
   });
 
   it('an INVITE cancelled during its card lookup never rang: counted as refused traffic, not as a missed call', async () => {

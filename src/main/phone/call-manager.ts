@@ -15,6 +15,7 @@ import { callProblemInEnglish, type CallProblem } from '../../shared/phone/call-
 import type { RefusalReason } from '../../shared/ipc/refused-traffic.ts';
 import { createInviteRateLimit } from './invite-rate-limit.ts';
 import { inviteSource } from './invite-source.ts';
+import { isAnswerableOffer } from './answerable-offer.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
 const ENDED_CALL_LINGER_MS = 4000;
@@ -164,6 +165,9 @@ export class CallManager {
       // 486, not 503: a proxy turns a 503 into a 500 and may stop routing to this desk at all (RFC 3261 §16.7).
       return this.refuse(invitation, origin, { at: inviteAt, reason: 'rate-limited', source }, { statusCode: 486, reasonPhrase: 'Busy Here', extraHeaders: [`Retry-After: ${retryAfter}`] });
     }
+    if (origin === 'pbx' && !isAnswerableOffer(invitation.body)) {
+      return this.refuse(invitation, origin, { at: inviteAt, reason: 'unusable-offer', source }, { statusCode: 488, reasonPhrase: 'Not Acceptable Here' });
+    }
     const id = this.deps.newId();
     const number = invitation.remoteIdentity.uri.user ?? '';
     const displayName = sanitizeDisplayName(invitation.remoteIdentity.displayName);
@@ -242,8 +246,8 @@ export class CallManager {
   }
 
   /**
-   * Refused before it rang the desk (a flood, all lines busy, gone during the card lookup): nobody
-   * could have answered it, so it is not a call — counted as refused traffic, not stored as a call.
+   * Refused before it rang the desk (a flood, a malformed offer, all lines busy, gone during the
+   * card lookup): nobody could have answered it, so it is not a call — counted as refused traffic.
    */
   private async refuse(invitation: Invitation, origin: 'pbx' | 'practice', refusal: RefusedInviteRecord, response: { statusCode: number; reasonPhrase: string; extraHeaders?: string[] } | null): Promise<void> {
     if (response) await invitation.reject(response).catch(() => undefined);

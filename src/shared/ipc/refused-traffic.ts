@@ -7,8 +7,10 @@ import { z } from 'zod';
 export const refusalReasonSchema = z.enum([
   /** Every line was taken (486 Busy Here). */
   'busy',
-  /** Its source sent INVITEs faster than any caller would (503 with Retry-After). */
+  /** Its source sent INVITEs faster than any caller would (486 with Retry-After). */
   'rate-limited',
+  /** Its audio offer was malformed or had no audio to answer (488 Not Acceptable Here). */
+  'unusable-offer',
   /** Cancelled or ended before the desk could ring it. */
   'gone-before-ringing',
 ]);

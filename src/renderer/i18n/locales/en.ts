@@ -701,6 +701,7 @@ export const en = {
         busy: 'All lines were busy',
         'rate-limited': 'Too many from one source (flood)',
         'gone-before-ringing': 'Gone before it rang',
+        'unusable-offer': 'Malformed or no audio to answer',
       },
     },
     changePin: {
