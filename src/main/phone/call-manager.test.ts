@@ -358,6 +358,15 @@ describe('CallManager', () => {
     expect(t.last().find((c) => c.id === 'call-2')?.state).toBe('active');
   });
 
+  it('a call still ringing when Ringside stops is stored as missed because Ringside stopped, not as unanswered in time', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const ringing = await t.ring('6001');
+    await t.manager.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ringing.rejectedWith).toBe(480);
+    expect(t.patches.get('call-1')).toMatchObject({ status: 'missed', endReason: 'interrupted', endedBy: 'system' });
+  });
+
   it('refused traffic stays out of the call history and the statistics (real SQLite)', async () => {
     const database = await openDatabase(':memory:');
     const calls = createCallRepository({ db: database.db });

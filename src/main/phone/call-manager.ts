@@ -628,7 +628,11 @@ export class CallManager {
       this.clearRingLimit(entry);
       if (entry.lingerTimer !== null) this.deps.clock.clearTimeout(entry.lingerTimer);
       if (entry.call.state === 'active') await entry.session.bye().catch(() => undefined);
-      if (entry.call.state === 'ringing') await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
+      if (entry.call.state === 'ringing') {
+        // Ringside stopping ends it, not the ring limit.
+        entry.call.endReason = 'interrupted';
+        await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
+      }
       if (entry.call.state === 'dialing') await (entry.session as Inviter).cancel().catch(() => undefined);
     }
     this.entries.clear();
@@ -696,8 +700,8 @@ export class CallManager {
         else if (entry.agentEnded) this.end(entry, 'agent', wasTalking ? 'agent-hung-up' : 'declined');
         else if (wasTalking) this.end(entry, 'caller', 'caller-hung-up');
         else if (entry.call.state === 'answering') this.end(entry, 'system', 'failed');
-        // Ringing ends by a CANCEL (its delegate set the reason) or by a time limit: the desk's
-        // (startRingLimit) or sip.js's own Expires and no-answer timers, which also come here.
+        // Ringing ends by a CANCEL or by Ringside stopping (both set the reason first), or by a
+        // time limit: the desk's (startRingLimit), or sip.js's own Expires and no-answer timers.
         else {
           const endReason = entry.call.endReason ?? 'no-answer-in-time';
           this.end(entry, endReason === 'missed' ? 'caller' : 'system', endReason);
