@@ -474,6 +474,13 @@ export function createCore(deps: CoreDeps): Core {
     },
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.cardForNumber': ({ number }) => contacts.cardForNumber(number),
+    'contacts.delete': async ({ id }) => {
+      const result = await deleteContact({ db: database.db, clock }, id, actor());
+      await calls.refreshCards();
+      broadcast('data.changed', { what: 'contacts' });
+      broadcast('data.changed', { what: 'calls' });
+      return result;
+    },
     'contacts.importCsv': async ({ text }) => {
       const report = await importContactsCsv({ db: database.db, clock, region: settings.get().defaultRegion }, text);
       await calls.refreshCards();
@@ -511,13 +518,6 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'recordings.finish': async ({ callId }) => {
-    'contacts.delete': async ({ id }) => {
-      const result = await deleteContact({ db: database.db, clock }, id, actor());
-      await calls.refreshCards();
-      broadcast('data.changed', { what: 'contacts' });
-      broadcast('data.changed', { what: 'calls' });
-      return result;
-    },
       await pauses.resume(callId);
       await recordings.finish(callId);
       return {};
