@@ -63,6 +63,7 @@ test('what is typed into a new caller\'s card, and what the script captured, is 
   await card.getByRole('textbox', { name: /^Name/ }).pressSequentially('Δημήτρης Καλογεράκης', { delay: 20 });
   await card.getByLabel('Organization').pressSequentially('Καλογεράκης ΟΕ', { delay: 20 });
   await card.getByLabel('Notes').pressSequentially('Θέλει προσφορά για 12 παράθυρα', { delay: 20 });
+  await expect(card.getByRole('status')).toHaveText('Saved as you type: the card is in Contacts already.');
 
   // The script saves its progress when typing pauses, not at every key.
   const script = page.getByRole('region', { name: 'Call script' });

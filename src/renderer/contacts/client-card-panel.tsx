@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput, ContactProfile } from '../../shared/ipc/contacts.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
+import { DoneStatus } from '../app/done-status.tsx';
 import { callCardDraft, isBlankCard, type CallCardDraft } from './call-card-draft.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ContactForm } from './contact-form.tsx';
@@ -81,6 +82,7 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
             queue(false);
           }}
           save={finish}
+          status={<DoneStatus shown={savedDraft !== null}>{t('card.savedAsTyped')}</DoneStatus>}
         />
       ) : editing && contact ? (
         <ContactForm contact={contact} onSaved={editSaved} onCancel={() => setEditing(false)} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput } from '../../shared/ipc/contacts.ts';
 import { runAction } from '../state/app-store.ts';
@@ -16,12 +16,14 @@ interface Props {
   onDraft?: (form: ContactInput, typed: ReadonlySet<string>) => void;
   /** How "Save card" saves (a card typed during a call is already saved: the button finishes it); by default contacts.save. */
   save?: (input: ContactInput) => Promise<Contact | undefined>;
+  /** Beside the button: a card typed during a call says that it is saved already. */
+  status?: ReactNode;
 }
 
 const saveContact = (input: ContactInput) => runAction((api) => api.call('contacts.save', input));
 
 /** Create or edit a contact. The name comes first: write it down at once and use it (R5). */
-export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}, onDraft, save = saveContact }: Props) {
+export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}, onDraft, save = saveContact, status }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ContactInput>(() => ({
     ...(contact && { id: contact.id }),
@@ -107,6 +109,7 @@ export function ContactForm({ contact, number, onSaved, onCancel, suggested = {}
             {t('contacts.cancel')}
           </button>
         )}
+        {status}
       </div>
     </form>
   );

@@ -371,6 +371,7 @@ export const en = {
     label: 'Client card',
     title: 'Client card',
     newTitle: 'New client card',
+    savedAsTyped: 'Saved as you type: the card is in Contacts already.',
     edit: 'Edit',
     name: 'Name',
     organization: 'Organization',
