@@ -30,6 +30,7 @@ const media = createMediaEngine({
   onConsent: (callId, played) => void runAction((api) => api.call('recordings.consent', { callId, played })),
   announcementUrl: () => mediaUrl('announcements/current'),
   mediaUrl,
+  onMediaDead: (sessionId, reason) => useAppStore.getState().api?.emit('media.dead', { sessionId, reason }),
 });
 useAppStore.setState({
   recordCall: (callId, on) => media.record(callId, on),

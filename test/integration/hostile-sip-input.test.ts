@@ -85,6 +85,7 @@ beforeAll(async () => {
     });
   });
   desk = new SipAccount({
+    instanceId: '5c0b3a4e-8f0e-4a7c-b1d2-3e4f5a6b7c8d',
     clock: { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     log,
     sessionDescriptionHandlerFactory: () => {

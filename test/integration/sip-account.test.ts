@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { RegistrationState } from '../../src/shared/ipc/phone.ts';
 import { silentLogger as log } from '../../src/shared/logger.ts';
@@ -20,12 +21,16 @@ afterAll(async () => {
   await lab?.stop();
 });
 
+/** This desk's SIP Outbound instance, as sip-instance-id.ts keeps it in the data folder. */
+const instanceId = '7d5f3c1a-2b4e-4f60-8a9b-0c1d2e3f4a5b';
+
 /** One per test process, as in the app: the process's default trust for wss://. */
 const trust = createPbxTrust();
 
 function account(clock: Clock = { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) }) {
   const states: RegistrationState[] = [];
   const sip = new SipAccount({
+    instanceId,
     clock,
     log,
     random: () => 0.5,
@@ -89,6 +94,28 @@ describe('SipAccount against a real Kamailio', () => {
     await lab.startKamailio();
     await until((s) => s.status === 'registered', 15_000);
     await sip.dispose();
+  });
+
+  it('registers with SIP Outbound: the Contact has ;ob, reg-id and this desk\'s +sip.instance, and asks for a GRUU', async () => {
+    const registers: string[] = [];
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 20503, handleProtocols: () => 'sip' });
+    server.on('connection', (socket) => socket.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
+      if (text.startsWith('REGISTER ')) registers.push(text);
+    }));
+    const { sip } = account();
+    sip.configure({ ...config, serverUrl: 'ws://127.0.0.1:20503' }, 'right-password');
+    for (let i = 0; i < 100 && registers.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (const client of server.clients) client.terminate();
+    await new Promise((r) => server.close(r));
+    await sip.dispose();
+    const register = registers[0] ?? '';
+    const contact = /^Contact: (.*)$/m.exec(register)?.[1] ?? '';
+    expect(contact).toMatch(/^<sip:[^>]*;transport=ws;ob>/);
+    expect(contact).toContain(';reg-id=1');
+    expect(contact).toContain(`;+sip.instance="<urn:uuid:${instanceId}>"`);
+    const supported = (/^Supported: (.*)$/m.exec(register)?.[1] ?? '').split(/\s*,\s*/);
+    expect(supported).toEqual(expect.arrayContaining(['outbound', 'gruu']));
   });
 
   it('reconnects at once when the clock jumps (the laptop slept)', { timeout: 15_000 }, async () => {

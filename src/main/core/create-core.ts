@@ -66,6 +66,7 @@ import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
+import { sipInstanceId } from '../phone/sip-instance-id.ts';
 import { CertificateUnreadableError, createPbxTrust, describeCertificate, tlsProblem } from '../phone/pbx-trust.ts';
 import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
@@ -231,6 +232,7 @@ export function createCore(deps: CoreDeps): Core {
     log: deps.log.child('phone'),
     trust: pbxTrust,
     diagnoseTls: (serverUrl) => tlsProblem(serverUrl),
+    instanceId: sipInstanceId(deps.dataDir),
     sessionDescriptionHandlerFactory: deskMedia,
     onInvite: (invitation) => {
       calls.handleInvite(invitation).catch((error: unknown) => log.error('Incoming call failed', { error: String(error) }));
@@ -690,6 +692,7 @@ export function createCore(deps: CoreDeps): Core {
         },
         onProtocolError: (error) => log.warn('Bad message from a client', { error: error.message }),
       });
+      peer.on('media.dead', ({ sessionId, reason }) => void calls.endDeadMedia(sessionId, reason));
       clients.add(peer);
       return () => {
         clients.delete(peer);

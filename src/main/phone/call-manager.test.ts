@@ -43,7 +43,10 @@ class FakeInvitation {
     this.progressed = true;
     return Promise.resolve();
   }
-  accept() {
+  /** Headers of the 200 OK this desk answered with (session timer). */
+  acceptHeaders: string[] = [];
+  accept(options?: { extraHeaders?: string[] }) {
+    this.acceptHeaders = options?.extraHeaders ?? [];
     this.accepted = true;
     this.moveTo(SessionState.Establishing);
     this.moveTo(SessionState.Established);
@@ -56,15 +59,28 @@ class FakeInvitation {
     this.moveTo(SessionState.Terminated);
     return Promise.resolve();
   }
+  byes = 0;
   bye() {
+    this.byes++;
     this.moveTo(SessionState.Terminated);
     return Promise.resolve();
   }
+  /** What sip.js does with the far end's re-INVITE: answers it 200 (here with no SDP work). */
+  onInviteRequest(request: { accept(options: { statusCode: number; extraHeaders?: string[] }): unknown }) {
+    request.accept({ statusCode: 200, extraHeaders: ['Contact: <sip:desk@test>'] });
+  }
+  /** The far end sends a re-INVITE; returns the headers of the 200 OK it got. */
+  farEndReInvites(): string[] {
+    let headers: string[] = [];
+    this.onInviteRequest({ accept: (options) => (headers = options.extraHeaders ?? []) });
+    return headers;
+  }
   /** Re-INVITEs (hold, resume): answered by the test with `answerReInvite`. */
-  readonly reInvites: { hold: boolean; accept(): void; reject(code: number): void }[] = [];
-  invite(options: { sessionDescriptionHandlerOptions: { hold: boolean }; requestDelegate: { onAccept(): void; onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
+  readonly reInvites: { hold: boolean; headers: string[]; accept(): void; reject(code: number): void }[] = [];
+  invite(options: { requestOptions?: { extraHeaders?: string[] }; sessionDescriptionHandlerOptions: { hold: boolean }; requestDelegate: { onAccept(): void; onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
     this.reInvites.push({
       hold: options.sessionDescriptionHandlerOptions.hold,
+      headers: options.requestOptions?.extraHeaders ?? [],
       accept: () => options.requestDelegate.onAccept(),
       reject: (code) => options.requestDelegate.onReject({ message: { statusCode: code, reasonPhrase: 'Not Acceptable Here' } }),
     });
@@ -541,5 +557,75 @@ describe('CallManager', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(await pending).toBe('failed');
     expect(t.last()[0]).toMatchObject({ state: 'active', error: '203 did not take the call (no report from the phone system): the caller is still with you.' });
+  });
+
+  it('a call whose media the window finds dead ends with a BYE (no ghost call), and the next call is answered by itself, not as waiting', async () => {
+    const t = setup();
+    const first = await t.ring('6001');
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(t.last()[0]?.state).toBe('active');
+    await t.manager.endDeadMedia('call-1', 'no-audio');
+    expect(first.byes).toBe(1);
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endedBy: 'system', endReason: 'media-dead' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.patches.get('call-1')).toMatchObject({ status: 'answered', endReason: 'media-dead', durationMs: 0 });
+
+    const second = await t.ring('6002');
+    expect(t.last().find((c) => c.id === 'call-2')).toMatchObject({ waiting: false, autoAnswerOnRing: 2 });
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(second.accepted).toBe(true);
+  });
+
+  it('a report of dead media for a call that is not in progress changes nothing', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const ringing = await t.ring('6001');
+    await t.manager.endDeadMedia('call-1', 'connection-failed');
+    await t.manager.endDeadMedia('no-such-call', 'connection-lost');
+    expect(t.last()[0]).toMatchObject({ state: 'ringing' });
+    expect(ringing.byes).toBe(0);
+  });
+
+  it('session timer offered by the caller (RFC 4028): answered with it; this desk refreshes at half the interval, and a refused refresh ends the call with a BYE', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001', '', { 'session-expires': '600', supported: 'timer, replaces' });
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(invitation.acceptHeaders).toEqual(['Session-Expires: 600;refresher=uas', 'Require: timer']);
+
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(invitation.reInvites).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(invitation.reInvites).toHaveLength(1);
+    expect(invitation.reInvites[0]).toMatchObject({ hold: false, headers: ['Session-Expires: 600;refresher=uac', 'Supported: timer'] });
+    invitation.reInvites[0]!.accept();
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(invitation.reInvites).toHaveLength(2);
+    invitation.reInvites[1]!.reject(481);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invitation.byes).toBe(1);
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endedBy: 'system', endReason: 'session-expired' });
+  });
+
+  it('session timer refreshed by the caller: its re-INVITEs are answered with the timer and keep the call; when they stop, the call ends before the interval runs out', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001', '', { 'session-expires': '1800;refresher=uac', supported: 'timer' });
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(invitation.acceptHeaders).toEqual(['Session-Expires: 1800;refresher=uac', 'Require: timer']);
+    await vi.advanceTimersByTimeAsync(900_000);
+    expect(invitation.farEndReInvites()).toEqual(['Contact: <sip:desk@test>', 'Session-Expires: 1800;refresher=uac', 'Require: timer']);
+    await vi.advanceTimersByTimeAsync(1_700_000);
+    expect(t.last()[0]?.state).toBe('active');
+    await vi.advanceTimersByTimeAsync(1_800_000 - 32_000 - 1_700_000);
+    expect(invitation.reInvites).toHaveLength(0);
+    expect(invitation.byes).toBe(1);
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endReason: 'session-expired' });
+  });
+
+  it('without Session-Expires in the INVITE, no timer: answered plainly and never re-INVITEd by itself', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001', '', { supported: 'timer' });
+    await vi.advanceTimersByTimeAsync(6000 + 3_600_000);
+    expect(invitation.acceptHeaders).toEqual([]);
+    expect(invitation.reInvites).toHaveLength(0);
+    expect(t.last()[0]?.state).toBe('active');
   });
 });

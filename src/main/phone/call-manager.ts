@@ -15,6 +15,8 @@ import { callProblemInEnglish, type CallProblem } from '../../shared/phone/call-
 import type { RefusalReason } from '../../shared/ipc/refused-traffic.ts';
 import { createInviteRateLimit } from './invite-rate-limit.ts';
 import { inviteSource } from './invite-source.ts';
+import { SessionTimer, sessionTimerAnswerHeaders, sessionTimerRefreshHeaders, sessionTimerTerms, type SessionTimerTerms } from './session-timer.ts';
+import type { DeadMediaReason } from '../../shared/ipc/media.ts';
 import { isAnswerableOffer } from './answerable-offer.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
@@ -134,6 +136,9 @@ interface Entry {
   transferred: boolean;
   /** A warm transfer under way from this call: the consult call and the stored transfer. */
   warm: { consultId: string; transferId: string; target: string } | null;
+  /** The session timer the caller's INVITE offered and the answer accepted (RFC 4028), and its clock once talking. */
+  sessionTerms: SessionTimerTerms | null;
+  sessionTimer: SessionTimer | null;
 }
 
 /**
@@ -359,8 +364,10 @@ export class CallManager {
       autoAnswered: auto,
     });
     log.info(auto ? 'Answering by itself' : 'Answering', { callId, ring: entry.call.ring });
+    const request = entry.invitation?.request;
+    entry.sessionTerms = request ? sessionTimerTerms(request.getHeader('Session-Expires'), request.getHeaders('Supported')) : null;
     try {
-      await entry.invitation?.accept();
+      await entry.invitation?.accept(entry.sessionTerms ? { extraHeaders: sessionTimerAnswerHeaders(entry.sessionTerms) } : undefined);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error('The call could not be answered', { callId, error: message });
@@ -449,6 +456,59 @@ export class CallManager {
       this.update(entry, { hold });
     }
     this.deps.log.info('Hold state', { callId, hold });
+  }
+
+  /**
+   * The window found the call's media dead (the connection lost, or no sound for a while) though no
+   * BYE came — the far end gone, or its BYE lost in a PBX restart: the call ends with a BYE rather
+   * than stay on screen and make every next call a waiting one.
+   */
+  async endDeadMedia(callId: string, reason: DeadMediaReason): Promise<void> {
+    const entry = this.entries.get(callId);
+    if (!entry || entry.call.state !== 'active') return;
+    this.deps.log.warn('The call’s media is dead: ending the call', { callId, reason });
+    this.end(entry, 'system', 'media-dead');
+    if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
+  }
+
+  /** A call answered with a session timer (RFC 4028) keeps it while talking: refreshed, or ended when refreshes stop. */
+  private startSessionTimer(entry: Entry): void {
+    const terms = entry.sessionTerms;
+    if (!terms || entry.sessionTimer) return;
+    const { clock, log } = this.deps;
+    const callId = entry.call.id;
+    const session = entry.session;
+    entry.sessionTimer = new SessionTimer({
+      clock,
+      terms,
+      refresh: () => this.refreshSession(entry, sessionTimerRefreshHeaders(terms)),
+      expired: (why) => {
+        if (entry.call.state !== 'active') return;
+        log.warn('The session timer ran out: ending the call', { callId, why, intervalS: terms.intervalS });
+        this.end(entry, 'system', 'session-expired');
+        if (session.state === SessionState.Established) void session.bye().catch(() => undefined);
+      },
+    });
+    // The far end's refresh is a re-INVITE; its 200 OK carries the timer on (RFC 4028 §9), or the far end would drop it.
+    answerRefreshesWithTimer(session, terms, () => entry.sessionTimer?.refreshed());
+    log.info('Session timer', { callId, intervalS: terms.intervalS, refresher: terms.refresher });
+  }
+
+  /** This desk's session refresh: a re-INVITE that keeps the call's media and hold as they are. */
+  private refreshSession(entry: Entry, extraHeaders: string[]): Promise<void> {
+    const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: entry.call.hold === 'local' || entry.call.hold === 'both' };
+    return new Promise<void>((resolve, reject) => {
+      entry.session
+        .invite({
+          requestOptions: { extraHeaders },
+          sessionDescriptionHandlerOptions: options,
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
+          },
+        })
+        .catch(reject);
+    });
   }
 
   /**
@@ -626,6 +686,7 @@ export class CallManager {
     for (const entry of [...this.entries.values()]) {
       this.clearPhaseTimer(entry);
       this.clearRingLimit(entry);
+      entry.sessionTimer?.stop();
       if (entry.lingerTimer !== null) this.deps.clock.clearTimeout(entry.lingerTimer);
       if (entry.call.state === 'active') await entry.session.bye().catch(() => undefined);
       if (entry.call.state === 'ringing') {
@@ -687,6 +748,7 @@ export class CallManager {
         } else {
           void this.persist(entry.call.id, { status: 'answered' });
         }
+        this.startSessionTimer(entry);
         this.refresh();
         return;
       case SessionState.Terminating:
@@ -741,6 +803,7 @@ export class CallManager {
     const { clock } = this.deps;
     this.clearPhaseTimer(entry);
     this.clearRingLimit(entry);
+    entry.sessionTimer?.stop();
     const endedAt = clock.now();
     const answeredAt = entry.call.answeredAt;
     const talked = entry.call.state === 'active' && answeredAt !== null;
@@ -859,6 +922,25 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     holdMs: 0,
     transferred: false,
     warm: null,
+    sessionTerms: null,
+    sessionTimer: null,
+  };
+}
+
+/**
+ * sip.js answers a re-INVITE itself, with no way to add headers: this adds the session timer to
+ * that 200 OK and tells the timer a refresh came.
+ */
+function answerRefreshesWithTimer(session: Session, terms: SessionTimerTerms, refreshed: () => void): void {
+  const internals = session as unknown as { onInviteRequest(request: { accept(options?: { extraHeaders?: string[] }): unknown }): void };
+  const handle = internals.onInviteRequest.bind(session);
+  internals.onInviteRequest = (request) => {
+    const accept = request.accept.bind(request);
+    request.accept = (options) => {
+      refreshed();
+      return accept({ ...options, extraHeaders: [...(options?.extraHeaders ?? []), ...sessionTimerAnswerHeaders(terms)] });
+    };
+    handle(request);
   };
 }
 

@@ -26,6 +26,8 @@ import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
 const REGISTER_EXPIRES_S = 300;
+/** One flow per desk: the desk has one WebSocket connection to one PBX. */
+const OUTBOUND_REG_ID = 1;
 const SUBSCRIBE_EXPIRES_S = 600;
 const WATCHDOG_MS = 5000;
 /** A watchdog tick this late means the machine slept: reconnect at once. */
@@ -44,6 +46,11 @@ export interface SipAccountDeps {
   trust?: PbxTrust;
   /** After a failed connection: why TLS failed, or null. */
   diagnoseTls?: (serverUrl: string) => Promise<TlsProblem | null>;
+  /**
+   * This desk's SIP Outbound instance (RFC 5626 §4.1), kept for the life of its data folder: a
+   * re-registration after the PBX restarted replaces the desk's binding instead of adding one.
+   */
+  instanceId: string;
 }
 
 /**
@@ -240,6 +247,10 @@ export class SipAccount {
       sendInitialProvisionalResponse: false,
       // Warm transfers: a caller put through by a colleague replaces the consult call (RFC 3891).
       sipExtensionReplaces: SIPExtension.Supported,
+      // A GRUU (RFC 5627) names this instance, not a connection: in-dialog requests sent to it
+      // reach the desk over its new connection after the PBX restarted.
+      sipExtensionExtraSupported: ['gruu'],
+      instanceId: this.deps.instanceId,
       userAgentString: 'Ringside',
       delegate: {
         onMessage: (message) => {
@@ -258,6 +269,7 @@ export class SipAccount {
       },
     };
     const ua = new UserAgent(options);
+    markOutboundContact(ua);
     guardIncomingSip(ua, this.deps.log.child('sip-input'));
     return ua;
   }
@@ -266,7 +278,9 @@ export class SipAccount {
     const ua = this.ua;
     if (!ua) return;
     if (!this.registerer) {
-      const registerer = new Registerer(ua, { expires: REGISTER_EXPIRES_S });
+      // SIP Outbound (RFC 5626 §4.2): +sip.instance and reg-id on the Contact, so the registrar
+      // keeps one flow per desk and the re-REGISTER on a new connection replaces the old one.
+      const registerer = new Registerer(ua, { expires: REGISTER_EXPIRES_S, regId: OUTBOUND_REG_ID, instanceId: this.deps.instanceId });
       registerer.stateChange.addListener((registererState) => {
         if (generation !== this.generation) return;
         if (registererState === RegistererState.Registered) {
@@ -360,6 +374,16 @@ export class SipAccount {
     this.state = state;
     this.deps.onStateChange(state);
   }
+}
+
+/**
+ * sip.js marks the Contact with ";ob" (RFC 5626 §4.3) only on dialog-forming requests; the
+ * REGISTER that creates the flow carries it too, so the registrar knows the desk keeps its flow.
+ */
+function markOutboundContact(ua: UserAgent): void {
+  const contact = ua.contact;
+  const render = contact.toString.bind(contact);
+  contact.toString = (options = {}) => render({ ...options, outbound: options.outbound === true || options.register === true });
 }
 
 function missingAccountFields(account: AccountSettings | null, password: string | null): ('serverUrl' | 'sipUri' | 'password')[] {

@@ -3,7 +3,7 @@ import type { MediaMethods } from '../../shared/ipc/api.ts';
 import { defaultSettings, type ConsentSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
 import type { RecordingState } from '../state/app-store.ts';
 import type { RecorderSink } from './call-recorder.ts';
-import { PRACTICE_CALLER_SESSION_PREFIX } from '../../shared/ipc/media.ts';
+import { PRACTICE_CALLER_SESSION_PREFIX, type DeadMediaReason } from '../../shared/ipc/media.ts';
 import { PeerSession } from './peer-session.ts';
 import { PracticeCaller } from './practice-caller.ts';
 import { RingtonePlayer, type RingMode } from './ringtone-player.ts';
@@ -39,6 +39,8 @@ export interface MediaEngineDeps {
   announcementUrl(): string;
   /** Where a bundled file (a practice clip) is fetched from. */
   mediaUrl(path: string): string;
+  /** A call's media died with the call still on (MediaLivenessWatch): the core ends the call. */
+  onMediaDead(callId: string, reason: DeadMediaReason): void;
 }
 
 export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
@@ -61,7 +63,7 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
         consent: () => consent,
         announcementUrl: deps.announcementUrl,
         onConsent: (played) => deps.onConsent(id, played),
-      }, practiceVoice);
+      }, practiceVoice, (reason) => deps.onMediaDead(id, reason));
       sessions.set(id, existing);
     }
     return existing;

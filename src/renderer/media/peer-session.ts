@@ -6,6 +6,9 @@ import { applyRemoteDescription, localDescription } from './sdp-exchange.ts';
 import { openMicrophone } from './microphone.ts';
 import { OutgoingLine } from './outgoing-line.ts';
 import { i18n } from '../i18n/i18n.ts';
+import { systemClock } from '../../shared/clock.ts';
+import type { DeadMediaReason } from '../../shared/ipc/media.ts';
+import { MediaLivenessWatch, type MediaSample } from './media-liveness.ts';
 
 export interface SessionRecording {
   sink: RecorderSink;
@@ -47,6 +50,10 @@ export class PeerSession {
   /** On hold by this desk, or muted: the caller hears nothing from the microphone. */
   private held = false;
   private muted = false;
+  private readonly onDead: (reason: DeadMediaReason) => void;
+  /** Watches the media once offer and answer are both set, unless the far end is in this page. */
+  private liveness: MediaLivenessWatch | null = null;
+  private farEndHere = false;
 
   constructor(
     id: string,
@@ -54,8 +61,10 @@ export class PeerSession {
     onNotice: (message: string) => void,
     recording: SessionRecording,
     farEndInPage: FarEndInPage,
+    onDead: (reason: DeadMediaReason) => void,
   ) {
     this.id = id;
+    this.onDead = onDead;
     this.devices = devices;
     this.onNotice = onNotice;
     this.recording = recording;
@@ -72,7 +81,9 @@ export class PeerSession {
       const received = event.streams[0] ?? new MediaStream([event.track]);
       // A far end in this page is heard straight from its source: offline its peer connection and
       // this one have no network to meet on (Chromium leaves loopback out of ICE), and need none.
-      this.remoteStream = farEndInPage(received.id) ?? received;
+      const inPage = farEndInPage(received.id);
+      this.remoteStream = inPage ?? received;
+      if (inPage) this.hearFarEndHere();
       this.remote.srcObject = this.remoteStream;
       void this.remote.play().catch(() => undefined);
       this.startRecording();
@@ -91,11 +102,14 @@ export class PeerSession {
       this.held = hold;
       this.applySending();
     }
-    return localDescription(this.pc);
+    const sdp = await localDescription(this.pc);
+    this.watchLiveness();
+    return sdp;
   }
 
-  setDescription(sdp: string): Promise<void> {
-    return applyRemoteDescription(this.pc, sdp);
+  async setDescription(sdp: string): Promise<void> {
+    await applyRemoteDescription(this.pc, sdp);
+    this.watchLiveness();
   }
 
   sendDtmf(tones: string): boolean {
@@ -135,12 +149,35 @@ export class PeerSession {
 
   close(): void {
     this.closed = true;
+    this.liveness?.stop();
     this.record(false);
     this.line?.close();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
     this.pc.close();
     this.remote.srcObject = null;
     this.remote.remove();
+  }
+
+  private watchLiveness(): void {
+    if (this.liveness || this.closed || this.farEndHere || this.pc.signalingState !== 'stable' || !this.pc.remoteDescription) return;
+    this.liveness = new MediaLivenessWatch(systemClock, () => this.sampleMedia(), this.onDead);
+  }
+
+  /** A far end in this page (a practice caller) is heard without the network: there is no connection to watch. */
+  private hearFarEndHere(): void {
+    this.farEndHere = true;
+    this.liveness?.stop();
+  }
+
+  private async sampleMedia(): Promise<MediaSample> {
+    const stats = await this.pc.getStats();
+    let bytesReceived = 0;
+    stats.forEach((report: { type?: string; kind?: string; bytesReceived?: number }) => {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') bytesReceived += report.bytesReceived ?? 0;
+    });
+    // Only a call both sides send on must bring sound: on hold (sendonly, recvonly, inactive) it may not.
+    const expectInbound = this.pc.getTransceivers().some((t) => t.currentDirection === 'sendrecv');
+    return { connection: this.pc.connectionState, bytesReceived, expectInbound };
   }
 
   private async ensureMicrophone(): Promise<void> {

@@ -4,7 +4,7 @@ import { callProgressSchema } from '../scripts/call-progress.ts';
 import { cardFieldSchema, callScriptSchema, scriptListingSchema, scriptLocaleSchema } from '../scripts/call-script.ts';
 import { callListQuerySchema, callRecordSchema, wrapUpSchema } from './calls.ts';
 import { clientCardSchema, contactInputSchema, contactSchema, importReportSchema } from './contacts.ts';
-import { mediaMethods } from './media.ts';
+import { mediaEvents, mediaMethods } from './media.ts';
 import { handoffNoteSchema } from '../phone/handoff-note.ts';
 import { messageInputSchema, storedMessageSchema } from './messages.ts';
 import { callbackTaskSchema, newTaskSchema } from './tasks.ts';
@@ -212,8 +212,8 @@ export type CoreEvents = typeof coreEvents;
 export { mediaMethods };
 export type MediaMethods = typeof mediaMethods;
 
-/** The renderer sends no events to the core. */
-export const clientEvents = {};
+/** Events a window sends to the core: what the media host notices about calls' media. */
+export const clientEvents = mediaEvents;
 export type ClientEvents = typeof clientEvents;
 
 export const APP_VERSION = '0.1.0';

@@ -34,3 +34,16 @@ export const mediaMethods = {
     result: z.object({ sent: z.boolean() }),
   },
 };
+
+/** Why a call's media is dead: the connection failed, stayed lost, or no sound arrived while it should have. */
+export const deadMediaReasonSchema = z.enum(['connection-failed', 'connection-lost', 'no-audio']);
+export type DeadMediaReason = z.infer<typeof deadMediaReasonSchema>;
+
+/** What the window that carries the calls' media tells the core of its own accord. */
+export const mediaEvents = {
+  /**
+   * A call's media died while its signalling went on (the far end or its network gone, a BYE lost
+   * in a PBX restart): the core ends the call so it neither stays on screen nor blocks the next.
+   */
+  'media.dead': z.object({ sessionId: z.string().max(200), reason: deadMediaReasonSchema }),
+};

@@ -54,6 +54,10 @@ export const endReasonSchema = z.enum([
   'transferred',
   /** Rang until the ring timeout or the INVITE's Expires without being answered or cancelled. */
   'no-answer-in-time',
+  /** The call's media died (connection lost, no sound) with no BYE: the desk ended it. */
+  'media-dead',
+  /** The session timer (RFC 4028) ran out: the far end stopped refreshing, or refused the desk's refresh. */
+  'session-expired',
 ]);
 export type EndReason = z.infer<typeof endReasonSchema>;
 

@@ -361,6 +361,8 @@ export const en = {
       interrupted: 'Ringside stopped during the call',
       transferred: 'Transferred',
       'no-answer-in-time': 'Not answered in time: the ringing was ended',
+      'media-dead': 'Ended: the connection to the caller was lost (no sound came through)',
+      'session-expired': 'Ended: the phone system stopped confirming the call',
       none: 'Call ended',
       outboundMissed: 'No answer',
       outboundBusy: 'Busy',
