@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +9,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isDiskFull } from '../db/disk-full.ts';
 import type { KeptWrites } from '../db/kept-writes.ts';
-import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
+import { syncFolder, writeAll, writeFileAtomic } from '../settings/atomic-write.ts';
 import { withWebmDuration } from './webm-duration.ts';
 import { encryptRecording, RecordingEncrypter, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
 import { recordingBytes } from './recording-bytes.ts';
@@ -231,12 +231,6 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     },
   };
   return store;
-}
-
-/** Writes all of `bytes`: a write may take only part of them (a disk filling up) and throws on the next. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let written = 0;
-  while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
 }
 
 /** `recordedMs`: how long the recording ran before it stopped (null: nothing of it was written). */

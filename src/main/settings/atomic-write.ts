@@ -7,7 +7,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   const fd = openSync(temp, 'w', 0o600);
   try {
     try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -18,6 +18,15 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     throw error;
   }
   syncFolder(dirname(file));
+}
+
+/**
+ * Writes all of `bytes`: on a disk filling up a write may take only part of them, without an
+ * error (the next write throws ENOSPC); stopping there would keep half a file as if it were whole.
+ */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
 }
 
 /** Makes the rename itself durable; Windows cannot open a folder for this and needs none. */
