@@ -1,5 +1,5 @@
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 
 export interface VirtualRows {
   /** Ref callback for the element that scrolls: the list lives inside it. */
@@ -11,6 +11,8 @@ export interface VirtualRows {
   after: number;
   /** Ref for each rendered row (with `data-index`): rows of any height are measured as they render. */
   measure: (element: Element | null) => void;
+  /** For the scroller's onKeyDown: Home and End reach the first and the last row even before all are measured. */
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
 /**
@@ -32,5 +34,12 @@ export function useVirtualRows(options: { count: number; estimateSize: number; k
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
-  return { scroller: setScrollElement, items, before, after, measure: virtualizer.measureElement };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Only the scroller's own keys: Home and End typed in a field inside a row stay the field's.
+    if (event.target !== event.currentTarget || options.count === 0) return;
+    if (event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(event.key === 'Home' ? 0 : options.count - 1, { align: event.key === 'Home' ? 'start' : 'end' });
+  };
+  return { scroller: setScrollElement, items, before, after, measure: virtualizer.measureElement, onKeyDown };
 }

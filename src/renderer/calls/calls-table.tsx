@@ -21,10 +21,10 @@ export function CallsTable({ calls }: { calls: CallRecord[] }) {
   const [open, setOpen] = useState<string | null>(null);
   const [wrapping, setWrapping] = useState<string | null>(null);
   const [stagesOf, setStagesOf] = useState<string | null>(null);
-  const { scroller, items, before, after, measure } = useVirtualRows({ count: calls.length, estimateSize: 58, key: (i) => calls[i]?.id ?? String(i) });
+  const { scroller, items, before, after, measure, onKeyDown } = useVirtualRows({ count: calls.length, estimateSize: 58, key: (i) => calls[i]?.id ?? String(i) });
 
   return (
-    <div className="list-scroller" ref={scroller} tabIndex={0} aria-label={t('calls.title')}>
+    <div className="list-scroller" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('calls.title')}>
       <table className="table calls-table" aria-rowcount={calls.length + 1}>
         <thead>
           <tr aria-rowindex={1}>

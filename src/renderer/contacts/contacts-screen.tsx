@@ -17,7 +17,7 @@ export function ContactsScreen() {
   const [deleting, setDeleting] = useState<Contact | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const contacts = useCoreQuery(query, 'contacts', (api) => api.call('contacts.search', { query, limit: 200 })) ?? [];
-  const { scroller, items, before, after, measure } = useVirtualRows({ count: contacts.length, estimateSize: 42, key: (i) => contacts[i]?.id ?? String(i) });
+  const { scroller, items, before, after, measure, onKeyDown } = useVirtualRows({ count: contacts.length, estimateSize: 42, key: (i) => contacts[i]?.id ?? String(i) });
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -85,7 +85,7 @@ export function ContactsScreen() {
           }}
         />
       )}
-      <div className="list-scroller" ref={scroller} tabIndex={0} aria-label={t('contacts.title')}>
+      <div className="list-scroller" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('contacts.title')}>
         <table className="table" aria-rowcount={contacts.length + 1}>
           <thead>
             <tr aria-rowindex={1}>

@@ -44,9 +44,9 @@ type MessageStatusMark = 'read' | 'called-back' | 'done';
 /** Only the messages in view are rendered; each says where it stands in the whole list. */
 function MessageList({ messages, onMark }: { messages: StoredMessage[]; onMark(id: string, status: MessageStatusMark): void }) {
   const { t } = useTranslation();
-  const { scroller, items, before, after, measure } = useVirtualRows({ count: messages.length, estimateSize: 120, key: (i) => messages[i]?.id ?? String(i), gap: 8 });
+  const { scroller, items, before, after, measure, onKeyDown } = useVirtualRows({ count: messages.length, estimateSize: 120, key: (i) => messages[i]?.id ?? String(i), gap: 8 });
   return (
-    <div className="list-scroller" ref={scroller} tabIndex={0} aria-label={t('messages.title')}>
+    <div className="list-scroller" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('messages.title')}>
       <ul className="message-list" style={{ paddingTop: before, paddingBottom: after }}>
         {items.map((item) => {
           const m = messages[item.index];
