@@ -67,6 +67,11 @@ export interface AppActions {
 
 let nextNoticeId = 1;
 
+/** The entries of the calls still on screen. */
+function onlyOf<T>(calls: LiveCall[], byCall: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byCall).filter(([id]) => calls.some((c) => c.id === id)));
+}
+
 export const useAppStore = create<AppState & AppActions>()((set) => ({
   connection: { status: 'connecting', message: null },
   api: null,
@@ -91,7 +96,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
   disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),
-  setCalls: (calls) => set({ calls }),
+  // A call's recording, pause and mute go with it: kept for ever, a day of calls would pile up here.
+  setCalls: (calls) => set((s) => ({ calls, recording: onlyOf(calls, s.recording), recordingPaused: onlyOf(calls, s.recordingPaused), muted: onlyOf(calls, s.muted) })),
   setSettings: (settings) => set({ settings }),
   dataChanged: (what) => set((s) => ({ dataVersion: { ...s.dataVersion, [what]: s.dataVersion[what] + 1 } })),
   pushNotice: (level, message) =>
