@@ -118,6 +118,47 @@ describe('SipAccount against a real Kamailio', () => {
     expect(supported).toEqual(expect.arrayContaining(['outbound', 'gruu']));
   });
 
+  it('a PBX with Outbound that stops answering keep-alives (a dead flow) is noticed and the desk reconnects; one that answers keeps its connection', { timeout: 20_000 }, async () => {
+    // Time runs 100 times faster for the account's own timers: a 25 s keep-alive takes 0.25 s.
+    const fast: Clock = { now: () => Date.now(), setTimeout: (f, ms) => setTimeout(f, ms / 100), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+    const registrar = async (answerPings: boolean) => {
+      const seen = { connections: 0, pings: 0 };
+      const server = new WebSocketServer({ host: '127.0.0.1', port: 20504, handleProtocols: () => 'sip' });
+      server.on('connection', (socket) => {
+        seen.connections++;
+        socket.on('message', (data: Buffer) => {
+          const text = data.toString('utf8');
+          if (/^(\r\n)+$/.test(text)) {
+            seen.pings++;
+            if (answerPings) socket.send('\r\n');
+            return;
+          }
+          if (!text.startsWith('REGISTER ')) return;
+          const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1] ?? '';
+          const contact = header('Contact').replace(/;expires=\d+/, '');
+          socket.send(['SIP/2.0 200 OK', `Via: ${header('Via')}`, `From: ${header('From')}`, `To: ${header('To')};tag=registrar`, `Call-ID: ${header('Call-ID')}`, `CSeq: ${header('CSeq')}`, `Contact: ${contact};expires=300`, 'Require: outbound', 'Content-Length: 0', '', ''].join('\r\n'));
+        });
+      });
+      const { sip, until, states } = account(fast);
+      sip.configure({ ...config, serverUrl: 'ws://127.0.0.1:20504' }, 'right-password');
+      await until((s) => s.status === 'registered');
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const client of server.clients) client.terminate();
+      await new Promise((r) => server.close(r));
+      await sip.dispose();
+      return { ...seen, statuses: states.map((s) => s.status) };
+    };
+
+    const answered = await registrar(true);
+    expect(answered.pings).toBeGreaterThanOrEqual(4);
+    expect(answered.connections).toBe(1);
+    expect(answered.statuses).not.toContain('failed');
+
+    const silent = await registrar(false);
+    expect(silent.connections).toBeGreaterThanOrEqual(2);
+    expect(silent.statuses).toContain('failed');
+  });
+
   it('reconnects at once when the clock jumps (the laptop slept)', { timeout: 15_000 }, async () => {
     let offset = 0;
     const clock: Clock = { now: () => Date.now() + offset, setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };

@@ -24,6 +24,7 @@ import { CertificateUnreadableError, type PbxTrust } from './pbx-trust.ts';
 import { registrationReasonInEnglish, type RegistrationProblem, type TlsProblem } from '../../shared/phone/registration-problem.ts';
 import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
+import { FlowKeepAlive } from './flow-keep-alive.ts';
 
 const REGISTER_EXPIRES_S = 300;
 /** One flow per desk: the desk has one WebSocket connection to one PBX. */
@@ -69,6 +70,8 @@ export class SipAccount {
   private state: RegistrationState = { status: 'unconfigured', reason: null, problem: null, retryAt: null, attempt: 0, aor: null };
   private account: AccountSettings | null = null;
   private password: string | null = null;
+  /** CRLF keep-alives on the current connection (RFC 5626 §4.4.1). */
+  private keepAlive: FlowKeepAlive | null = null;
 
   constructor(deps: SipAccountDeps) {
     this.deps = deps;
@@ -210,6 +213,7 @@ export class SipAccount {
     connecting.then(
       () => {
         if (generation !== this.generation) return;
+        this.keepFlowAlive(generation, account, ua);
         this.register(generation, account, attempt);
       },
       (error: unknown) => {
@@ -228,7 +232,8 @@ export class SipAccount {
     const log = this.deps.log.child('sip.js');
     const options: UserAgentOptions = {
       uri,
-      transportOptions: { server: account.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
+      // Keep-alives are FlowKeepAlive's, which also notices when they go unanswered.
+      transportOptions: { server: account.serverUrl, connectionTimeout: 5 },
       authorizationUsername: account.authUser || uri.user,
       authorizationPassword: this.password ?? '',
       displayName: account.displayName || undefined,
@@ -263,6 +268,7 @@ export class SipAccount {
         },
         onDisconnect: (error) => {
           if (generation !== this.generation || !error) return;
+          this.stopKeepAlive();
           this.deps.log.warn('Connection to the PBX lost', { error: describe(error) });
           this.failAndRetry(generation, account, 1, { code: 'connection-lost', params: {} });
         },
@@ -270,6 +276,7 @@ export class SipAccount {
     };
     const ua = new UserAgent(options);
     markOutboundContact(ua);
+    hearPongs(ua, () => this.keepAlive?.pong());
     guardIncomingSip(ua, this.deps.log.child('sip-input'));
     return ua;
   }
@@ -296,8 +303,10 @@ export class SipAccount {
         requestDelegate: {
           // A refresh of a stale registration keeps the registerer "Registered", so no state
           // change fires: the 200 OK itself is the signal.
-          onAccept: () => {
+          onAccept: (response) => {
             if (generation !== this.generation) return;
+            // A registrar that supports Outbound answers every keep-alive (RFC 5626 §4.4.1).
+            this.keepAlive?.expectPongs(/(^|,)\s*outbound\s*(,|$)/i.test(response.message.getHeader('Require') ?? ''));
             this.setState({ status: 'registered', problem: null, retryAt: null, attempt: 0, aor: account.sipUri });
           },
           onReject: (response) => {
@@ -352,7 +361,29 @@ export class SipAccount {
     this.watchdogTimer = null;
   }
 
+  private keepFlowAlive(generation: number, account: AccountSettings, ua: UserAgent): void {
+    this.stopKeepAlive();
+    this.keepAlive = new FlowKeepAlive({
+      clock: this.deps.clock,
+      random: this.deps.random ?? Math.random,
+      ping: () => void ua.transport.send('\r\n\r\n').catch(() => undefined),
+      failed: () => {
+        if (generation !== this.generation) return;
+        this.keepAlive = null;
+        this.deps.log.warn('The PBX did not answer a keep-alive: the connection is dead, reconnecting');
+        void ua.transport.disconnect().catch(() => undefined);
+        this.failAndRetry(generation, account, 1, { code: 'connection-lost', params: {} });
+      },
+    });
+  }
+
+  private stopKeepAlive(): void {
+    this.keepAlive?.stop();
+    this.keepAlive = null;
+  }
+
   private async teardown(): Promise<void> {
+    this.stopKeepAlive();
     const ua = this.ua;
     const registerer = this.registerer;
     this.ua = null;
@@ -384,6 +415,16 @@ function markOutboundContact(ua: UserAgent): void {
   const contact = ua.contact;
   const render = contact.toString.bind(contact);
   contact.toString = (options = {}) => render({ ...options, outbound: options.outbound === true || options.register === true });
+}
+
+/** The registrar's pong (a lone CRLF, RFC 5626 §4.4.1) never reaches sip.js's delegates: heard here. */
+function hearPongs(ua: UserAgent, pong: () => void): void {
+  const transport = ua.transport as unknown as { onWebSocketMessage(event: MessageEvent, ws: WebSocket): void };
+  const receive = transport.onWebSocketMessage.bind(transport);
+  transport.onWebSocketMessage = (event, ws) => {
+    if (typeof event.data === 'string' && /^(\r\n)+$/.test(event.data)) pong();
+    receive(event, ws);
+  };
 }
 
 function missingAccountFields(account: AccountSettings | null, password: string | null): ('serverUrl' | 'sipUri' | 'password')[] {
