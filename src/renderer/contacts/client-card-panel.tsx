@@ -30,9 +30,9 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
   const form = useRef<{ input: ContactInput; typed: ReadonlySet<string> }>({ input: emptyCard(call.card.number), typed: new Set() });
   const draft = useDebouncedSaver<CallCardDraft>(DRAFT_DELAY_MS, (value) =>
     runAction((api) => api.call('contacts.saveCallCard', { callId, ...value })).then((saved) => {
-      if (!saved) return;
-      lastSaved.current = saved;
-      setSavedDraft(saved);
+      // A save that failed (its notice is on screen) keeps "Save card" from closing the form.
+      lastSaved.current = saved ?? null;
+      if (saved) setSavedDraft(saved);
     }),
   );
   /** Queues the card as it is now; a blank one only when the person asks for it ("Save card"). */
