@@ -10,6 +10,8 @@ import { runAction, useAppStore } from './state/app-store.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
 import { connectHeadsetButtons } from './headset/headset-buttons.ts';
+import { errorText } from './i18n/error-text.ts';
+import { RpcError } from '../shared/ipc/rpc-protocol.ts';
 import './app/app.css';
 
 const store = useAppStore.getState();
@@ -73,7 +75,7 @@ connectToCore({
     });
     peer.on('settings.changed', (s) => useAppStore.getState().setSettings(s));
     peer.on('data.changed', ({ what }) => useAppStore.getState().dataChanged(what));
-    peer.on('notice', ({ level, message }) => useAppStore.getState().pushNotice(level, message));
+    peer.on('notice', ({ level, code, message }) => useAppStore.getState().pushNotice(level, code === undefined ? message : errorText(new RpcError(code, message))));
     peer.on('export.progress', (progress) => useAppStore.getState().setExportProgress(progress));
     peer.on('messages.received', (message) => notifyMessage(message));
     peer.call('session.hello', { media: true }).then(

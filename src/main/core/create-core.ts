@@ -112,7 +112,13 @@ export function createCore(deps: CoreDeps): Core {
   const media = new MediaBridge();
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   // A full disk delays the rows of calls and recordings (kept in memory, in order), never loses them.
-  const keptWrites = createKeptWrites({ clock, log: deps.log.child('storage') });
+  const storageNotice = (level: 'info' | 'warning', words: RpcError) => broadcast('notice', { level, code: words.code, message: words.message });
+  const keptWrites = createKeptWrites({
+    clock,
+    log: deps.log.child('storage'),
+    onKeeping: () => storageNotice('warning', new RpcError('disk-full-history-waiting', 'The disk is full: the calls are kept in memory and saved to the history once there is space. Free some space on this computer.')),
+    onSaved: () => storageNotice('info', new RpcError('disk-space-back', 'There is space on the disk again: the calls kept in memory are saved to the history.')),
+  });
   const callRecords = callRowsKeptWhileDiskFull(createCallRepository({ db: database.db }), keptWrites);
   const transferLog = createTransferLog({ db: database.db });
   const refusedTraffic = createRefusedTrafficLog({ db: database.db });

@@ -28,6 +28,20 @@ describe('writes kept while the disk is full', () => {
     kept.dispose();
   });
 
+  it('says when it starts keeping writes and when all are saved', async () => {
+    let full = true;
+    const events: string[] = [];
+    const kept = createKeptWrites({ clock: systemClock, log, onKeeping: () => events.push('keeping'), onSaved: () => events.push('saved') });
+    const write = () => (full ? Promise.reject(diskFull()) : Promise.resolve());
+    await kept.write('call', write);
+    await kept.write('answered', write);
+    expect(events).toEqual(['keeping']);
+    full = false;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(events).toEqual(['keeping', 'saved']);
+    kept.dispose();
+  });
+
   it('a later write waits behind the kept ones even when it alone would fit', async () => {
     let full = true;
     const written: string[] = [];

@@ -23,7 +23,14 @@ export interface KeptWrites {
  * any later write. They live only in memory: a restart before space returns loses them, and the
  * start-up repair (closeInterrupted, recover) fills in what it can from the files.
  */
-export function createKeptWrites(deps: { clock: Clock; log: Logger }): KeptWrites {
+export function createKeptWrites(deps: {
+  clock: Clock;
+  log: Logger;
+  /** The first write is kept: the person at the desk is told that the history waits for space. */
+  onKeeping?(): void;
+  /** Every kept write is saved. */
+  onSaved?(): void;
+}): KeptWrites {
   const queue: { name: string; write: () => Promise<void> }[] = [];
   let timer: unknown = null;
   let flushing: Promise<boolean> | null = null;
@@ -54,6 +61,7 @@ export function createKeptWrites(deps: { clock: Clock; log: Logger }): KeptWrite
       queue.shift();
     }
     deps.log.info('The disk has space again: the kept writes are saved');
+    deps.onSaved?.();
     return true;
   };
 
@@ -70,6 +78,7 @@ export function createKeptWrites(deps: { clock: Clock; log: Logger }): KeptWrite
         if (!isDiskFull(error)) throw error;
         deps.log.warn('The disk is full: a write is kept in memory until there is space', { write: name });
         queue.push({ name, write });
+        if (queue.length === 1) deps.onKeeping?.();
         schedule();
         return 'kept';
       }

@@ -202,8 +202,11 @@ export const coreEvents = {
   'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks', 'colleagues', 'scores']) }),
   /** A message for this desk arrived: the window shows a desktop notification. */
   'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
-  /** Something the user should read: an error that did not fit a request's answer. */
-  notice: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /**
+   * Something the user should read: an error that did not fit a request's answer. With a code, the
+   * window words it in its language (errors.<code>); `message` is the English words.
+   */
+  notice: z.object({ level: z.enum(['info', 'warning', 'error']), code: z.string().max(100).optional(), message: z.string() }),
   'export.progress': exportProgressSchema,
 };
 export type CoreEvents = typeof coreEvents;

@@ -415,6 +415,8 @@ export const en = {
     'recording-key-unusable': 'The recordings key cannot be used ({{detail}}): this call is not being recorded. The call goes on.',
     'disk-full': 'The disk is full: this call is not being recorded. The call goes on.',
     'disk-full-recording-stopped': 'The disk is full: the recording stopped at {{at}}; what was recorded until then is kept. The call goes on.',
+    'disk-full-history-waiting': 'The disk is full: the calls are kept in memory and saved to the history once there is space. Free some space on this computer.',
+    'disk-space-back': 'There is space on the disk again: the calls kept in memory are saved to the history.',
     'not-writable': 'The recordings folder cannot be written: this call is not being recorded. The call goes on.',
     'storage': 'The recording could not be written ({{detail}}): this call is not being recorded. The call goes on.',
     'recording-key-missing': 'This recording is encrypted with a key this computer does not have (key {{keyId}}). Restore that key from a backup of the computer where the recording was made; without it the recording cannot be played or exported.',
