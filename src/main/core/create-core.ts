@@ -61,6 +61,8 @@ import { deleteContact } from '../contacts/delete-contact.ts';
 import { importContactsCsv } from '../contacts/import-contacts-csv.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
+import { MediaHostWatch } from '../media/media-host-watch.ts';
+import { markCallMediaLost } from '../calls/call-media-lost.ts';
 import { createRecordingPauses } from '../recordings/recording-pauses.ts';
 import { createRecordingStore } from '../recordings/recording-store.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
@@ -98,6 +100,10 @@ export interface Core {
 
 /** How long an entered admin PIN holds for a window without admin actions. */
 const ADMIN_UNLOCK_MS = 10 * 60_000;
+/** A media request made while no window is open (one being reloaded) waits this long for one. */
+const MEDIA_HOST_WAIT_MS = 10_000;
+/** A window that went away mid-call (closed, crashed) has this long to come back and take the call back. */
+const MEDIA_HOST_GRACE_MS = 20_000;
 
 type ClientPeer = RpcPeer<MediaMethods, CoreMethods, CoreEvents, ClientEvents>;
 
@@ -109,7 +115,7 @@ export function createCore(deps: CoreDeps): Core {
   const { clock, settings, secrets, database } = deps;
   const log = deps.log.child('core');
   const clients = new Set<ClientPeer>();
-  const media = new MediaBridge();
+  const media = new MediaBridge({ clock, hostWaitMs: MEDIA_HOST_WAIT_MS });
   const contacts = createContactRepository({ db: database.db, clock, region: () => settings.get().defaultRegion });
   // A full disk delays the rows of calls and recordings (kept in memory, in order), never loses them.
   const storageNotice = (level: 'info' | 'warning', words: RpcError) => broadcast('notice', { level, code: words.code, message: words.message });
@@ -216,6 +222,28 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const mediaWatch = new MediaHostWatch({
+    clock,
+    log: deps.log.child('media'),
+    graceMs: MEDIA_HOST_GRACE_MS,
+    callsWithMedia: () => calls.callsWithMedia(),
+    isLive: (callId) => calls.isLive(callId),
+    lost: (callId) => {
+      calls.setMediaProblem(callId, { code: 'media-window-lost', params: { target: '', detail: '' } });
+      void markCallMediaLost(database.db, callId, clock.now()).catch((error: unknown) => log.error('Could not mark the call as without audio', { callId, error: String(error) }));
+      // What the window sent is kept and playable; a window that takes the call back records anew.
+      if (recordings.isOpen(callId)) void recordings.finish(callId).catch((error: unknown) => log.error('Finishing a recording failed', { error: String(error) }));
+    },
+    takeBack: (callId) => calls.renegotiate(callId),
+    back: (callId) => calls.setMediaProblem(callId, { code: 'media-window-back', params: { target: '', detail: '' } }),
+    giveUp: (callId) => void calls.endWithoutMedia(callId, { code: 'media-window-gone', params: { target: '', detail: '' } }),
+  });
+  media.onHostChange((present) => {
+    if (!present) return mediaWatch.hostGone();
+    account.mediaHostArrived();
+    mediaWatch.hostBack();
+  });
+
   const deskMedia = (session: Session) => {
     const callId = sessionIds.get(session) ?? session.id;
     return new BridgeSessionDescriptionHandler(callId, media, deps.log.child('media'), (hold) => calls.holdStateChanged(callId, hold));
@@ -238,6 +266,7 @@ export function createCore(deps: CoreDeps): Core {
     log: deps.log.child('phone'),
     trust: pbxTrust,
     diagnoseTls: (serverUrl) => tlsProblem(serverUrl),
+    mediaReady: () => media.hasHost(),
     instanceId: sipInstanceId(deps.dataDir),
     sessionDescriptionHandlerFactory: deskMedia,
     onInvite: (invitation) => {
@@ -736,6 +765,7 @@ export function createCore(deps: CoreDeps): Core {
       await exports.cancelAll();
       stopSettings();
       stopPower?.();
+      mediaWatch.dispose();
       await calls.dispose();
       await practice.dispose();
       courier.dispose();

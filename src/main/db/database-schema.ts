@@ -69,6 +69,8 @@ export interface CallsTable {
   /** Null while the wrap-up is pending. */
   wrap_up_done_at: number | null;
   practice: Generated<number>;
+  /** When the window carrying the call's audio went away mid-call (its recording is cut short there). */
+  media_lost_at: Generated<number | null>;
 }
 
 export interface RecordingsTable {

@@ -458,6 +458,50 @@ export class CallManager {
     this.deps.log.info('Hold state', { callId, hold });
   }
 
+  /** Calls whose audio a window carries now (see MediaHostWatch). */
+  callsWithMedia(): string[] {
+    return [...this.entries.values()].filter((e) => e.call.state === 'active' && e.session.state === SessionState.Established).map((e) => e.call.id);
+  }
+
+  isLive(callId: string): boolean {
+    const entry = this.entries.get(callId);
+    return entry !== undefined && entry.call.state !== 'ended';
+  }
+
+  /** What happened to a live call's audio, on screen; null clears it. */
+  setMediaProblem(callId: string, problem: CallProblem | null): void {
+    const entry = this.entries.get(callId);
+    if (!entry || entry.call.state === 'ended') return;
+    this.update(entry, problem ? withProblem(problem) : { error: null, problem: null });
+  }
+
+  /** Sets a call's media up again with a fresh offer from the window now attached (re-INVITE), keeping its hold. */
+  async renegotiate(callId: string): Promise<void> {
+    const entry = this.require(callId);
+    if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) throw new Error('The call is not in progress');
+    const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: entry.call.hold === 'local' || entry.call.hold === 'both' };
+    await new Promise<void>((resolve, reject) => {
+      entry.session
+        .invite({
+          sessionDescriptionHandlerOptions: options,
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
+          },
+        })
+        .catch(reject);
+    });
+  }
+
+  /** No window carries the call's audio any more: it ends with a BYE so the caller is released. */
+  async endWithoutMedia(callId: string, problem: CallProblem): Promise<void> {
+    const entry = this.entries.get(callId);
+    if (!entry || entry.call.state === 'ended') return;
+    entry.call = { ...entry.call, ...withProblem(problem) };
+    this.end(entry, 'system', 'media-lost');
+    if (entry.session.state === SessionState.Established) await entry.session.bye().catch(() => undefined);
+  }
+
   /**
    * The window found the call's media dead (the connection lost, or no sound for a while) though no
    * BYE came — the far end gone, or its BYE lost in a PBX restart: the call ends with a BYE rather

@@ -48,6 +48,11 @@ export interface SipAccountDeps {
   /** After a failed connection: why TLS failed, or null. */
   diagnoseTls?: (serverUrl: string) => Promise<TlsProblem | null>;
   /**
+   * Whether a window is there to carry calls' audio. Without one the account connects but does not
+   * register (calls would be refused or left silent); mediaHostArrived() registers it then.
+   */
+  mediaReady?: () => boolean;
+  /**
    * This desk's SIP Outbound instance (RFC 5626 §4.1), kept for the life of its data folder: a
    * re-registration after the PBX restarted replaces the desk's binding instead of adding one.
    */
@@ -70,6 +75,8 @@ export class SipAccount {
   private state: RegistrationState = { status: 'unconfigured', reason: null, problem: null, retryAt: null, attempt: 0, aor: null };
   private account: AccountSettings | null = null;
   private password: string | null = null;
+  /** Connected, and registering as soon as a window is there to carry calls' audio. */
+  private awaitingMedia: { generation: number; account: AccountSettings; attempt: number } | null = null;
   /** CRLF keep-alives on the current connection (RFC 5626 §4.4.1). */
   private keepAlive: FlowKeepAlive | null = null;
 
@@ -167,6 +174,14 @@ export class SipAccount {
     void this.restart();
   }
 
+  /** A window that carries calls' audio is open: an account waiting for one registers now. */
+  mediaHostArrived(): void {
+    const waiting = this.awaitingMedia;
+    this.awaitingMedia = null;
+    if (!waiting || waiting.generation !== this.generation) return;
+    this.register(waiting.generation, waiting.account, waiting.attempt);
+  }
+
   notifyResume(): void {
     this.deps.log.info('System resumed: reconnecting to the PBX');
     this.reconnectNow();
@@ -214,6 +229,11 @@ export class SipAccount {
       () => {
         if (generation !== this.generation) return;
         this.keepFlowAlive(generation, account, ua);
+        if (this.deps.mediaReady && !this.deps.mediaReady()) {
+          this.deps.log.info('Connected to the PBX: registering once a Ringside window is open to carry the calls');
+          this.awaitingMedia = { generation, account, attempt };
+          return;
+        }
         this.register(generation, account, attempt);
       },
       (error: unknown) => {

@@ -3,6 +3,7 @@ import { PRELOAD_GLOBAL, type PreloadBridge } from '../../shared/ipc/bridge.ts';
 import { RpcPeer } from '../../shared/ipc/rpc-peer.ts';
 import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import { openWebSocketPort, rpcUrl, takeToken } from './web-socket-port.ts';
+import { coreReconnectDelayMs } from './core-reconnect-delay.ts';
 import { i18n } from '../i18n/i18n.ts';
 
 export type CorePeer = RpcPeer<CoreMethods, MediaMethods, ClientEvents, CoreEvents>;
@@ -15,7 +16,7 @@ export interface ConnectOptions {
   onFatal(message: string): void;
 }
 
-/** Electron: the preload's bridge. Browser mode: a WebSocket that reconnects with backoff. */
+/** Electron: the preload's bridge. Browser mode: a WebSocket that reconnects as soon as the core is back. */
 export function connectToCore(options: ConnectOptions): void {
   const bridge = (window as unknown as Record<string, PreloadBridge | undefined>)[PRELOAD_GLOBAL];
   if (bridge) {
@@ -49,7 +50,7 @@ export function connectToCore(options: ConnectOptions): void {
   };
   const schedule = () => {
     attempt++;
-    setTimeout(connect, Math.min(10_000, 500 * 2 ** Math.min(attempt, 5)));
+    setTimeout(connect, coreReconnectDelayMs(attempt));
   };
   connect();
 }

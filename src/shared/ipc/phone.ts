@@ -48,6 +48,8 @@ export const endReasonSchema = z.enum([
   'busy',
   'answered-elsewhere',
   'failed',
+  /** The window carrying the call's audio went away and none took the call back in time. */
+  'media-lost',
   /** Ringside stopped (a crash, a power cut) while the call was on; closed at the next start. */
   'interrupted',
   /** Handed to a colleague (blind or warm transfer). */

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * language. `detail` is the phone system's own answer ("486 Busy Here"), or '' when it gave none.
  */
 export const callProblemSchema = z.object({
-  code: z.enum(['transfer-refused', 'put-through-failed', 'consult-refused', 'call-failed']),
+  code: z.enum(['transfer-refused', 'put-through-failed', 'consult-refused', 'call-failed', 'media-window-lost', 'media-window-back', 'media-window-gone']),
   params: z.object({ target: z.string(), detail: z.string() }),
 });
 export type CallProblem = z.infer<typeof callProblemSchema>;
@@ -23,5 +23,11 @@ export function callProblemInEnglish(problem: CallProblem): string {
       return `${target} did not take the call${said}: the caller is on hold — take them back.`;
     case 'call-failed':
       return `The call did not go through: ${detail}`.trim();
+    case 'media-window-lost':
+      return 'The Ringside window that carried this call closed: you and the caller cannot hear each other. Open Ringside again to get the call back.';
+    case 'media-window-back':
+      return 'The Ringside window that carried this call closed; the call is back in this window. The recording stopped when the window closed and goes on as a new recording.';
+    case 'media-window-gone':
+      return 'The Ringside window that carried this call closed and none came back in time: the call was ended so that the caller was not left in silence.';
   }
 }

@@ -4,6 +4,7 @@ import { startApp } from '../../app/start-app.ts';
 import { escapeControlCharacters } from '../../../shared/text/escape-control-characters.ts';
 import { createFileLogger } from '../../logging/file-logger.ts';
 import { startWebServer } from './web-server.ts';
+import { persistentWebToken } from './web-token.ts';
 
 const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
 
@@ -24,7 +25,7 @@ try {
     rendererDir,
     host,
     port: app.args.port ?? app.config.web?.port ?? 0,
-    ...(app.config.web?.token && { token: app.config.web.token }),
+    token: app.config.web?.token ?? persistentWebToken(app.dataDir),
     log: createFileLogger({ file: join(app.dataDir, 'logs', 'web.log'), level: 'info', secrets: () => [] }),
     attachClient: (port) => app.core.attachClient(port),
     resolveMedia: (path) => app.core.resolveMedia(path),

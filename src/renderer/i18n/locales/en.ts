@@ -358,6 +358,7 @@ export const en = {
       busy: 'Refused: all lines busy',
       'answered-elsewhere': 'Answered on another phone',
       failed: 'The call failed',
+      'media-lost': 'Ended: the window carrying the call closed and none came back',
       interrupted: 'Ringside stopped during the call',
       transferred: 'Transferred',
       'no-answer-in-time': 'Not answered in time: the ringing was ended',
@@ -401,6 +402,9 @@ export const en = {
     'put-through-failed': 'The caller could not be put through to {{target}}{{said}}: both calls are still with you.',
     'consult-refused': '{{target}} did not take the call{{said}}: the caller is on hold — take them back.',
     'call-failed': 'The call did not go through: {{detail}}',
+    'media-window-lost': 'The Ringside window that carried this call closed: you and the caller cannot hear each other. Open Ringside again to get the call back.',
+    'media-window-back': 'The Ringside window that carried this call closed; the call is back in this window. The recording stopped when the window closed and goes on as a new recording.',
+    'media-window-gone': 'The Ringside window that carried this call closed and none came back in time: the call was ended so that the caller was not left in silence.',
   },
   errors: {
     'extension-taken': 'Extension {{extension}} already belongs to someone in the directory.',
