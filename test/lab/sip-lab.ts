@@ -9,7 +9,8 @@ export interface SipLabOptions {
   sipPort: number;
   wsPort: number;
   /** `dtmfLogPort`: rtpengine reports every DTMF event (RFC 4733) it relays as JSON over UDP there. */
-  rtpengine?: { ngPort: number; portMin: number; portMax: number; dtmfLogPort?: number };
+  /** `cliPort`, `httpPort`: its own control ports, which must differ per lab (two labs side by side clash on the defaults 2224 and 2225). */
+  rtpengine?: { ngPort: number; cliPort: number; httpPort: number; portMin: number; portMax: number; dtmfLogPort?: number };
   /** Also listen for secure WebSocket (wss://) on this port, with a certificate from a lab CA. */
   wssPort?: number;
   /** Busy lamps: Kamailio answers SUBSCRIBE for Event: dialog and publishes the calls it routes. */
@@ -76,10 +77,10 @@ export async function startSipLab(options: SipLabOptions): Promise<SipLab> {
   if (check.status !== 0) throw new Error(`The Kamailio config does not check:\n${check.stderr}`);
 
   if (options.rtpengine) {
-    const { ngPort, portMin, portMax, dtmfLogPort } = options.rtpengine;
+    const { ngPort, cliPort, httpPort, portMin, portMax, dtmfLogPort } = options.rtpengine;
     const pidFile = join(options.dir, 'rtpengine.pid');
     startDaemon('rtpengine', [
-      '--interface=127.0.0.1', `--listen-ng=127.0.0.1:${ngPort}`, `--port-min=${portMin}`, `--port-max=${portMax}`,
+      '--interface=127.0.0.1', `--listen-ng=127.0.0.1:${ngPort}`, `--listen-cli=127.0.0.1:${cliPort}`, `--listen-http=127.0.0.1:${httpPort}`, `--port-min=${portMin}`, `--port-max=${portMax}`,
       '--table=-1', '--foreground', '--log-stderr', `--pidfile=${pidFile}`,
       ...(dtmfLogPort ? [`--dtmf-log-dest=127.0.0.1:${dtmfLogPort}`] : []),
     ], join(options.dir, 'rtpengine.log'));
