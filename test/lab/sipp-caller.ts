@@ -6,6 +6,8 @@ import { makeTone } from './tones.ts';
 export interface SippCall {
   /** Resolves with SIPp's exit code when the call is over (0: the call completed). */
   done: Promise<{ code: number; output: string }>;
+  /** The phone loses its power: no BYE, no more audio. */
+  kill(): void;
 }
 
 /**
@@ -27,5 +29,8 @@ export function startSippCall(options: { labDir: string; kamailioSipPort: number
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return { done: new Promise((resolve) => child.on('exit', (code) => resolve({ code: code ?? -1, output }))) };
+  return {
+    done: new Promise((resolve) => child.on('exit', (code) => resolve({ code: code ?? -1, output }))),
+    kill: () => void child.kill('SIGKILL'),
+  };
 }
