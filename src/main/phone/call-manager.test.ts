@@ -605,6 +605,23 @@ describe('CallManager', () => {
     expect(t.last()[0]).toMatchObject({ state: 'ended', endedBy: 'system', endReason: 'session-expired' });
   });
 
+  it('a session refresh that meets a hold under way is tried again shortly, not taken for a refusal', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001', '', { 'session-expires': '600', supported: 'timer' });
+    await vi.advanceTimersByTimeAsync(6000);
+    const invite = invitation.invite.bind(invitation);
+    invitation.invite = () => Promise.reject(new Error('Reinvite in progress. Please wait until complete, then try again.'));
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(t.last()[0]?.state).toBe('active');
+    invitation.invite = invite;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(invitation.reInvites).toHaveLength(1);
+    invitation.reInvites[0]!.accept();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.last()[0]?.state).toBe('active');
+    expect(invitation.byes).toBe(0);
+  });
+
   it('session timer refreshed by the caller: its re-INVITEs are answered with the timer and keep the call; when they stop, the call ends before the interval runs out', async () => {
     const t = setup();
     const invitation = await t.ring('6001', '', { 'session-expires': '1800;refresher=uac', supported: 'timer' });

@@ -538,20 +538,26 @@ export class CallManager {
     log.info('Session timer', { callId, intervalS: terms.intervalS, refresher: terms.refresher });
   }
 
-  /** This desk's session refresh: a re-INVITE that keeps the call's media and hold as they are. */
-  private refreshSession(entry: Entry, extraHeaders: string[]): Promise<void> {
+  /**
+   * This desk's session refresh: a re-INVITE that keeps the call's media and hold as they are.
+   * Resolves false when it could not be sent (a hold or another re-INVITE under way): tried again.
+   */
+  private refreshSession(entry: Entry, extraHeaders: string[]): Promise<boolean> {
     const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: entry.call.hold === 'local' || entry.call.hold === 'both' };
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<boolean>((resolve, reject) => {
       entry.session
         .invite({
           requestOptions: { extraHeaders },
           sessionDescriptionHandlerOptions: options,
           requestDelegate: {
-            onAccept: () => resolve(),
+            onAccept: () => resolve(true),
             onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
           },
         })
-        .catch(reject);
+        .catch((error: unknown) => {
+          this.deps.log.info('A session refresh could not be sent now: trying again', { callId: entry.call.id, error: String(error) });
+          resolve(false);
+        });
     });
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
-import { SessionTimer, sessionTimerAnswerHeaders, sessionTimerRefreshHeaders, sessionTimerTerms, type SessionTimerTerms } from './session-timer.ts';
+import { REFRESH_RETRY_MS, SessionTimer, sessionTimerAnswerHeaders, sessionTimerRefreshHeaders, sessionTimerTerms, type SessionTimerTerms } from './session-timer.ts';
 
 describe('sessionTimerTerms', () => {
   it('reads the offered interval and keeps a caller that refreshes itself as the refresher', () => {
@@ -28,7 +28,7 @@ describe('SessionTimer', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
   afterEach(() => vi.useRealTimers());
 
-  const start = (terms: SessionTimerTerms, refresh: () => Promise<void> = () => Promise.resolve()) => {
+  const start = (terms: SessionTimerTerms, refresh: () => Promise<boolean> = () => Promise.resolve(true)) => {
     const expired: string[] = [];
     const refreshes: number[] = [];
     const timer = new SessionTimer({
@@ -64,6 +64,28 @@ describe('SessionTimer', () => {
     expect(expired).toEqual(['refresh-failed']);
     await vi.advanceTimersByTimeAsync(3_600_000);
     expect(refreshes).toHaveLength(1);
+  });
+
+  it('as the refresher, a refresh that cannot be sent now (a hold under way) is tried again shortly; one never sent before the interval runs out ends the session', async () => {
+    let sendable = false;
+    const { expired, refreshes, startedAt } = start({ intervalS: 600, refresher: 'uas', callerSupportsTimer: true }, () => Promise.resolve(sendable));
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(refreshes).toEqual([startedAt + 300_000]);
+    await vi.advanceTimersByTimeAsync(REFRESH_RETRY_MS);
+    expect(refreshes).toEqual([startedAt + 300_000, startedAt + 300_000 + REFRESH_RETRY_MS]);
+    sendable = true;
+    await vi.advanceTimersByTimeAsync(REFRESH_RETRY_MS);
+    expect(refreshes).toHaveLength(3);
+    expect(expired).toEqual([]);
+    // Refreshed at 310 s: the next one is due 300 s later.
+    sendable = false;
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(refreshes).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(expired).toEqual(['refresh-failed']);
+    const count = refreshes.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(refreshes).toHaveLength(count);
   });
 
   it('when the far end refreshes: its refreshes keep the call, and a call it stops refreshing ends 32 s before the interval runs out', async () => {

@@ -3,6 +3,8 @@ import { missingCaseError } from '../../shared/logger.ts';
 
 /** RFC 4028 §4: no session interval below 90 s. */
 const MIN_SE_S = 90;
+/** A refresh that could not be sent (another re-INVITE under way) is tried again this much later. */
+export const REFRESH_RETRY_MS = 5000;
 
 /** The session timer agreed in answering an INVITE that offered one (RFC 4028 §9). */
 export interface SessionTimerTerms {
@@ -42,8 +44,11 @@ export function sessionTimerRefreshHeaders(terms: SessionTimerTerms): string[] {
 export interface SessionTimerDeps {
   clock: Clock;
   terms: SessionTimerTerms;
-  /** Sends a refresh (re-INVITE); resolves on a 2xx, rejects otherwise. */
-  refresh(): Promise<void>;
+  /**
+   * Sends a refresh (re-INVITE): resolves true on a 2xx, false when it could not be sent now
+   * (another re-INVITE of the call is under way), and rejects when the far end refused it.
+   */
+  refresh(): Promise<boolean>;
   /** The session is over: refreshes stopped coming, or this desk's refresh was refused. */
   expired(why: 'no-refresh' | 'refresh-failed'): void;
 }
@@ -64,6 +69,8 @@ export class SessionTimer {
   private readonly deps: SessionTimerDeps;
   private state: TimerState = 'waiting';
   private timer: unknown = null;
+  /** When the session runs out unless refreshed (this desk refreshing). */
+  private expiresAt = 0;
 
   constructor(deps: SessionTimerDeps) {
     this.deps = deps;
@@ -94,6 +101,7 @@ export class SessionTimer {
     const { clock, terms } = this.deps;
     const intervalMs = terms.intervalS * 1000;
     if (terms.refresher === 'uas') {
+      this.expiresAt = clock.now() + intervalMs;
       this.timer = clock.setTimeout(() => this.sendRefresh(), intervalMs / 2);
     } else {
       const marginMs = Math.min(32_000, intervalMs / 3);
@@ -106,10 +114,13 @@ export class SessionTimer {
     if (this.state !== 'waiting') return;
     this.state = 'refreshing';
     this.deps.refresh().then(
-      () => {
+      (sent) => {
         if (this.state !== 'refreshing') return;
         this.state = 'waiting';
-        this.arm();
+        if (sent) return this.arm();
+        const { clock } = this.deps;
+        if (clock.now() + REFRESH_RETRY_MS >= this.expiresAt) return this.expire('refresh-failed');
+        this.timer = clock.setTimeout(() => this.sendRefresh(), REFRESH_RETRY_MS);
       },
       () => {
         if (this.state === 'refreshing') this.expire('refresh-failed');
