@@ -15,9 +15,9 @@ import { callProblemInEnglish, type CallProblem } from '../../shared/phone/call-
 import type { RefusalReason } from '../../shared/ipc/refused-traffic.ts';
 import { createInviteRateLimit } from './invite-rate-limit.ts';
 import { inviteSource } from './invite-source.ts';
+import { isAnswerableOffer } from './answerable-offer.ts';
 import { SessionTimer, sessionTimerAnswerHeaders, sessionTimerRefreshHeaders, sessionTimerTerms, type SessionTimerTerms } from './session-timer.ts';
 import type { DeadMediaReason } from '../../shared/ipc/media.ts';
-import { isAnswerableOffer } from './answerable-offer.ts';
 
 /** How long an ended call stays on screen ("Call ended — caller hung up"). */
 const ENDED_CALL_LINGER_MS = 4000;

@@ -96,6 +96,8 @@ export const coreMethods = {
     result: contactSchema,
   },
   'contacts.cardForNumber': { params: z.object({ number: z.string().max(100) }), result: clientCardSchema },
+  /** Deletes a contact (audited); its calls stay in the history under the caller's number. */
+  'contacts.delete': { params: z.object({ id: z.string().max(100) }), result: z.object({ callsKept: z.number().int().nonnegative() }) },
   'contacts.importCsv': {
     params: z.object({ fileName: z.string().max(500), text: z.string().max(50_000_000) }),
     result: importReportSchema,
@@ -104,8 +106,6 @@ export const coreMethods = {
   'calls.list': { params: callListQuerySchema, result: z.array(callRecordSchema) },
   'calls.wrapUp': { params: wrapUpSchema, result: empty },
 
-  /** Deletes a contact (audited); its calls stay in the history under the caller's number. */
-  'contacts.delete': { params: z.object({ id: z.string().max(100) }), result: z.object({ callsKept: z.number().int().nonnegative() }) },
   /** About a second of the call's stereo recording (caller left, agent right), base64 WebM/Opus. */
   'recordings.chunk': {
     params: z.object({ callId: z.string().max(100), seq: z.number().int().nonnegative(), data: z.base64().max(4_000_000), startedAt: z.number().optional() }),
