@@ -85,6 +85,7 @@ connectToCore({
         s.setSettings(hello.settings);
         s.setRegistration(hello.phone.registration);
         s.setCalls(hello.phone.calls);
+        media.keepOnly(hello.phone.calls);
         s.dataChanged('calls');
       },
       (error: unknown) => store.disconnected(error instanceof Error ? error.message : String(error)),

@@ -199,3 +199,20 @@ test('5b. the window is closed mid-call and none comes back: the call ends clean
   await talkTo(page);
   await hangUpFrom(page);
 });
+
+test('4c. the main side is killed mid-call: the restarted main ends the call it lost with a BYE, its row is ended, and the window lets go of its audio', async () => {
+  await talkTo(page);
+  const [call] = calls().slice(-1);
+  await app.kill();
+  app = await startApp();
+  // The new main has no session for the call: only the dialog it stored can reach the caller.
+  await caller.waitForStatus('terminated', 15_000);
+  await expect.poll(() => calls().find((c) => c.id === call!.id)).toMatchObject({ status: 'answered', end_reason: 'interrupted' });
+  // The caller has the BYE before its 200 OK is back here and logged.
+  await expect.poll(ringsideLog).toMatch(/A call cut off by a restart was ended with a BYE.*"status":200/);
+  await expect(page.locator('.call-panel')).toHaveCount(0);
+  await expect(page.locator('audio[data-role="remote-audio"]')).toHaveCount(0);
+
+  await talkTo(page);
+  await hangUpFrom(page);
+});

@@ -76,6 +76,8 @@ beforeAll(async () => {
       insertTransfer: () => Promise.resolve(),
       finishTransfer: () => Promise.resolve(),
       linkConsult: () => Promise.resolve(),
+      rememberDialog: () => Promise.resolve(),
+      forgetDialog: () => Promise.resolve(),
     },
   });
   // Not a literal: a SipAccount that registers with SIP Outbound takes its instance id too.

@@ -69,6 +69,7 @@ import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-descrip
 import { CallManager } from '../phone/call-manager.ts';
 import { SipAccount } from '../phone/sip-account.ts';
 import { sipInstanceId } from '../phone/sip-instance-id.ts';
+import { createDialogStore, orphanedDialogs } from '../phone/orphaned-dialogs.ts';
 import { CertificateUnreadableError, createPbxTrust, describeCertificate, tlsProblem } from '../phone/pbx-trust.ts';
 import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
@@ -128,6 +129,7 @@ export function createCore(deps: CoreDeps): Core {
   const callRecords = callRowsKeptWhileDiskFull(createCallRepository({ db: database.db }), keptWrites);
   const transferLog = createTransferLog({ db: database.db });
   const refusedTraffic = createRefusedTrafficLog({ db: database.db });
+  const dialogs = createDialogStore({ db: database.db, clock });
   const sessionIds = new WeakMap<Session, string>();
   const pauses = createRecordingPauses({ db: database.db, clock });
   const audit = createAuditLog({ db: database.db, clock });
@@ -219,6 +221,8 @@ export function createCore(deps: CoreDeps): Core {
       insertTransfer: (transfer) => transferLog.insert({ ...transfer, fromAgent: actor() }),
       finishTransfer: (id, result, detail, endedAt) => transferLog.finish(id, result, detail, endedAt),
       linkConsult: (id, consultCallId) => transferLog.linkConsult(id, consultCallId),
+      rememberDialog: (id, dialog) => dialogs.remember(id, dialog),
+      forgetDialog: (id) => dialogs.forget(id),
     },
   });
 
@@ -297,6 +301,8 @@ export function createCore(deps: CoreDeps): Core {
       log.info('Registration', { status: state.status, reason: state.reason });
       broadcast('phone.registration', state);
       if (state.status === 'registered') {
+        // Calls an earlier run was on when it died (closed as interrupted by `recovered`): the callers get their BYE.
+        void recovered.then(() => endOrphanedCalls.endAll());
         beacons.changed();
         void directory.list().then((colleagues) => lineWatch.start(colleagues.map((c) => c.extension)), () => undefined);
       } else {
@@ -304,6 +310,8 @@ export function createCore(deps: CoreDeps): Core {
       }
     },
   });
+
+  const endOrphanedCalls = orphanedDialogs({ store: dialogs, log: deps.log.child('phone'), startedAt, sendBye: (dialog) => account.sendBye(dialog) });
 
   /** This desk's extension: the user part of its SIP address. */
   const myExtension = () => settings.get().account.sipUri.replace(/^sips?:/, '').split('@')[0] ?? '';

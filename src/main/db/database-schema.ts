@@ -247,6 +247,21 @@ export interface RefusedTrafficTable {
   last_source: string;
 }
 
+/** The SIP dialog of a call in progress, kept so a restarted main side can still end it. */
+export interface CallDialogsTable {
+  call_id: string;
+  sip_call_id: string;
+  local_tag: string;
+  remote_tag: string;
+  local_uri: string;
+  remote_uri: string;
+  remote_target: string;
+  /** JSON array of Route header values. */
+  route_set: string;
+  local_cseq: number;
+  stored_at: number;
+}
+
 export interface DatabaseSchema {
   contacts: ContactsTable;
   contact_phones: ContactPhonesTable;
@@ -266,4 +281,5 @@ export interface DatabaseSchema {
   score_comments: ScoreCommentsTable;
   stats_days: StatsDaysTable;
   refused_traffic: RefusedTrafficTable;
+  call_dialogs: CallDialogsTable;
 }

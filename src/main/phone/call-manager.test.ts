@@ -12,6 +12,7 @@ import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { deskStats } from '../stats/desk-stats.ts';
 import { INVITE_REFILL_MS } from './invite-rate-limit.ts';
+import type { StoredDialog } from './orphaned-dialogs.ts';
 
 
 /** Just enough of a sip.js Invitation to drive the manager. */
@@ -28,6 +29,8 @@ class FakeInvitation {
   body: string | undefined = undefined;
   accepted = false;
   progressed = false;
+  /** sip.js's dialog once answered (the fields a stored dialog takes), when a test gives one. */
+  dialog: object | undefined = undefined;
 
   /** `headers`: the INVITE's own (Via, Expires), lower-case names. */
   constructor(user: string, displayName = '', headers: Record<string, string> = {}) {
@@ -116,6 +119,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
   const inserted: NewCallRecord[] = [];
   const refused: RefusedInviteRecord[] = [];
   const patches = new Map<string, CallRecordPatch>();
+  const dialogs = new Map<string, StoredDialog>();
   const transfers = new Map<string, NewTransferRecord & { result: string; detail: string }>();
   let snapshots: LiveCall[][] = [];
   let nextId = 1;
@@ -166,6 +170,14 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
         if (stored) transfers.set(id, { ...stored, result, detail });
         return Promise.resolve();
       },
+      rememberDialog: (id, dialog) => {
+        dialogs.set(id, dialog);
+        return Promise.resolve();
+      },
+      forgetDialog: (id) => {
+        dialogs.delete(id);
+        return Promise.resolve();
+      },
       ...options.store,
     },
   });
@@ -188,6 +200,7 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     refused,
     patches,
     transfers,
+    dialogs,
     last: () => snapshots.at(-1) ?? [],
     setAvailability: (next: Availability) => {
       availability = next;
@@ -220,6 +233,32 @@ describe('CallManager', () => {
     expect(t.last()[0]?.state).toBe('active');
     const stored = t.patches.get('call-1');
     expect(stored).toMatchObject({ rings: 2, answerMs: 6000, autoAnswered: true, status: 'answered' });
+  });
+
+  it('stores an answered call’s SIP dialog while it is on, and forgets it when it ends; a practice call’s is never stored', async () => {
+    const t = setup({ policy: { answerOnRing: null } });
+    const uri = (text: string) => ({ toString: () => text });
+    const sipDialog = { callId: 'abc@pbx', localTag: 'lt', remoteTag: 'rt', localURI: uri('sip:100@pbx'), remoteURI: uri('sip:6001@pbx'), remoteTarget: uri('sip:6001@10.0.0.9;transport=ws'), routeSet: ['<sip:pbx;lr>'], localSequenceNumber: undefined };
+    const invitation = await t.ring('6001');
+    invitation.dialog = sipDialog;
+    expect(t.dialogs.size).toBe(0);
+    await t.manager.answer(t.last()[0]!.id);
+    await vi.advanceTimersByTimeAsync(0);
+    const callId = t.last()[0]!.id;
+    expect(t.dialogs.get(callId)).toEqual({ sipCallId: 'abc@pbx', localTag: 'lt', remoteTag: 'rt', localUri: 'sip:100@pbx', remoteUri: 'sip:6001@pbx', remoteTarget: 'sip:6001@10.0.0.9;transport=ws', routeSet: ['<sip:pbx;lr>'], localCseq: 0 });
+    invitation.moveTo(SessionState.Terminated);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.last()[0]).toMatchObject({ id: callId, state: 'ended', endReason: 'caller-hung-up' });
+    expect(t.dialogs.size).toBe(0);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    const practice = new FakeInvitation('practice');
+    practice.dialog = sipDialog;
+    await t.manager.handleInvite(practice as unknown as Invitation, 'practice');
+    await t.manager.answer(t.last()[0]!.id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.last()[0]).toMatchObject({ state: 'active', practice: true });
+    expect(t.dialogs.size).toBe(0);
   });
 
   it('keeps ringing when auto-answer is off, counts rings, and stores the ring the person answered on', async () => {

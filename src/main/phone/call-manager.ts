@@ -16,6 +16,7 @@ import type { RefusalReason } from '../../shared/ipc/refused-traffic.ts';
 import { createInviteRateLimit } from './invite-rate-limit.ts';
 import { inviteSource } from './invite-source.ts';
 import { isAnswerableOffer } from './answerable-offer.ts';
+import { storedDialogOf, type StoredDialog } from './orphaned-dialogs.ts';
 import { SessionTimer, sessionTimerAnswerHeaders, sessionTimerRefreshHeaders, sessionTimerTerms, type SessionTimerTerms } from './session-timer.ts';
 import type { DeadMediaReason } from '../../shared/ipc/media.ts';
 
@@ -84,6 +85,10 @@ export interface CallManagerStore {
   finishTransfer(id: string, result: TransferResult, detail: string, endedAt: number): Promise<void>;
   /** Links a warm transfer to its consult call. */
   linkConsult(transferId: string, consultCallId: string): Promise<void>;
+  /** An established call's SIP dialog: a main side restarted after dying mid-call ends the call with it. */
+  rememberDialog(callId: string, dialog: StoredDialog): Promise<void>;
+  /** The call ended here: nothing is left to end after a restart. */
+  forgetDialog(callId: string): Promise<void>;
 }
 
 export interface CallManagerDeps {
@@ -139,6 +144,8 @@ interface Entry {
   /** The session timer the caller's INVITE offered and the answer accepted (RFC 4028), and its clock once talking. */
   sessionTerms: SessionTimerTerms | null;
   sessionTimer: SessionTimer | null;
+  /** The dialog's row being written (rememberDialog), for the forgetting to wait on; null when not stored. */
+  dialogStored: Promise<void> | null;
 }
 
 /**
@@ -799,6 +806,7 @@ export class CallManager {
           void this.persist(entry.call.id, { status: 'answered' });
         }
         this.startSessionTimer(entry);
+        this.rememberDialog(entry);
         this.refresh();
         return;
       case SessionState.Terminating:
@@ -875,7 +883,27 @@ export class CallManager {
       this.emit();
     }, ENDED_CALL_LINGER_MS);
     if (entry.call.consultFor !== null && !entry.transferred) this.consultEnded(entry, endReason);
+    this.forgetDialog(entry);
     this.refresh();
+  }
+
+  /** A practice call's dialog is on an in-memory wire that dies with this process: nothing to store. */
+  private rememberDialog(entry: Entry): void {
+    const dialog = entry.session.dialog;
+    if (entry.call.practice || !dialog || entry.dialogStored) return;
+    const callId = entry.call.id;
+    entry.dialogStored = this.deps.store
+      .rememberDialog(callId, storedDialogOf(dialog))
+      .catch((error: unknown) => this.deps.log.error('Could not store the call’s dialog: a restart after a crash could not end it', { callId, error: String(error) }));
+  }
+
+  private forgetDialog(entry: Entry): void {
+    const stored = entry.dialogStored;
+    if (!stored) return;
+    const callId = entry.call.id;
+    void stored
+      .then(() => this.deps.store.forgetDialog(callId))
+      .catch((error: unknown) => this.deps.log.error('Could not forget the ended call’s dialog', { callId, error: String(error) }));
   }
 
   private async persist(id: string, patch: CallRecordPatch): Promise<void> {
@@ -974,6 +1002,7 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     warm: null,
     sessionTerms: null,
     sessionTimer: null,
+    dialogStored: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  type Core,
   Invitation,
   Inviter,
   Messager,
@@ -25,6 +26,7 @@ import { registrationReasonInEnglish, type RegistrationProblem, type TlsProblem 
 import { guardIncomingSip } from './guard-incoming-sip.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 import { FlowKeepAlive } from './flow-keep-alive.ts';
+import { byeRequest, type StoredDialog } from './orphaned-dialogs.ts';
 
 const REGISTER_EXPIRES_S = 300;
 /** One flow per desk: the desk has one WebSocket connection to one PBX. */
@@ -147,6 +149,20 @@ export class SipAccount {
         void subscriber.unsubscribe().catch(() => undefined);
       },
     };
+  }
+
+  /**
+   * A BYE in a dialog an earlier run of the main side left behind (orphaned-dialogs.ts): its
+   * session died with that run. Resolves with the final answer's status.
+   */
+  sendBye(dialog: StoredDialog): Promise<number> {
+    if (!this.ua || this.state.status !== 'registered') return Promise.reject(new Error('not connected to the phone system'));
+    const core = this.ua.userAgentCore;
+    const message = byeRequest(core, dialog);
+    return new Promise((resolve) => {
+      const answered = (response: Core.IncomingResponse) => resolve(response.message.statusCode ?? 0);
+      core.request(message, { onAccept: answered, onRedirect: answered, onReject: answered });
+    });
   }
 
   /** An outgoing call from this account; refused while it is not registered. */

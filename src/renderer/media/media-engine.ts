@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/rpc-protocol.ts';
 import type { MediaMethods } from '../../shared/ipc/api.ts';
 import { defaultSettings, type ConsentSettings, type DeviceSettings, type RecordingPolicy } from '../../shared/ipc/settings.ts';
 import type { RecordingState } from '../state/app-store.ts';
+import type { LiveCall } from '../../shared/ipc/phone.ts';
 import type { RecorderSink } from './call-recorder.ts';
 import { PRACTICE_CALLER_SESSION_PREFIX, type DeadMediaReason } from '../../shared/ipc/media.ts';
 import { PeerSession } from './peer-session.ts';
@@ -21,6 +22,11 @@ export interface MediaEngine {
   pauseRecording(callId: string, paused: boolean): boolean;
   /** Mutes or unmutes the desk's microphone on a call; returns whether the call was there. */
   setMuted(callId: string, muted: boolean): boolean;
+  /**
+   * The core (perhaps a new one, after the main side restarted) has only these calls: the audio
+   * of any other is a call nobody can hang up any more, so it is closed.
+   */
+  keepOnly(calls: readonly Pick<LiveCall, 'id' | 'practice'>[]): void;
   dispose(): void;
 }
 
@@ -124,6 +130,18 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
       const target = sessions.get(callId);
       target?.setMuted(muted);
       return target !== undefined;
+    },
+    keepOnly(calls) {
+      const kept = new Set(calls.map((c) => c.id));
+      for (const [id, peer] of sessions) {
+        if (kept.has(id)) continue;
+        peer.close();
+        sessions.delete(id);
+      }
+      // A practice caller's session is not named after its call: it goes with the last practice call.
+      if (calls.some((c) => c.practice)) return;
+      for (const caller of practiceCallers.values()) caller.close();
+      practiceCallers.clear();
     },
     record(callId, on) {
       if (on && recordingPolicy === 'never') return;
