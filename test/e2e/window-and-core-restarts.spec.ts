@@ -216,3 +216,19 @@ test('4c. the main side is killed mid-call: the restarted main ends the call it 
   await talkTo(page);
   await hangUpFrom(page);
 });
+
+test('4d. the main side is killed during a call the desk made: the restarted main ends it with a BYE too', async () => {
+  await page.getByRole('button', { name: 'Calls', exact: true }).click();
+  await page.getByLabel('Call a number or extension').fill('201');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await caller.waitForStatus('incoming', 15_000);
+  await caller.answer();
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'active');
+  await expectTwoWayAudio(page);
+  const [call] = calls().slice(-1);
+  await app.kill();
+  app = await startApp();
+  await caller.waitForStatus('terminated', 15_000);
+  await expect.poll(() => calls().find((c) => c.id === call!.id)).toMatchObject({ status: 'answered', end_reason: 'interrupted' });
+  await expect(page.locator('audio[data-role="remote-audio"]')).toHaveCount(0);
+});
