@@ -76,7 +76,6 @@ function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolea
         <tbody>
           {card.items.map((item) => (
             <tr key={item.id} data-item={item.id} data-answer={answers[item.id] ?? ''} className={item.critical ? 'critical' : undefined}>
-              <td className="muted small">{item.rule}</td>
               <td>
                 {item.text}
                 {item.critical && <span className="tag tag-critical"> {t('scoring.critical')}</span>}

@@ -5,7 +5,10 @@ import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { errorText } from '../i18n/error-text.ts';
 
-/** Admin: the office's scorecard (R29) — items, their rule, points and whether they are serious errors (R32). */
+/**
+ * Admin: the office's scorecard (R29) — items, points and whether they are serious errors (R32).
+ * An item's rule id stays in the data for the docs, never on screen: the item's text says what it means.
+ */
 export function ScorecardEditor({ onLocked }: { onLocked(): void }) {
   const { t } = useTranslation();
   const current = useCoreQuery('scorecard', 'scores', (api) => api.call('scoring.card', {}));
@@ -70,7 +73,6 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">{t('scoring.itemRule')}</th>
             <th scope="col">{t('scoring.itemText')}</th>
             <th scope="col">{t('scoring.itemPoints')}</th>
             <th scope="col">{t('scoring.itemCritical')}</th>
@@ -80,9 +82,6 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
         <tbody>
           {card.items.map((item, i) => (
             <tr key={item.id} data-item={item.id}>
-              <td>
-                <input aria-label={t('scoring.itemRule')} size={6} value={item.rule} onChange={(e) => setItem(i, { rule: e.target.value })} />
-              </td>
               <td>
                 <textarea aria-label={t('scoring.itemText')} className="wide-input" rows={2} maxLength={300} value={item.text} onChange={(e) => setItem(i, { text: e.target.value })} />
               </td>

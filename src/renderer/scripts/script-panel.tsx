@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/top-bar.tsx';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
-import { answerKey, goToStage, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
+import { answerKey, branchReturnStage, goToStage, returnFromBranch, setAnswer, startProgress, stepStage, toggleChecklistItem, type CallProgress } from '../../shared/scripts/call-progress.ts';
 import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion, type ScriptStage } from '../../shared/scripts/call-script.ts';
-import { fillPlaceholders } from '../../shared/scripts/fill-placeholders.ts';
+import { fillPlaceholders, missingOfficeValues } from '../../shared/scripts/fill-placeholders.ts';
 import { holidayWish } from '../../shared/scripts/holiday-wish.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
@@ -94,12 +94,15 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
       event.preventDefault();
-      change(stepStage(script, progress, event.key === 'ArrowRight' ? 1 : -1, Date.now()));
+      const now = Date.now();
+      change(event.key === 'ArrowLeft' && branchReturnStage(script, progress) ? returnFromBranch(script, progress, now) : stepStage(script, progress, event.key === 'ArrowRight' ? 1 : -1, now));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  const missing = stage.say.flatMap((line) => missingOfficeValues(line, values));
+  const returnStage = branchReturnStage(script, progress);
   const mainStages = script.stages.filter((s) => !(branchStageKinds as readonly string[]).includes(s.kind));
   const branches = script.stages.filter((s) => (branchStageKinds as readonly string[]).includes(s.kind));
   const found = useMemo(() => searchReference(script, search), [script, search]);
@@ -141,8 +144,14 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
               {t('messages.newMessage')}
             </button>
           )}
-          {!values.agentName && stage.say.some((line) => line.includes('{agentName}')) && <p className="muted small">{t('script.noAgentName')}</p>}
-          {!values.company && stage.say.some((line) => line.includes('{company}')) && <p className="muted small">{t('script.noCompany')}</p>}
+          {(missing.includes('agentName') || missing.includes('company')) && (
+            <p className="muted small script-unset">
+              {missing.includes('agentName') && t('script.noAgentName')} {missing.includes('company') && t('script.noCompany')}{' '}
+              <button type="button" className="link-button" onClick={() => useAppStore.getState().show('settings')}>
+                {t('script.openSettings')}
+              </button>
+            </p>
+          )}
           {stage.questions.length > 0 && (
             <StageQuestions
               stage={stage}
@@ -193,12 +202,20 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
         </aside>
       </div>
       <div className="script-footer">
-        <button type="button" className="button" onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
-          <ChevronLeft size={16} aria-hidden /> {t('script.back')}
-        </button>
-        <button type="button" className="button button-primary" onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
-          {t('script.next')} <ChevronRight size={16} aria-hidden />
-        </button>
+        {returnStage ? (
+          <button type="button" className="button button-primary" onClick={() => change(returnFromBranch(script, progress, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+            <ChevronLeft size={16} aria-hidden /> {t('script.backTo', { stage: returnStage.title })}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" disabled={mainStages[0]?.id === stage.id} onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+              <ChevronLeft size={16} aria-hidden /> {t('script.back')}
+            </button>
+            <button type="button" className="button button-primary" disabled={mainStages.at(-1)?.id === stage.id} onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
+              {t('script.next')} <ChevronRight size={16} aria-hidden />
+            </button>
+          </>
+        )}
       </div>
     </section>
   );

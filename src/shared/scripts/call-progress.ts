@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mainStageKinds, type CallScript } from './call-script.ts';
+import { branchStageKinds, mainStageKinds, type CallScript, type ScriptStage } from './call-script.ts';
 
 /**
  * Where a call is in its script: the stage on screen, the furthest stage of the main path
@@ -18,6 +18,8 @@ export const callProgressSchema = z.object({
   stageMs: z.record(z.string(), z.number()),
   /** When the current stage was entered (ms since the epoch). */
   enteredAt: z.number(),
+  /** The main stage a branch (absent, angry caller, price) was opened from, to go back to; null on the main path. */
+  returnTo: z.string().nullable().default(null),
 });
 export type CallProgress = z.infer<typeof callProgressSchema>;
 
@@ -27,21 +29,50 @@ export function answerKey(stageId: string, questionId: string): string {
 
 export function startProgress(script: CallScript, now: number): CallProgress {
   const first = script.stages[0]!.id;
-  return { scriptId: script.id, currentStage: first, furthestStage: first, checklist: {}, answers: {}, stageMs: {}, enteredAt: now };
+  return { scriptId: script.id, currentStage: first, furthestStage: first, checklist: {}, answers: {}, stageMs: {}, enteredAt: now, returnTo: null };
 }
 
-/** Moves to another stage (next, back or a jump to a branch), keeping the time spent where it was. */
+/**
+ * Moves to another stage, keeping the time spent where it was. Opening a branch from the main path
+ * remembers where the call was, so the branch can lead back there; a branch opened from another
+ * branch keeps that first place.
+ */
 export function goToStage(script: CallScript, progress: CallProgress, stageId: string, now: number): CallProgress {
-  if (stageId === progress.currentStage || !script.stages.some((s) => s.id === stageId)) return progress;
+  const target = script.stages.find((s) => s.id === stageId);
+  if (stageId === progress.currentStage || !target) return progress;
   const stageMs = { ...progress.stageMs, [progress.currentStage]: (progress.stageMs[progress.currentStage] ?? 0) + Math.max(0, now - progress.enteredAt) };
-  return { ...progress, currentStage: stageId, furthestStage: further(script, progress.furthestStage, stageId), stageMs, enteredAt: now };
+  const returnTo = isBranch(target) ? (progress.returnTo ?? progress.currentStage) : null;
+  return { ...progress, currentStage: stageId, furthestStage: further(script, progress.furthestStage, stageId), stageMs, enteredAt: now, returnTo };
 }
 
-/** The next or previous stage of the script's order (branches are reached by jumping). */
+/**
+ * The next or previous stage of the main path. It stops at the last main stage (goodbye): the
+ * branches come after it in the file but are reached only by their own buttons. In a branch there
+ * is no next or previous: the way out is back to where the call was (returnFromBranch).
+ */
 export function stepStage(script: CallScript, progress: CallProgress, direction: 1 | -1, now: number): CallProgress {
-  const index = script.stages.findIndex((s) => s.id === progress.currentStage);
-  const target = script.stages[index + direction];
+  const main = script.stages.filter((s) => !isBranch(s));
+  const index = main.findIndex((s) => s.id === progress.currentStage);
+  const target = index < 0 ? undefined : main[index + direction];
   return target ? goToStage(script, progress, target.id, now) : progress;
+}
+
+/** The main stage a branch on screen leads back to; null on the main path. */
+export function branchReturnStage(script: CallScript, progress: CallProgress): ScriptStage | null {
+  const current = script.stages.find((s) => s.id === progress.currentStage);
+  if (!current || !isBranch(current)) return null;
+  const back = script.stages.find((s) => s.id === progress.returnTo && !isBranch(s));
+  return back ?? script.stages.find((s) => !isBranch(s)) ?? null;
+}
+
+/** Leaves a branch for the stage the call was at when it was opened. */
+export function returnFromBranch(script: CallScript, progress: CallProgress, now: number): CallProgress {
+  const back = branchReturnStage(script, progress);
+  return back ? goToStage(script, progress, back.id, now) : progress;
+}
+
+function isBranch(stage: ScriptStage): boolean {
+  return (branchStageKinds as readonly string[]).includes(stage.kind);
 }
 
 export function toggleChecklistItem(progress: CallProgress, stageId: string, itemId: string): CallProgress {

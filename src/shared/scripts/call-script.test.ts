@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_SCRIPT_VERSION, type CallScript } from './call-script.ts';
-import { fillPlaceholders, unknownPlaceholders } from './fill-placeholders.ts';
+import { fillPlaceholders, missingOfficeValues, unknownPlaceholders } from './fill-placeholders.ts';
 import { holidayWish, orthodoxEaster } from './holiday-wish.ts';
 import { parseCallScript } from './parse-call-script.ts';
 
@@ -95,10 +95,28 @@ describe('placeholders', () => {
     expect(fillPlaceholders('{holidayWish} Good morning!', {})).toBe('Good morning!');
     expect(fillPlaceholders('Good morning! {holidayWish} {company}, {activity}. This is {agentName}.', { agentName: 'Maria' })).toBe('Good morning! This is Maria.');
     expect(fillPlaceholders('Καλημέρα σας! {holidayWish} {company}, {activity}. Με λένε {agentName}. Πώς μπορώ να σας εξυπηρετήσω;', {})).toBe(
-      'Καλημέρα σας! Με λένε. Πώς μπορώ να σας εξυπηρετήσω;',
+      'Καλημέρα σας! Πώς μπορώ να σας εξυπηρετήσω;',
     );
     expect(fillPlaceholders('Good morning! {holidayWish}', { holidayWish: 'Happy New Year!' })).toBe('Good morning! Happy New Year!');
     expect(fillPlaceholders('Спасибо, {callerName}, что позвонили!', { callerName: 'Ольга Петровна' })).toBe('Спасибо, Ольга Петровна, что позвонили!');
+  });
+
+  it('never shows a broken greeting: a sentence missing the agent name or the company is left out whole, in en, ru and el', () => {
+    const greetings = {
+      en: 'Good morning! {holidayWish} {company}, {activity}. This is {agentName}. How can I help you?',
+      ru: 'Доброе утро! {holidayWish} {company}, {activity}. Меня зовут {agentName}. Чем могу вам помочь?',
+      el: 'Καλημέρα σας! {holidayWish} {company}, {activity}. Με λένε {agentName}. Πώς μπορώ να σας εξυπηρετήσω;',
+    };
+    expect(fillPlaceholders(greetings.en, {})).toBe('Good morning! How can I help you?');
+    expect(fillPlaceholders(greetings.ru, {})).toBe('Доброе утро! Чем могу вам помочь?');
+    expect(fillPlaceholders(greetings.el, {})).toBe('Καλημέρα σας! Πώς μπορώ να σας εξυπηρετήσω;');
+    expect(fillPlaceholders(greetings.en, { company: 'Ventura' })).toBe('Good morning! Ventura. How can I help you?');
+    expect(fillPlaceholders(greetings.ru, { agentName: 'Мария', holidayWish: 'С Новым годом!' })).toBe('Доброе утро! С Новым годом! Меня зовут Мария. Чем могу вам помочь?');
+    expect(fillPlaceholders(greetings.el, { company: 'Ventura', activity: 'κουφώματα', agentName: 'Άννα' })).toBe(
+      'Καλημέρα σας! Ventura, κουφώματα. Με λένε Άννα. Πώς μπορώ να σας εξυπηρετήσω;',
+    );
+    expect(fillPlaceholders('Hello. We make {activity} here. Bye!', {})).toBe('Hello. Bye!');
+    expect(missingOfficeValues(greetings.en, { company: 'Ventura', agentName: ' ' })).toEqual(['activity', 'agentName']);
   });
 
   it('keeps placeholders it does not know, and lists them for the editor', () => {

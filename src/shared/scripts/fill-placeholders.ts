@@ -11,14 +11,26 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 /**
- * Fills a script line. A value not known yet (the caller's name before they gave it, no holiday
- * today) leaves no gap: "Good morning, {callerName}!" reads "Good morning!" — in any language,
- * since only spaces and punctuation around the gap are tidied.
+ * What the office sets about itself: a sentence that names it is about it ("This is {agentName}."),
+ * so without the value the sentence has nothing to say and is left out whole — unless the value
+ * follows a comma, as an aside ("{company}, {activity}."), which leaves only a gap.
+ */
+const WHOLE_SENTENCE_PLACEHOLDERS: readonly PlaceholderName[] = ['company', 'activity', 'agentName'];
+/** A sentence ends at . ! ? … or the Greek question mark (;), and {holidayWish} is a sentence of its own. */
+const SENTENCE = /[^.!?…;]*?(?:\{holidayWish\}|[.!?…;]+[»)]*(?=\s|$)|$)/g;
+
+/**
+ * Fills a script line. A sentence holding the company, its activity or the agent's name is left out
+ * whole when that value is not set ("Good morning! This is {agentName}. How can I help you?" reads
+ * "Good morning! How can I help you?"), unless the value is an aside after a comma, in any language and in custom scripts alike. The caller's
+ * name and the holiday wish are asides: unknown, they leave no gap ("Good morning, {callerName}!"
+ * reads "Good morning!"), since only spaces and punctuation around the gap are tidied.
  */
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
+  const kept = (text.match(SENTENCE) ?? []).filter((sentence) => !lacksWholeSentenceValue(sentence, values)).join('');
+  const filled = kept.replace(PLACEHOLDER, (whole, name: string) => {
     if (!(placeholderNames as readonly string[]).includes(name)) return whole;
-    return values[name as PlaceholderName]?.trim() ?? '';
+    return valueOf(values, name as PlaceholderName);
   });
   return filled
     .replace(/[ \t]+/g, ' ')
@@ -31,4 +43,17 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
     .replace(/^[\s,;:]+/, '')
     .replace(/\s+$/, '')
     .replace(/ {2,}/g, ' ');
+}
+
+/** The office values a line needs that are not set (the panel links to Settings for them). */
+export function missingOfficeValues(text: string, values: PlaceholderValues): PlaceholderName[] {
+  return WHOLE_SENTENCE_PLACEHOLDERS.filter((name) => text.includes(`{${name}}`) && !valueOf(values, name));
+}
+
+function lacksWholeSentenceValue(sentence: string, values: PlaceholderValues): boolean {
+  return missingOfficeValues(sentence, values).some((name) => new RegExp(`(?:^|[^,\\s])\\s*\\{${name}\\}`).test(sentence));
+}
+
+function valueOf(values: PlaceholderValues, name: PlaceholderName): string {
+  return values[name]?.trim() ?? '';
 }
