@@ -267,3 +267,81 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await chooseLanguage('English', 'inbound-sales:en');
   await expect(page.getByRole('button', { name: 'Practice call' })).toBeVisible();
 });
+
+test('a fresh desk never shows a broken greeting; Next stops at Goodbye; a branch leads back; no screen shows a rule id, in en, ru or el', async () => {
+  // As on a fresh data folder: neither the agent's name (no account) nor the company is set.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Company (the greeting says it)').fill('');
+  await page.getByLabel('Line of business').fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  const panel = page.locator('.call-panel');
+  const practise = async (words: { call: string; answer: RegExp }) => {
+    await page.locator('.nav .nav-item').first().click();
+    await page.getByRole('button', { name: words.call }).click();
+    await panel.getByRole('button', { name: words.answer }).click();
+    await expect(panel).toHaveAttribute('data-call-state', 'active');
+  };
+  const hangUp = async (words: RegExp) => {
+    await panel.getByRole('button', { name: words }).click();
+    await expect(panel).toHaveAttribute('data-call-state', 'ended');
+  };
+  // Rule ids (R20, R29…) belong to the docs: every main screen, with the call and its script on it.
+  const expectNoRuleIds = async () => {
+    const screens = page.locator('.nav .nav-item');
+    for (let i = 0; i < (await screens.count()); i += 1) {
+      await screens.nth(i).click();
+      await expect(screens.nth(i)).toHaveAttribute('aria-current', 'page');
+      await expect(page.locator('.script-panel')).toBeVisible();
+      expect(await page.locator('body').innerText(), `screen ${await screens.nth(i).innerText()}`).not.toMatch(/\bR\d{1,2}\b/);
+    }
+  };
+  const chooseLanguage = async (language: string, script: string) => {
+    await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
+    await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
+    await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
+    await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
+    await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
+  };
+
+  await practise({ call: 'Practice call', answer: /Answer/ });
+  const script = page.getByRole('region', { name: 'Call script' });
+  await expect(script).toHaveAttribute('data-stage', 'greeting');
+  // A whole sentence without the missing parts (a holiday wish may stand between), never "This is."
+  await expect(script.locator('.script-say').first()).toHaveText(/^Good morning! (?:[^.]*! )?How can I help you\?$/);
+  await expect(script.getByRole('button', { name: 'Set it in Settings' })).toBeVisible();
+  await page.screenshot({ path: join(dir, '..', 'ringside-script-greeting.png'), fullPage: true });
+
+  const next = script.getByRole('button', { name: 'Next stage' });
+  for (let i = 0; i < 6; i += 1) await next.click();
+  await expect(script).toHaveAttribute('data-stage', 'goodbye');
+  await expect(next).toBeDisabled();
+
+  await script.getByRole('button', { name: /^2\. The request$/ }).click();
+  await script.getByRole('button', { name: 'Angry caller' }).click();
+  await expect(script).toHaveAttribute('data-stage', 'angry');
+  await page.screenshot({ path: join(dir, '..', 'ringside-script-branch.png'), fullPage: true });
+  await script.getByRole('button', { name: 'Back to The request' }).click();
+  await expect(script).toHaveAttribute('data-stage', 'request');
+
+  await expectNoRuleIds();
+  await script.getByRole('button', { name: /^1\. Greeting$/ }).click();
+  await script.getByRole('button', { name: 'Set it in Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByLabel('Company (the greeting says it)')).toBeVisible();
+  await hangUp(/Hang up/);
+
+  await chooseLanguage('Русский', 'reception:ru');
+  await practise({ call: 'Тренировочный звонок', answer: /Ответить/ });
+  await expect(page.locator('.script-say').first()).toHaveText(/^Доброе утро! (?:[^.]*! )?Чем могу вам помочь\?$/);
+  await expectNoRuleIds();
+  await hangUp(/Завершить/);
+
+  await chooseLanguage('Ελληνικά', 'inbound-sales:el');
+  await practise({ call: 'Κλήση εξάσκησης', answer: /Απάντηση/ });
+  await expect(page.locator('.script-say').first()).toHaveText(/^Καλημέρα σας! (?:[^.]*! )?Πώς μπορώ να σας εξυπηρετήσω;$/);
+  await expectNoRuleIds();
+  await hangUp(/Τερματισμός/);
+  await chooseLanguage('English', 'inbound-sales:en');
+});

@@ -116,6 +116,9 @@ describe('placeholders', () => {
       'Καλημέρα σας! Ventura, κουφώματα. Με λένε Άννα. Πώς μπορώ να σας εξυπηρετήσω;',
     );
     expect(fillPlaceholders('Hello. We make {activity} here. Bye!', {})).toBe('Hello. Bye!');
+    const salesRu = 'Добрый день! {holidayWish} Компания «{company}», {activity}. Меня зовут {agentName}. Чем могу Вам помочь?';
+    expect(fillPlaceholders(salesRu, { agentName: 'Мария' })).toBe('Добрый день! Меня зовут Мария. Чем могу Вам помочь?');
+    expect(fillPlaceholders(salesRu, { company: 'Вентура', agentName: 'Мария' })).toBe('Добрый день! Компания «Вентура». Меня зовут Мария. Чем могу Вам помочь?');
     expect(missingOfficeValues(greetings.en, { company: 'Ventura', agentName: ' ' })).toEqual(['activity', 'agentName']);
   });
 
