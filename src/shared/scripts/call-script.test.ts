@@ -76,6 +76,13 @@ describe('script files', () => {
 describe('placeholders', () => {
   const values = { company: 'Ventura', activity: 'window installation', agentName: 'Maria' };
 
+  it('keeps every character of a line, dots inside words and markup included, when it leaves out a sentence', () => {
+    expect(fillPlaceholders('See www.ventura.gr or v2.5 of the price list. Call 210.555.0100!', values)).toBe('See www.ventura.gr or v2.5 of the price list. Call 210.555.0100!');
+    const hostile = 'Good morning <script>window.__pwned=(window.__pwned||0)+1</script> <img src=x onerror=window.__pwned=1>';
+    expect(fillPlaceholders(hostile, values)).toBe(hostile);
+    expect(fillPlaceholders('Prices at ventura.gr. This is {agentName}. Bye.', { company: 'Ventura' })).toBe('Prices at ventura.gr. Bye.');
+  });
+
   it('fills a greeting in English, Russian and Greek', () => {
     expect(fillPlaceholders('Good morning, {activity}, {company}, {agentName} speaking. How can I help you?', values)).toBe(
       'Good morning, window installation, Ventura, Maria speaking. How can I help you?',

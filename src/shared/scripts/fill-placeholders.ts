@@ -16,8 +16,11 @@ export function unknownPlaceholders(text: string): string[] {
  * follows a comma, as an aside ("{company}, {activity}."), which leaves only a gap.
  */
 const WHOLE_SENTENCE_PLACEHOLDERS: readonly PlaceholderName[] = ['company', 'activity', 'agentName'];
-/** A sentence ends at . ! ? … or the Greek question mark (;), and {holidayWish} is a sentence of its own. */
-const SENTENCE = /[^.!?…;]*?(?:\{holidayWish\}|[.!?…;]+[»)]*(?=\s|$)|$)/g;
+/**
+ * A sentence ends at . ! ? … or the Greek question mark (;) before a space, and {holidayWish} is a
+ * sentence of its own. Split, not matched: every character stays, dots inside a word too ("www.ventura.gr").
+ */
+const SENTENCE_BREAK = /(?<=[.!?…;][»)]*)(?=\s)|(?<=\{holidayWish\})/;
 
 /**
  * Fills a script line. A sentence holding the company, its activity or the agent's name is left out
@@ -27,7 +30,7 @@ const SENTENCE = /[^.!?…;]*?(?:\{holidayWish\}|[.!?…;]+[»)]*(?=\s|$)|$)/g;
  * reads "Good morning!"), since only spaces and punctuation around the gap are tidied.
  */
 export function fillPlaceholders(text: string, values: PlaceholderValues): string {
-  const kept = (text.match(SENTENCE) ?? []).filter((sentence) => !lacksWholeSentenceValue(sentence, values)).join('');
+  const kept = text.split(SENTENCE_BREAK).filter((sentence) => !lacksWholeSentenceValue(sentence, values)).join('');
   const filled = kept.replace(PLACEHOLDER, (whole, name: string) => {
     if (!(placeholderNames as readonly string[]).includes(name)) return whole;
     return valueOf(values, name as PlaceholderName);
