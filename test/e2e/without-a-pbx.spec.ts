@@ -177,14 +177,16 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   await page.screenshot({ path: join(dir, '..', 'ringside-scripts-admin.png'), fullPage: true });
 });
 
+/** Settings in whatever language the screen speaks: the interface language and the script, saved. */
+async function chooseLanguage(language: string, script: string): Promise<void> {
+  await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
+  await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
+  await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
+  await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
+  await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
+}
+
 test('the screens of a guided call speak Russian and Greek, with plurals as each language has them', async () => {
-  const chooseLanguage = async (language: string, script: string) => {
-    await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
-    await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
-    await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
-    await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
-    await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
-  };
   const rehearse = async (button: string, words: { answer: RegExp; hangUp: RegExp }, ticks: { after: number; text: string }[]) => {
     await page.getByRole('button', { name: button }).click();
     const call = page.locator('.call-panel');
@@ -296,13 +298,6 @@ test('a fresh desk never shows a broken greeting; Next stops at Goodbye; a branc
       await expect(page.locator('.script-panel')).toBeVisible();
       expect(await page.locator('body').innerText(), `screen ${await screens.nth(i).innerText()}`).not.toMatch(/\bR\d{1,2}\b/);
     }
-  };
-  const chooseLanguage = async (language: string, script: string) => {
-    await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
-    await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
-    await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
-    await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
-    await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
   };
 
   await practise({ call: 'Practice call', answer: /Answer/ });
