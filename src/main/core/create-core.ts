@@ -662,7 +662,7 @@ export function createCore(deps: CoreDeps): Core {
       await requireAdmin(session);
       return scoring.rows(query);
     },
-    'scoring.mine': ({ limit }) => scoring.rows({ agent: actor(), scored: 'scored', limit }),
+    'scoring.mine': ({ limit }) => scoring.rows({ agent: actor(), scored: 'scored', includePractice: true, limit }),
     'scoring.view': async ({ callId }) => {
       const view = await scoring.view(callId);
       if (view.agent !== actor()) await requireAdmin(session);

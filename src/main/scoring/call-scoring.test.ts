@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../admin/audit-log.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
+import { deskStats } from '../stats/desk-stats.ts';
 import { createCallScoring, type CallScoring } from './call-scoring.ts';
 import { SHIPPED_SCORECARD_ITEM_IDS, shippedScorecard } from './shipped-scorecard.ts';
 
@@ -62,9 +63,8 @@ describe('supervisor scoring of recorded calls', () => {
     expect((await scoring.view('k1')).signals).toEqual({ direction: 'inbound', rings: 5, holdMs: 75_000, transfers: 1, nextStepSet: true, endedBy: 'agent', furthestStage: 'The request' });
   });
 
-  it('saves a score with comments pinned to moments, replaces it on a re-score, and refuses practice calls and unknown items', async () => {
+  it('saves a score with comments pinned to moments, replaces it on a re-score, and refuses unknown items', async () => {
     await recordedCall('k1', { at: MONDAY, agent: 'sip:101@pbx' });
-    await recordedCall('p1', { at: MONDAY, agent: 'sip:101@pbx', practice: true });
     const saved = await scoring.save(
       { callId: 'k1', answers: { greeting: 'yes', name: 'no', introduced: 'yes' }, summary: 'Warm, but no name.', comments: [{ recordingId: 'k1-r', atMs: 5000, text: 'Good greeting' }, { recordingId: 'k1-r', atMs: 2000, text: 'Picked up fast' }] },
       'supervisor',
@@ -79,20 +79,47 @@ describe('supervisor scoring of recorded calls', () => {
     const rescored = await scoring.save({ callId: 'k1', answers: { greeting: 'yes', 'said-goodbye': 'no' }, summary: '', comments: [{ recordingId: null, atMs: 0, text: 'Redo' }] }, 'supervisor');
     expect(rescored).toMatchObject({ percent: 0, failedCritical: true });
     expect(rescored.comments).toHaveLength(1);
-    await expect(scoring.save({ callId: 'p1', answers: {}, summary: '', comments: [] }, 'supervisor')).rejects.toThrow(/Practice calls are not scored/);
   });
 
-  it('lists recorded calls (not practice, not unrecorded) by agent and whether scored', async () => {
+  it('scores a practice call like any other, says it is practice, and leaves it out of the averages and the statistics', async () => {
+    await recordedCall('k1', { at: MONDAY, agent: 'sip:101@pbx' });
+    await recordedCall('p1', { at: MONDAY + 1000, agent: 'sip:101@pbx', practice: true });
+    await scoring.save({ callId: 'k1', answers: { greeting: 'yes' }, summary: '', comments: [] }, 'supervisor');
+    const period = { from: MONDAY - 86_400_000, to: MONDAY + 86_400_000 };
+    const before = { averages: await scoring.averages(period, ATHENS), stats: await deskStats(database.db, period, null) };
+    const saved = await scoring.save({ callId: 'p1', answers: { greeting: 'no', name: 'yes' }, summary: 'Say the company first.', comments: [{ recordingId: 'p1-r', atMs: 3000, text: 'Too quiet here' }] }, 'supervisor');
+    expect(saved).toMatchObject({ agent: 'sip:101@pbx', percent: 50 });
+    expect(saved.comments).toEqual([{ recordingId: 'p1-r', atMs: 3000, text: 'Too quiet here' }]);
+    expect(await scoring.view('p1')).toMatchObject({ practice: true, score: { summary: 'Say the company first.', percent: 50 } });
+    expect(await scoring.view('k1')).toMatchObject({ practice: false, score: { percent: 100 } });
+    // The agent's own list carries the rehearsal's feedback, marked practice.
+    expect((await scoring.rows({ agent: 'sip:101@pbx', scored: 'scored', includePractice: true, limit: 10 })).map((r) => [r.callId, r.practice, r.percent])).toEqual([
+      ['p1', true, 50],
+      ['k1', false, 100],
+    ]);
+    expect(await scoring.averages(period, ATHENS)).toEqual(before.averages);
+    expect(before.averages.agents).toEqual([{ agent: 'sip:101@pbx', scored: 1, averagePercent: 100, failed: 0 }]);
+    expect(await deskStats(database.db, period, null)).toEqual(before.stats);
+    expect(before.stats.answered).toBe(1);
+  });
+
+  it('lists recorded calls (not unrecorded; practice ones only when asked) by agent and whether scored', async () => {
     await recordedCall('k1', { at: MONDAY, agent: 'sip:101@pbx' });
     await recordedCall('k2', { at: MONDAY + 1000, agent: 'sip:102@pbx' });
     await recordedCall('k3', { at: MONDAY + 2000, agent: 'sip:101@pbx', recorded: false });
     await recordedCall('p1', { at: MONDAY + 3000, agent: 'sip:101@pbx', practice: true });
     await scoring.save({ callId: 'k1', answers: { greeting: 'yes' }, summary: '', comments: [{ recordingId: null, atMs: 5000, text: 'ok' }] }, 'supervisor');
-    expect((await scoring.rows({ agent: null, scored: 'all', limit: 10 })).map((r) => r.callId)).toEqual(['k2', 'k1']);
-    expect(await scoring.rows({ agent: 'sip:101@pbx', scored: 'scored', limit: 10 })).toEqual([
-      { callId: 'k1', at: MONDAY, agent: 'sip:101@pbx', remote: 'Ελένη', durationMs: 60_000, percent: 100, failedCritical: false, scored: true, comments: 1 },
+    expect((await scoring.rows({ agent: null, scored: 'all', includePractice: false, limit: 10 })).map((r) => r.callId)).toEqual(['k2', 'k1']);
+    expect((await scoring.rows({ agent: null, scored: 'all', includePractice: true, limit: 10 })).map((r) => [r.callId, r.practice])).toEqual([
+      ['p1', true],
+      ['k2', false],
+      ['k1', false],
     ]);
-    expect((await scoring.rows({ agent: null, scored: 'unscored', limit: 10 })).map((r) => r.callId)).toEqual(['k2']);
+    expect(await scoring.rows({ agent: 'sip:101@pbx', scored: 'scored', includePractice: false, limit: 10 })).toEqual([
+      { callId: 'k1', at: MONDAY, agent: 'sip:101@pbx', remote: 'Ελένη', durationMs: 60_000, percent: 100, failedCritical: false, scored: true, comments: 1, practice: false },
+    ]);
+    expect((await scoring.rows({ agent: null, scored: 'unscored', includePractice: false, limit: 10 })).map((r) => r.callId)).toEqual(['k2']);
+    expect((await scoring.rows({ agent: null, scored: 'unscored', includePractice: true, limit: 10 })).map((r) => r.callId)).toEqual(['p1', 'k2']);
   });
 
   it('averages per agent over the period and by week in the office’s time zone', async () => {

@@ -30,14 +30,18 @@ export interface CallScoring {
   resetCard(actor: string): Promise<void>;
   view(callId: string): Promise<CallScoringView>;
   save(input: ScoreInput, actor: string): Promise<CallScore>;
-  /** Recorded calls (practice ones excluded), newest first, with their scores. */
-  rows(query: { agent: string | null; scored: 'all' | 'scored' | 'unscored'; limit: number }): Promise<ScoringRow[]>;
+  /** Recorded calls, newest first, with their scores; practice calls only when asked for. */
+  rows(query: { agent: string | null; scored: 'all' | 'scored' | 'unscored'; includePractice: boolean; limit: number }): Promise<ScoringRow[]>;
   averages(period: Period, timeZone: string): Promise<ScoreAverages>;
 }
 
 const answersSchema = z.record(z.string(), itemAnswerSchema);
 
-/** Supervisor scoring of recorded calls (R29, R32): the office's scorecard, scores, comments pinned to moments, averages. */
+/**
+ * Supervisor scoring of recorded calls (R29, R32): the office's scorecard, scores, comments pinned
+ * to moments, averages. A practice call is scored like any other so the trainee gets feedback on a
+ * rehearsal; its score is marked practice and never enters the averages.
+ */
 export function createCallScoring(deps: CallScoringDeps): CallScoring {
   const { db } = deps;
 
@@ -118,6 +122,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
         agent: call.agent,
         remote: call.remote_display_name || call.remote_number,
         at: Number(call.invite_at),
+        practice: call.practice === 1,
         signals: await signals(callId),
         score: await score(callId),
         scorecard: (await card()).card,
@@ -125,9 +130,8 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
     },
 
     async save(input, actor) {
-      const call = await db.selectFrom('calls').select(['agent', 'practice']).where('id', '=', input.callId).executeTakeFirst();
+      const call = await db.selectFrom('calls').select('agent').where('id', '=', input.callId).executeTakeFirst();
       if (!call) throw new RpcError('no-such-call', 'This call is not in the history.');
-      if (call.practice === 1) throw new RpcError('practice-call', 'Practice calls are not scored.');
       // A call scored before keeps the card it was scored with; a new score takes the office's card now.
       const existing = await score(input.callId);
       const scorecard = existing?.scorecard ?? (await card()).card;
@@ -167,12 +171,12 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
       let q = db
         .selectFrom('calls')
         .leftJoin('call_scores', 'call_scores.call_id', 'calls.id')
-        .select(['calls.id', 'calls.invite_at', 'calls.agent', 'calls.remote_display_name', 'calls.remote_number', 'calls.duration_ms', 'call_scores.percent', 'call_scores.failed_critical', 'call_scores.call_id as scored_id'])
+        .select(['calls.id', 'calls.invite_at', 'calls.agent', 'calls.remote_display_name', 'calls.remote_number', 'calls.duration_ms', 'call_scores.percent', 'call_scores.failed_critical', 'call_scores.call_id as scored_id', 'calls.practice'])
         .select((eb) => eb.selectFrom('score_comments').whereRef('score_comments.call_id', '=', 'calls.id').select((c) => c.fn.countAll<number>().as('n')).as('comments'))
-        .where('calls.practice', '=', 0)
         .where((eb) => eb.exists(eb.selectFrom('recordings').select('recordings.id').whereRef('recordings.call_id', '=', 'calls.id').where('recordings.status', '!=', 'recording')))
         .orderBy('calls.invite_at', 'desc')
         .limit(query.limit);
+      if (!query.includePractice) q = q.where('calls.practice', '=', 0);
       if (query.agent !== null) q = q.where('calls.agent', '=', query.agent);
       if (query.scored === 'scored') q = q.where('call_scores.call_id', 'is not', null);
       if (query.scored === 'unscored') q = q.where('call_scores.call_id', 'is', null);
@@ -186,6 +190,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
         failedCritical: r.failed_critical === 1,
         scored: r.scored_id !== null,
         comments: Number(r.comments ?? 0),
+        practice: r.practice === 1,
       }));
     },
 
@@ -201,6 +206,7 @@ export function createCallScoring(deps: CallScoringDeps): CallScoring {
         .select(['call_scores.agent', 'call_scores.percent', 'call_scores.failed_critical', 'calls.invite_at'])
         .where('calls.invite_at', '>=', period.from)
         .where('calls.invite_at', '<', period.to)
+        .where('calls.practice', '=', 0)
         .orderBy(sql`calls.invite_at`)
         .execute();
       const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);

@@ -39,6 +39,7 @@ export function ScoreAveragesPanel() {
           </select>
         </label>
       </div>
+      <p className="muted small">{t('scoring.practiceLeftOut')}</p>
       {averages && averages.agents.length === 0 && <p className="muted">{t('scoring.noScores')}</p>}
       {averages && averages.agents.length > 0 && (
         <div className="stats-charts">

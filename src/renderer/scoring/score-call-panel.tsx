@@ -61,7 +61,13 @@ function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolea
     comments.filter((c) => c.recordingId === recordingId || (c.recordingId === null && first)).map((c) => ({ atMs: c.atMs, label: formatDuration(c.atMs) }));
 
   return (
-    <div className="score-call" data-call-id={view.callId}>
+    <div className="score-call" data-call-id={view.callId} data-practice={view.practice ? 'true' : 'false'}>
+      {view.practice && (
+        <p className="score-practice-note">
+          <span className="practice-badge">{t('practice.listBadge')}</span>
+          {t('scoring.practiceScore')}
+        </p>
+      )}
       <CallRecordings callId={view.callId} markers={markers} onControls={(c) => (controls.current = c)} />
       <Signals signals={view.signals} />
       <p className="score-total" data-score={result.percent ?? ''} data-failed={result.failedCritical ? 'true' : 'false'} role="status">

@@ -50,8 +50,11 @@ function ScoringQueue() {
   const { t } = useTranslation();
   const [agent, setAgent] = useState<string>('all');
   const [scored, setScored] = useState<'all' | 'scored' | 'unscored'>('unscored');
+  const [includePractice, setIncludePractice] = useState(false);
   const agents = useCoreQuery('stats-agents', 'calls', (api) => api.call('stats.agents', {}));
-  const rows = useCoreQuery(`scoring-queue:${agent}:${scored}`, 'scores', (api) => api.call('scoring.calls', { agent: agent === 'all' ? null : agent, scored, limit: 100 }));
+  const rows = useCoreQuery(`scoring-queue:${agent}:${scored}:${includePractice}`, 'scores', (api) =>
+    api.call('scoring.calls', { agent: agent === 'all' ? null : agent, scored, includePractice, limit: 100 }),
+  );
   return (
     <>
       <div className="stats-controls">
@@ -73,6 +76,10 @@ function ScoringQueue() {
             <option value="scored">{t('scoring.scored')}</option>
             <option value="all">{t('scoring.all')}</option>
           </select>
+        </label>
+        <label className="check-field">
+          <input type="checkbox" checked={includePractice} onChange={(e) => setIncludePractice(e.target.checked)} />
+          {t('scoring.includePractice')}
         </label>
       </div>
       <ScoringTable rows={rows} editable empty={t('scoring.noCalls')} />
@@ -110,10 +117,13 @@ function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; ed
       <tbody>
         {shown.map((r) => (
           <Fragment key={r.callId}>
-            <tr data-call-id={r.callId} data-scored={r.scored ? 'true' : 'false'}>
+            <tr data-call-id={r.callId} data-scored={r.scored ? 'true' : 'false'} data-practice={r.practice ? 'true' : 'false'}>
               <td>{new Date(r.at).toLocaleString(i18n.language)}</td>
               <td>{r.agent.replace(/^sips?:/, '')}</td>
-              <td>{r.remote}</td>
+              <td>
+                {r.remote}
+                {r.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}
+              </td>
               <td>{r.durationMs === null ? '—' : formatDuration(r.durationMs)}</td>
               <td data-column="score">
                 {r.scored ? (r.failedCritical ? <span className="tag tag-critical">{t('scoring.failed')}</span> : r.percent === null ? '—' : `${r.percent}%`) : '—'}

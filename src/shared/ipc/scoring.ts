@@ -43,6 +43,8 @@ export const callScoringViewSchema = z.object({
   agent: z.string(),
   remote: z.string(),
   at: z.number(),
+  /** A rehearsal: scored for the trainee's feedback, never counted in averages or statistics. */
+  practice: z.boolean(),
   signals: callSignalsSchema,
   score: callScoreSchema.nullable(),
   /** The office's current scorecard (a new score uses it; an existing one keeps its own). */
@@ -61,12 +63,15 @@ export const scoringRowSchema = z.object({
   failedCritical: z.boolean(),
   scored: z.boolean(),
   comments: z.number().int(),
+  practice: z.boolean(),
 });
 export type ScoringRow = z.infer<typeof scoringRowSchema>;
 
 export const scoringQuerySchema = z.object({
   agent: z.string().max(200).nullable(),
   scored: z.enum(['all', 'scored', 'unscored']),
+  /** Practice calls are listed only when asked for, so a supervisor can find a trainee's rehearsal. */
+  includePractice: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(100),
 });
 
