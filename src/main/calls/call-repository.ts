@@ -17,6 +17,11 @@ export interface CallRepository {
   wrapUp(wrapUp: WrapUp, now: number): Promise<void>;
 }
 
+/** Calls left without an end that rang before `startedAt`; served by the partial index calls_open_invite_at. */
+export function openCallsBefore(db: Kysely<DatabaseSchema>, startedAt: number) {
+  return db.selectFrom('calls').select(['id', 'invite_at', 'answered_at']).where('ended_at', 'is', null).where('invite_at', '<', startedAt);
+}
+
 export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): CallRepository {
   const { db } = deps;
   return {
@@ -80,12 +85,7 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
     },
 
     async closeInterrupted(startedAt) {
-      const open = await db
-        .selectFrom('calls')
-        .select(['id', 'invite_at', 'answered_at'])
-        .where('ended_at', 'is', null)
-        .where('invite_at', '<', startedAt)
-        .execute();
+      const open = await openCallsBefore(db, startedAt).execute();
       for (const call of open) {
         const recorded = await db
           .selectFrom('recordings')

@@ -16,6 +16,7 @@ import * as m0014 from './0014-stats-days.ts';
 import * as m0015 from './0015-refused-traffic.ts';
 import * as m0016 from './0016-call-media-lost.ts';
 import * as m0017 from './0017-call-dialogs.ts';
+import * as m0018 from './0018-open-calls-index.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015-refused-traffic': m0015,
   '0016-call-media-lost': m0016,
   '0017-call-dialogs': m0017,
+  '0018-open-calls-index': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
