@@ -18,6 +18,8 @@ export const rendererConfig: UserConfig = {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|@reduxjs|redux|immer|reselect|es-toolkit|decimal\.js-light)[\\/]/ },
+            // Phone-number metadata alone is most of a 500 kB chunk: apart, no chunk passes Vite's limit.
+            { name: 'phone-numbers', test: /node_modules[\\/]libphonenumber-js[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
