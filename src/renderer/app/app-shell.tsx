@@ -9,6 +9,7 @@ import { StatsScreen } from '../stats/stats-screen.tsx';
 import { ScoringScreen } from '../scoring/scoring-screen.tsx';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ContactsScreen } from '../contacts/contacts-screen.tsx';
+import { CallAnnouncer } from '../phone/call-announcer.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
 import { SettingsScreen } from '../settings/settings-screen.tsx';
 import { useAppStore, type Screen } from '../state/app-store.ts';
@@ -45,6 +46,7 @@ export function AppShell() {
         </div>
       )}
       <Notices />
+      <CallAnnouncer />
       <div className="body">
         <nav className="nav" aria-label={t('shell.screens')}>
           {nav.map(({ screen: target, label, icon: Icon }) => (

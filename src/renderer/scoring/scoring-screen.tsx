@@ -25,7 +25,7 @@ export function ScoringScreen() {
       <p className="muted">{t('scoring.intro')}</p>
       <div className="segmented tabs" role="tablist">
         {(['mine', 'queue', 'averages'] as const).map((target) => (
-          <button key={target} type="button" role="tab" aria-selected={tab === target} aria-pressed={tab === target} onClick={() => setTab(target)}>
+          <button key={target} type="button" role="tab" aria-selected={tab === target} onClick={() => setTab(target)}>
             {t(target === 'mine' ? 'scoring.tabMine' : target === 'queue' ? 'scoring.tabQueue' : 'scoring.tabAverages')}
           </button>
         ))}

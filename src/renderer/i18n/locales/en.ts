@@ -329,6 +329,13 @@ export const en = {
     none: 'No calls in this period.',
     practiceNote: 'Practice calls are never counted.',
   },
+  callAnnouncement: {
+    ringing: 'Incoming call from {{name}}',
+    calling: 'Calling {{name}}',
+    'on-call': 'On the call with {{name}}',
+    'on-hold': 'On hold: {{name}}',
+    ended: 'Call ended: {{name}}',
+  },
   callPanel: {
     unknownCaller: 'Unknown caller',
     region: 'Current call',

@@ -333,6 +333,13 @@ export const ru = {
     none: 'В этом периоде звонков нет.',
     practiceNote: 'Тренировочные звонки не учитываются.',
   },
+  callAnnouncement: {
+    ringing: 'Входящий звонок: {{name}}',
+    calling: 'Исходящий звонок: {{name}}',
+    'on-call': 'Идёт разговор: {{name}}',
+    'on-hold': 'На удержании: {{name}}',
+    ended: 'Звонок завершён: {{name}}',
+  },
   callPanel: {
     unknownCaller: 'Неизвестный абонент',
     region: 'Текущий звонок',

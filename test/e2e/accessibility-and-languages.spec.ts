@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { el } from '../../src/renderer/i18n/locales/el.ts';
+import { en } from '../../src/renderer/i18n/locales/en.ts';
+import { ru } from '../../src/renderer/i18n/locales/ru.ts';
+import { launchLabChromium } from '../lab/chromium.ts';
+import { makeTone } from '../lab/tones.ts';
+import { ADMIN_PIN, openAdmin } from './fixtures/admin.ts';
+import { AGENT_TONE_HZ, portsFor } from './fixtures/desk-lab.ts';
+import { startRingsideWeb, type RingsideApp } from './fixtures/ringside-app.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+type Catalogue = typeof en;
+
+let dir: string;
+let app: RingsideApp | undefined;
+let browser: Browser;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ringside-a11y-'));
+  browser = await launchLabChromium({ fakeMicWav: makeTone(dir, AGENT_TONE_HZ, 'wav') });
+});
+
+test.afterAll(async ({}, info) => {
+  await browser?.close();
+  await app?.stop();
+  if (info.status === info.expectedStatus) rmSync(dir, { recursive: true, force: true });
+});
+
+/** One data folder for all three languages; Ringside restarts in each, as a config's language says. */
+async function openRingside(language: 'en' | 'ru' | 'el', port: number, viewport: { width: number; height: number }): Promise<Page> {
+  await app?.stop();
+  app = await startRingsideWeb({
+    dir,
+    port,
+    // Auto-answer off: the ringing call stays on screen until it is answered.
+    config: { language, ringPolicy: { answerOnRing: null }, office: { company: 'Ventura', activity: 'aluminium windows' } },
+  });
+  // axe-core opens a page of its own in the context: a context, not browser.newPage().
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(app.url);
+  await expect(page.locator('.shell')).toBeVisible();
+  return page;
+}
+
+/** axe-core with the WCAG 2 A and AA rules: what it calls serious or critical, each with where. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`));
+}
+
+/**
+ * Every visible element whose content does not fit it (cut off by overflow hidden/clip or an
+ * ellipsis, or spilling over its edge), and every element that sticks out of the window
+ * sideways. Boxes made to scroll (overflow auto/scroll) are where content may be wider.
+ */
+function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const name = (el: Element) => {
+      const classes = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const text = (el as HTMLElement).innerText?.replace(/\s+/g, ' ').trim().slice(0, 60) ?? '';
+      return `<${el.tagName.toLowerCase()}${classes}> "${text}"`;
+    };
+    const scrolls = (el: Element) => {
+      const style = getComputedStyle(el);
+      return style.overflowX === 'auto' || style.overflowX === 'scroll';
+    };
+    const insideScroller = (el: Element) => {
+      for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return true;
+      return false;
+    };
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > viewport + 1) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in a ${viewport} px window`);
+    for (const el of document.body.querySelectorAll('*')) {
+      if (!(el instanceof HTMLElement)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'inline' || style.display === 'contents' || style.visibility !== 'visible') continue;
+      const box = el.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && !scrolls(el)) {
+        problems.push(`${name(el)} holds ${el.scrollWidth} px in ${el.clientWidth} px`);
+      }
+      if ((box.right > viewport + 1 || box.left < -1) && !insideScroller(el)) {
+        problems.push(`${name(el)} sticks out of the window (${Math.round(box.left)}…${Math.round(box.right)} of ${viewport} px)`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** The screen's checks: axe-core, nothing overflowing, no rule id in its text. */
+async function checkScreen(page: Page, what: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${what}.png`), fullPage: true });
+  expect.soft(await seriousViolations(page), `axe-core on ${what}`).toEqual([]);
+  expect.soft(await overflowingElements(page), `overflow on ${what}`).toEqual([]);
+  expect.soft(await page.locator('body').innerText(), `rule ids on ${what}`).not.toMatch(/\bR\d{1,2}\b/);
+}
+
+/**
+ * Tab from the top of the page through the calls screen: every button and field in it takes the
+ * focus in turn, and the focused control shows it (an outline or a shadow).
+ */
+async function tabThroughCallsScreen(page: Page): Promise<void> {
+  const controls = await page.evaluate(() => {
+    const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')];
+    const reachable = all.filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible');
+    reachable.forEach((el, i) => (el.dataset.tabProbe = String(i)));
+    return reachable.length;
+  });
+  expect(controls).toBeGreaterThan(10);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached = new Set<string>();
+  const unseen: string[] = [];
+  for (let i = 0; i < controls + 5; i += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      const shadowed = style.boxShadow !== 'none';
+      return { probe: el.dataset.tabProbe ?? null, visible: outlined || shadowed, name: `<${el.tagName.toLowerCase()}> "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"` };
+    });
+    if (!focus) continue;
+    if (focus.probe !== null) reached.add(focus.probe);
+    if (!focus.visible) unseen.push(focus.name);
+  }
+  const missed = await page.evaluate(
+    (got) => [...document.querySelectorAll<HTMLElement>('[data-tab-probe]')].filter((el) => !got.includes(el.dataset.tabProbe!)).map((el) => `<${el.tagName.toLowerCase()}> "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`),
+    [...reached],
+  );
+  expect.soft(missed, 'controls Tab never reached').toEqual([]);
+  expect.soft([...new Set(unseen)], 'focused controls without a visible focus').toEqual([]);
+}
+
+async function showScreen(page: Page, label: string): Promise<void> {
+  const item = page.locator('.nav').getByRole('button', { name: label, exact: true });
+  await item.click();
+  await expect(item).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.content .screen').first()).toBeVisible();
+}
+
+const languages: { language: 'en' | 'ru' | 'el'; t: Catalogue }[] = [
+  { language: 'en', t: en },
+  { language: 'ru', t: ru },
+  { language: 'el', t: el },
+];
+
+for (const [index, { language, t }] of languages.entries()) {
+  test(`${language}: every main screen passes axe-core, nothing overflows, no rule ids; the call is announced; Tab reaches every control with a visible focus`, async ({}, info) => {
+    const page = await openRingside(language, portsFor(info).ringside, { width: 1366, height: 768 });
+    const alert = page.locator('[data-announcer="alert"]');
+    const status = page.locator('[data-announcer="status"]');
+    const said = (words: string) => new RegExp(`^${words.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{{name}}', '.*Helen Carter')}$`);
+
+    await showScreen(page, t.calls.nav);
+    await checkScreen(page, `${language}-calls`);
+    if (index === 0) await tabThroughCallsScreen(page);
+
+    // The in-call screen: a practice call ringing, answered, on hold — and how a screen reader hears it.
+    await page.getByRole('button', { name: t.practice.button }).click();
+    const call = page.locator('.call-panel');
+    await expect(call).toHaveAttribute('data-call-state', 'ringing');
+    await expect(alert).toHaveAttribute('role', 'alert');
+    await expect(alert).toHaveText(said(t.callAnnouncement.ringing));
+    await expect(status).toHaveText('');
+    await checkScreen(page, `${language}-call-ringing`);
+    await call.getByRole('button', { name: new RegExp(t.callPanel.answer) }).click();
+    await expect(call).toHaveAttribute('data-call-state', 'active');
+    await expect(status).toHaveAttribute('role', 'status');
+    await expect(status).toHaveText(said(t.callAnnouncement['on-call']));
+    await expect(alert).toHaveText('');
+    await checkScreen(page, `${language}-call-active`);
+    await call.getByRole('button', { name: new RegExp(t.callControls.hold) }).click();
+    await expect(call.getByRole('button', { name: new RegExp(t.callControls.resume) })).toBeVisible();
+    await expect(status).toHaveText(said(t.callAnnouncement['on-hold']));
+    await checkScreen(page, `${language}-call-on-hold`);
+    await call.getByRole('button', { name: new RegExp(t.callControls.resume) }).click();
+    await call.getByRole('button', { name: new RegExp(t.callPanel.hangUp) }).click();
+    await expect(call).toHaveAttribute('data-call-state', 'ended');
+    await expect(status).toHaveText(said(t.callAnnouncement.ended));
+    await checkScreen(page, `${language}-call-ended`);
+
+    for (const screen of [t.messages.nav, t.stats.nav, t.scoring.nav, t.contacts.nav, t.colleagues.nav, t.settingsScreen.nav] as string[]) {
+      await showScreen(page, screen);
+      await checkScreen(page, `${language}-${screen}`);
+    }
+
+    if (index === 0) {
+      await openAdmin(page);
+    } else {
+      // The PIN was set in English; after the restart this window enters it again.
+      await showScreen(page, t.admin.nav);
+      await page.locator('.content input[type="password"]').first().fill(ADMIN_PIN);
+      await page.locator('.content input[type="password"]').first().press('Enter');
+    }
+    await expect(page.locator('.content').getByRole('button', { name: t.admin.lock })).toBeVisible();
+    await checkScreen(page, `${language}-admin`);
+    await page.context().close();
+  });
+}
