@@ -14,7 +14,21 @@ export function CallsScreen() {
   // A saved contact renames rows too: refetch on either kind of change.
   const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
   const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 500 }));
+  // During a call the list and the dial box step back (the call needs the room); they are back once it ends.
+  const liveCallId = useAppStore((s) => s.calls.find((c) => c.state !== 'ended')?.id ?? null);
+  const [shownDuring, setShownDuring] = useState<string | null>(null);
 
+  if (liveCallId !== null && shownDuring !== liveCallId) {
+    return (
+      <section className="screen calls-stepped-back" aria-labelledby="calls-title">
+        <h2 id="calls-title">{t('calls.title')}</h2>
+        <span className="muted">{t('calls.steppedBack')}</span>
+        <button type="button" className="button" aria-expanded={false} onClick={() => setShownDuring(liveCallId)}>
+          {t('calls.showList')}
+        </button>
+      </section>
+    );
+  }
   return (
     <section className="screen" aria-labelledby="calls-title">
       <div className="screen-header">

@@ -15,7 +15,11 @@ export const answer = (callId: string) => void runAction((api) => api.call('phon
 export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
 export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
 
-/** The live call takes the top of the screen: the call itself, its card, and any waiting call. */
+/**
+ * The live call takes the top of the screen: the call bar (with any waiting or held call above it)
+ * stays in view while the rest scrolls; below it the script is the main column and the caller's
+ * card sits beside it. Before the answer there is no script, and the card takes the room.
+ */
 export function CallStage({ calls }: { calls: LiveCall[] }) {
   const { t } = useTranslation();
   const primary = primaryCall(calls);
@@ -44,24 +48,28 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
   if (!primary) return null;
   return (
     <section className="call-stage" aria-label={t('callPanel.region')}>
-      {waiting.map((call) => (
-        <div key={call.id} className="waiting-banner" role="alert" data-call-id={call.id}>
-          <strong>{t('callPanel.waiting')}</strong> {callerName(call)} <span className="muted">{call.number}</span>
-          <span className="muted">{t('callPanel.waitingRing', { ring: call.ring })}</span>
-          <button type="button" className="button button-decline" onClick={() => decline(call.id)}>
-            {t('callPanel.decline')}
-          </button>
-        </div>
-      ))}
-      {held.map((call) => (
-        <HeldForTransferBanner key={call.id} call={call} consult={calls.find((c) => c.consultFor === call.id && c.state !== 'ended')} />
-      ))}
-      <HandoffNoteCard call={primary} />
-      <div className="call-layout">
+      <div className="call-bar">
+        {waiting.map((call) => (
+          <div key={call.id} className="waiting-banner" role="alert" data-call-id={call.id}>
+            <strong>{t('callPanel.waiting')}</strong> {callerName(call)} <span className="muted">{call.number}</span>
+            <span className="muted">{t('callPanel.waitingRing', { ring: call.ring })}</span>
+            <button type="button" className="button button-decline" onClick={() => decline(call.id)}>
+              {t('callPanel.decline')}
+            </button>
+          </div>
+        ))}
+        {held.map((call) => (
+          <HeldForTransferBanner key={call.id} call={call} consult={calls.find((c) => c.consultFor === call.id && c.state !== 'ended')} />
+        ))}
         <CallPanel call={primary} />
+      </div>
+      <div className="call-workspace">
+        <div className="call-main">
+          <HandoffNoteCard call={primary} />
+          {(primary.state === 'active' || primary.state === 'ended') && primary.answeredAt !== null && <ScriptPanel key={`script-${primary.id}`} call={primary} />}
+        </div>
         <ClientCardPanel key={primary.id} call={primary} />
       </div>
-      {(primary.state === 'active' || primary.state === 'ended') && primary.answeredAt !== null && <ScriptPanel key={`script-${primary.id}`} call={primary} />}
     </section>
   );
 }

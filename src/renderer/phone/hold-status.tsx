@@ -1,24 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
-import { useAppStore } from '../state/app-store.ts';
 import { formatDuration } from './call-presentation.ts';
 
 /** On hold: how long the caller has waited, with reminders at 30 and 60 seconds (R18, R19). */
 export function HoldStatus({ call, now }: { call: LiveCall; now: number }) {
   const { t } = useTranslation();
-  const muted = useAppStore((s) => s.muted[call.id] ?? false);
-  if (call.state !== 'active') return null;
-  const waited = call.holdSince === null ? null : Math.max(0, now - call.holdSince);
+  const waited = call.holdSince === null ? 0 : Math.max(0, now - call.holdSince);
   return (
-    <>
-      {waited !== null && (
-        <div className={waited >= 60_000 ? 'hold-status hold-long' : waited >= 30_000 ? 'hold-status hold-warn' : 'hold-status'} role="status" data-hold-seconds={Math.floor(waited / 1000)}>
-          <strong>{t('callControls.onHold', { time: formatDuration(waited) })}</strong>
-          {waited >= 60_000 ? <div>{t('callControls.holdReminder60')}</div> : waited >= 30_000 ? <div>{t('callControls.holdReminder30')}</div> : null}
-        </div>
-      )}
-      {(call.hold === 'remote' || call.hold === 'both') && <div className="hold-status" role="status">{t('callControls.remoteHold')}</div>}
-      {muted && <div className="muted-status" role="status">{t('callControls.muted')}</div>}
-    </>
+    <div className={waited >= 60_000 ? 'hold-status hold-long' : waited >= 30_000 ? 'hold-status hold-warn' : 'hold-status'} role="status" data-hold-seconds={Math.floor(waited / 1000)}>
+      <strong>{t('callControls.onHold', { time: formatDuration(waited) })}</strong>
+      {waited >= 60_000 ? <div className="hold-reminder">{t('callControls.holdReminder60')}</div> : waited >= 30_000 ? <div className="hold-reminder">{t('callControls.holdReminder30')}</div> : null}
+    </div>
   );
 }

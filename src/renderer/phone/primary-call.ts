@@ -2,7 +2,7 @@ import type { LiveCall } from '../../shared/ipc/phone.ts';
 
 /** A call being talked on (or being connected): what hang-up, mute and hold act on. */
 export const isLive = (call: LiveCall) => call.state === 'answering' || call.state === 'active' || call.state === 'dialing';
-export const isHeldHere = (call: LiveCall) => call.hold === 'local' || call.hold === 'both';
+export const isHeldHere = (call: Pick<LiveCall, 'hold'>) => call.hold === 'local' || call.hold === 'both';
 
 /**
  * The call the screen (and the headset's buttons) are about. During a warm transfer the consult

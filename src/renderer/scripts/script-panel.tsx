@@ -133,7 +133,25 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
       {props.resumedAt !== null && <ResumedBanner key={props.resumedAt} resumedAt={props.resumedAt} stageTitle={stage.title} />}
       <div className="script-body">
         <div className="script-stage">
-          <h3>{stage.title}</h3>
+          <div className="script-stage-head">
+            <h3>{stage.title}</h3>
+            <div className="script-steps">
+              {returnStage ? (
+                <button type="button" className="button button-primary" onClick={() => change(returnFromBranch(script, progress, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+                  <ChevronLeft size={16} aria-hidden /> {t('script.backTo', { stage: returnStage.title })}
+                </button>
+              ) : (
+                <>
+                  <button type="button" className="button" disabled={mainStages[0]?.id === stage.id} onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+                    <ChevronLeft size={16} aria-hidden /> {t('script.back')}
+                  </button>
+                  <button type="button" className="button button-primary" disabled={mainStages.at(-1)?.id === stage.id} onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
+                    {t('script.next')} <ChevronRight size={16} aria-hidden />
+                  </button>
+                </>
+              )}
+            </div>
+          </div>
           {stage.say.map((line, i) => (
             <p key={i} className="script-say">
               {fillPlaceholders(line, values)}
@@ -200,22 +218,6 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
             </dl>
           )}
         </aside>
-      </div>
-      <div className="script-footer">
-        {returnStage ? (
-          <button type="button" className="button button-primary" onClick={() => change(returnFromBranch(script, progress, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
-            <ChevronLeft size={16} aria-hidden /> {t('script.backTo', { stage: returnStage.title })}
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" disabled={mainStages[0]?.id === stage.id} onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
-              <ChevronLeft size={16} aria-hidden /> {t('script.back')}
-            </button>
-            <button type="button" className="button button-primary" disabled={mainStages.at(-1)?.id === stage.id} onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
-              {t('script.next')} <ChevronRight size={16} aria-hidden />
-            </button>
-          </>
-        )}
       </div>
     </section>
   );

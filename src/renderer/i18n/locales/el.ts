@@ -342,6 +342,7 @@ export const el = {
     ringing: 'Εισερχόμενη κλήση · χτύπημα {{ring}}…',
     connecting: 'Σύνδεση…',
     onCall: 'Σε κλήση · {{time}}',
+    consulting: 'Συνεννόηση με συνάδελφο · {{time}}',
     announcing: 'Ενημέρωση του καλούντα για την ηχογράφηση…',
     recording: 'Ηχογράφηση',
     recordingPaused: 'Η ηχογράφηση σε παύση',
@@ -747,6 +748,8 @@ export const el = {
   calls: {
     nav: 'Κλήσεις',
     title: 'Κλήσεις',
+    steppedBack: 'Κατά τη διάρκεια της κλήσης η λίστα κλήσεων και η κλήση αριθμού είναι κρυμμένες.',
+    showList: 'Εμφάνιση της λίστας κλήσεων',
     incomingNotification: 'Εισερχόμενη κλήση: {{name}}',
     show: 'Εμφάνιση',
     all: 'Όλες',

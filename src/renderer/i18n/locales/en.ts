@@ -342,6 +342,7 @@ export const en = {
     ringing: 'Incoming call · Ring {{ring}}…',
     connecting: 'Connecting…',
     onCall: 'On the call · {{time}}',
+    consulting: 'Consulting a colleague · {{time}}',
     announcing: 'Announcing recording to the caller…',
     recording: 'Recording',
     recordingPaused: 'Recording paused',
@@ -747,6 +748,8 @@ export const en = {
   calls: {
     nav: 'Calls',
     title: 'Calls',
+    steppedBack: 'The calls list and the dial box are put away during the call.',
+    showList: 'Show the calls list',
     incomingNotification: 'Incoming call: {{name}}',
     show: 'Show',
     all: 'All',

@@ -346,6 +346,7 @@ export const ru = {
     ringing: 'Входящий звонок · гудок {{ring}}…',
     connecting: 'Соединение…',
     onCall: 'Разговор · {{time}}',
+    consulting: 'Совещаетесь с коллегой · {{time}}',
     announcing: 'Клиенту сообщают о записи…',
     recording: 'Идёт запись',
     recordingPaused: 'Запись на паузе',
@@ -761,6 +762,8 @@ export const ru = {
   calls: {
     nav: 'Звонки',
     title: 'Звонки',
+    steppedBack: 'Во время разговора список звонков и набор номера убраны.',
+    showList: 'Показать список звонков',
     incomingNotification: 'Входящий звонок: {{name}}',
     show: 'Показать',
     all: 'Все',
