@@ -6,6 +6,7 @@ import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
 import { i18n, setUiLanguage } from './i18n/i18n.ts';
+import { currentDisplayFormat } from './i18n/display-format.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
@@ -140,7 +141,7 @@ setInterval(() => {
       for (const task of tasks) {
         if (task.dueAt > Date.now() || announcedTasks.has(task.id)) continue;
         announcedTasks.add(task.id);
-        const text = i18n.t('tasks.dueNow', { name: task.name || task.number });
+        const text = i18n.t('tasks.dueNow', { name: task.name || currentDisplayFormat().phone(task.number) });
         useAppStore.getState().pushNotice('warning', text);
         if ('Notification' in window && Notification.permission === 'granted') new Notification('Ringside', { body: text, tag: `ringside-task-${task.id}` });
       }

@@ -1,12 +1,14 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/ipc/admin.ts';
+import { useDisplayFormat, type DisplayFormat } from '../i18n/display-format.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 /** What admins did: exports, deletions, setting changes (kept in the database). */
 export function AuditLogPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const progress = useAppStore((s) => s.exportProgress?.state);
   const settings = useAppStore((s) => s.settings);
   const entries = useCoreQuery(`${progress ?? ''}:${JSON.stringify(settings?.settings.consent)}:${settings?.settings.recordingPolicy}`, 'recordings', (api) => api.call('admin.auditLog', { limit: 20 }));
@@ -28,10 +30,10 @@ export function AuditLogPanel() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+                <td>{format.moment(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>{t(`admin.audit.actions.${e.action}`)}</td>
-                <td className="small">{summary(t, e)}</td>
+                <td className="small">{summary(t, format, e)}</td>
               </tr>
             ))}
           </tbody>
@@ -41,7 +43,7 @@ export function AuditLogPanel() {
   );
 }
 
-function summary(t: TFunction, entry: AuditEntry): string {
+function summary(t: TFunction, format: DisplayFormat, entry: AuditEntry): string {
   const d = entry.details;
   const recordings = (n: unknown) => t('admin.count.recordings', { count: Number(n) });
   switch (entry.action) {
@@ -57,7 +59,7 @@ function summary(t: TFunction, entry: AuditEntry): string {
     case 'script-deleted':
       return `${String(d.name)} (${String(d.id)}, ${String(d.locale)})${d.imported ? t('admin.audit.imported') : ''}`;
     case 'contact-deleted':
-      return t('admin.audit.contactDeleted', { name: String(d.name), phones: Array.isArray(d.phones) ? d.phones.join(', ') : '', calls: Number(d.callsKept) });
+      return t('admin.audit.contactDeleted', { name: String(d.name), phones: Array.isArray(d.phones) ? d.phones.map((p) => format.phone(String(p))).join(', ') : '', calls: Number(d.callsKept) });
     case 'admin-pin-set':
     case 'admin-pin-changed':
       return '';

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 const DAYS = 7;
 
 /** INVITEs refused before they rang (lines busy, a flooding source, gone at once): counted here, never calls. */
 export function RefusedTrafficPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const traffic = useCoreQuery('refused', 'calls', (api) => api.call('admin.refusedTraffic', { days: DAYS }));
   return (
     <section className="admin-panel" aria-labelledby="refused-title">
@@ -27,8 +29,8 @@ export function RefusedTrafficPanel() {
             {traffic.reasons.map((r) => (
               <tr key={r.reason}>
                 <td>{t(`admin.refused.reasons.${r.reason}`)}</td>
-                <td>{r.count.toLocaleString(i18n.language)}</td>
-                <td>{new Date(r.lastAt).toLocaleString(i18n.language)}</td>
+                <td>{format.number(r.count)}</td>
+                <td>{format.moment(r.lastAt)}</td>
                 <td className="small">{r.lastSource}</td>
               </tr>
             ))}

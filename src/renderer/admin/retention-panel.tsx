@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { RetentionCandidate } from '../../shared/ipc/recordings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { formatBytes } from '../app/format-bytes.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 
 /** Deleting old recordings: always from a list the admin has seen; call records stay. */
 export function RetentionPanel({ onLocked }: { onLocked(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const stored = useAppStore((s) => s.settings?.settings.retentionDays ?? null);
   const [days, setDays] = useState(stored ?? 365);
   const [listed, setListed] = useState<{ days: number; candidates: RetentionCandidate[] } | null>(null);
@@ -67,8 +69,8 @@ export function RetentionPanel({ onLocked }: { onLocked(): void }) {
                 <tbody>
                   {listed.candidates.slice(0, 200).map((c) => (
                     <tr key={c.recordingId} data-recording-id={c.recordingId}>
-                      <td>{new Date(c.startedAt).toLocaleString(i18n.language)}</td>
-                      <td>{c.client}</td>
+                      <td>{format.moment(c.startedAt)}</td>
+                      <td>{format.phone(c.client)}</td>
                       <td>{formatBytes(c.bytes)}</td>
                     </tr>
                   ))}

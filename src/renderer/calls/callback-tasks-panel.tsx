@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/top-bar.tsx';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+
+const WEEKDAY_SPAN_MS = 6 * 86_400_000;
 
 /** Call-backs waiting (R19, R22, R27): overdue and due first, one click to call back. */
 export function CallbackTasksPanel() {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const now = useNow(30_000);
   const tasks = useCoreQuery('tasks-open', 'tasks', (api) => api.call('tasks.open', {}));
   if (!tasks) return null;
@@ -18,11 +22,12 @@ export function CallbackTasksPanel() {
         <ul>
           {tasks.map((task) => {
             const overdue = task.dueAt <= now;
-            const when = new Date(task.dueAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+            // A weekday names a day only within the week around today; further off, the date.
+            const when = format.moment(task.dueAt, Math.abs(task.dueAt - now) < WEEKDAY_SPAN_MS ? 'weekday-time' : 'date-time');
             return (
               <li key={task.id} className={overdue ? 'task overdue' : 'task'} data-task-id={task.id} data-overdue={overdue}>
                 <span className="task-who">
-                  <strong>{task.name || task.number}</strong> <span className="muted">{task.number}</span>
+                  <strong>{task.name || format.phone(task.number)}</strong> <span className="muted">{format.phone(task.number)}</span>
                 </span>
                 <span className={overdue ? 'task-due error-text' : 'task-due muted'}>{overdue ? t('tasks.overdue', { when }) : t('tasks.due', { when })}</span>
                 <span className="muted small">

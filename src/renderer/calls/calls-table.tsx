@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { useVirtualRows } from '../app/use-virtual-rows.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { dial } from '../phone/dial-form.tsx';
 import { CallRecordings } from '../recordings/recording-player.tsx';
@@ -18,6 +19,7 @@ const COLUMNS = 9;
  */
 export function CallsTable({ calls }: { calls: CallRecord[] }) {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const [open, setOpen] = useState<string | null>(null);
   const [wrapping, setWrapping] = useState<string | null>(null);
   const [stagesOf, setStagesOf] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function CallsTable({ calls }: { calls: CallRecord[] }) {
               {wrapping === c.id && (
                 <tr className="player-row">
                   <td colSpan={COLUMNS}>
-                    <WrapUpForm callId={c.id} title={t('wrapUp.title', { name: c.contactName || c.remoteDisplayName || c.remoteNumber })} onDone={() => setWrapping(null)} />
+                    <WrapUpForm callId={c.id} title={t('wrapUp.title', { name: c.contactName || c.remoteDisplayName || format.phone(c.remoteE164 ?? c.remoteNumber) })} onDone={() => setWrapping(null)} />
                   </td>
                 </tr>
               )}
@@ -109,17 +111,18 @@ interface CallRowProps {
 
 function CallRow({ call: c, rowIndex, open, wrapping, stagesShown, onOpen, onWrap, onStages }: CallRowProps) {
   const { t, i18n } = useTranslation();
+  const format = useDisplayFormat();
   const seconds = (ms: number) => secondsText(t, i18n.language, ms);
   return (
     <tr className={c.status === 'missed' ? 'row-missed' : undefined} data-call-id={c.id} aria-rowindex={rowIndex}>
-      <td>{new Date(c.inviteAt).toLocaleString(i18n.language)}</td>
+      <td>{format.moment(c.inviteAt)}</td>
       <td>
         <div>
-          {c.contactName || c.remoteDisplayName || c.remoteE164 || c.remoteNumber}
+          {c.contactName || c.remoteDisplayName || format.phone(c.remoteE164 ?? c.remoteNumber)}
           {c.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}
         </div>
         <div className="muted small">
-          {c.remoteE164 ?? c.remoteNumber}{' '}
+          {format.phone(c.remoteE164 ?? c.remoteNumber)}{' '}
           {c.remoteNumber && !c.practice && (
             <button type="button" className="link-button" onClick={() => dial(c.remoteE164 ?? c.remoteNumber)}>
               {t('dial.callBack')}
@@ -170,7 +173,7 @@ function CallRow({ call: c, rowIndex, open, wrapping, stagesShown, onOpen, onWra
             </button>
           </div>
         )}
-        {c.nextStep.at !== null && <div className="muted small">{t('calls.next', { when: new Date(c.nextStep.at).toLocaleString(i18n.language) })}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
+        {c.nextStep.at !== null && <div className="muted small">{t('calls.next', { when: format.moment(c.nextStep.at) })}{c.nextStep.who ? ` · ${c.nextStep.who}` : ''}</div>}
       </td>
     </tr>
   );

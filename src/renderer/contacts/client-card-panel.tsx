@@ -4,6 +4,7 @@ import type { Contact, ContactInput, ContactProfile } from '../../shared/ipc/con
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
 import { DoneStatus } from '../app/done-status.tsx';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { callCardDraft, isBlankCard, type CallCardDraft } from './call-card-draft.ts';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ContactForm } from './contact-form.tsx';
@@ -15,6 +16,7 @@ const DRAFT_DELAY_MS = 100;
 /** The caller's card beside the call: read at a glance, or filled in during the call (R4, R28). */
 export function ClientCardPanel({ call }: { call: LiveCall }) {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const callId = call.id;
   const callerNumber = call.card.number;
   /** A caller unknown when the card opened gets a new card, saved as it is typed and linked to the call. */
@@ -95,7 +97,7 @@ export function ClientCardPanel({ call }: { call: LiveCall }) {
           <dt>{t('card.position')}</dt>
           <dd>{contact.position || '—'}</dd>
           <dt>{t('card.phones')}</dt>
-          <dd>{contact.phones.map((p) => p.number).join(', ') || '—'}</dd>
+          <dd>{contact.phones.map((p) => format.phone(p.number)).join(', ') || '—'}</dd>
           <dt>{t('card.email')}</dt>
           <dd>{contact.email || '—'}</dd>
           <dt>{t('card.category')}</dt>

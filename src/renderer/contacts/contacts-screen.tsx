@@ -3,6 +3,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ImportReport } from '../../shared/ipc/contacts.ts';
 import { useVirtualRows } from '../app/use-virtual-rows.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { dial } from '../phone/dial-form.tsx';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
@@ -11,6 +12,7 @@ import { contactLabel, DeleteContactDialog } from './delete-contact-dialog.tsx';
 
 export function ContactsScreen() {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [report, setReport] = useState<{ fileName: string; report: ImportReport } | null>(null);
@@ -79,7 +81,7 @@ export function ContactsScreen() {
           contact={deleting}
           onClose={() => setDeleting(null)}
           onDeleted={() => {
-            setDeleted(contactLabel(deleting));
+            setDeleted(contactLabel(deleting, format));
             if (editing !== 'new' && editing?.id === deleting.id) setEditing(null);
             setDeleting(null);
           }}
@@ -108,11 +110,11 @@ export function ContactsScreen() {
                   <td>
                     {c.phones.map((p) => (
                       <span key={p.number} className="contact-phone">
-                        {p.number}{' '}
+                        {format.phone(p.number)}{' '}
                         <button
                           type="button"
                           className="link-button"
-                          aria-label={t('contacts.callOn', { name: c.name, number: p.number })}
+                          aria-label={t('contacts.callOn', { name: c.name, number: format.phone(p.number) })}
                           onClick={(e) => {
                             // A click on the number calls; a click elsewhere on the row opens the card.
                             e.stopPropagation();
@@ -129,7 +131,7 @@ export function ContactsScreen() {
                     <button
                       type="button"
                       className="icon-button"
-                      aria-label={t('contacts.deleteNamed', { name: contactLabel(c) })}
+                      aria-label={t('contacts.deleteNamed', { name: contactLabel(c, format) })}
                       onClick={(e) => {
                         e.stopPropagation();
                         setDeleting(c);

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/ipc/contacts.ts';
+import { useDisplayFormat, type DisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 
 /** What a contact is called when it has no name: its first number. */
-export function contactLabel(contact: Contact): string {
-  return contact.name || contact.phones[0]?.number || '—';
+export function contactLabel(contact: Contact, format: DisplayFormat): string {
+  const number = contact.phones[0]?.number;
+  return contact.name || (number && format.phone(number)) || '—';
 }
 
 /**
@@ -14,9 +16,10 @@ export function contactLabel(contact: Contact): string {
  */
 export function DeleteContactDialog({ contact, onDeleted, onClose }: { contact: Contact; onDeleted(): void; onClose(): void }) {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
-  const name = contactLabel(contact);
+  const name = contactLabel(contact, format);
 
   useEffect(() => {
     const element = dialog.current;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageInput } from '../../shared/ipc/messages.ts';
 import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 
 /**
@@ -10,6 +11,7 @@ import { runAction } from '../state/app-store.ts';
  */
 export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): void }) {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const [m, setM] = useState<MessageInput>({
     toExtension: '',
     toName: '',
@@ -42,8 +44,8 @@ export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): 
           <dd>
             {m.callerName}
             {m.organization && `, ${m.organization}`}
-            {m.phone && ` · ${m.phone}`}
-            {when && ` · ${t('messages.callBack', { when: new Date(when).toLocaleString() })}`}
+            {m.phone && ` · ${format.phone(m.phone)}`}
+            {when && ` · ${t('messages.callBack', { when: format.moment(new Date(when).getTime()) })}`}
           </dd>
           <dd className="handoff-text">«{m.text}»</dd>
         </dl>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredMessage } from '../../shared/ipc/messages.ts';
 import { useVirtualRows } from '../app/use-virtual-rows.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { MessageForm } from './message-form.tsx';
@@ -69,6 +70,7 @@ interface MessageItemProps {
 
 function MessageItem({ message: m, index, total, measure, onMark }: MessageItemProps) {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   return (
     <li
       ref={measure}
@@ -81,15 +83,15 @@ function MessageItem({ message: m, index, total, measure, onMark }: MessageItemP
     >
       <div className="message-head">
         <strong>{m.box === 'received' ? t('messages.from', { name: m.fromName || m.fromExtension }) : t('messages.to', { name: m.toName || m.toExtension })}</strong>
-        <span className="muted small"> · {new Date(m.createdAt).toLocaleString()}</span>
+        <span className="muted small"> · {format.moment(m.createdAt)}</span>
         {m.urgency === 'urgent' && <span className="urgent-badge">{t('messages.urgent')}</span>}
         <span className="message-status">{t(`messages.status.${m.status}`)}</span>
       </div>
       <div className="message-caller">
         {m.callerName}
         {m.organization && `, ${m.organization}`}
-        {m.phone && ` · ${m.phone}`}
-        {m.callBackAt !== null && ` · ${t('messages.callBack', { when: new Date(m.callBackAt).toLocaleString() })}`}
+        {m.phone && ` · ${format.phone(m.phone)}`}
+        {m.callBackAt !== null && ` · ${t('messages.callBack', { when: format.moment(m.callBackAt) })}`}
         {m.mood !== 'calm' && ` · ${t(`messages.${m.mood}`)}`}
       </div>
       <p className="message-text">{m.text}</p>

@@ -2,6 +2,7 @@ import { Circle, MicOff, Pause, Phone, PhoneOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
+import { currentDisplayFormat } from '../i18n/display-format.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { callBarState } from './call-bar-state.ts';
 import { CallBarWords } from './call-bar-words.tsx';
@@ -36,7 +37,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
         <div className="call-bar-who">
           <h1 className="caller-name">{name}</h1>
           <div className="caller-details">
-            <span className="caller-number">{call.number}</span>
+            <span className="caller-number">{currentDisplayFormat().phone(call.number)}</span>
             {organization && <span className="caller-org">{organization}</span>}
             {call.practice ? (
               <span className="practice-badge">{t('practice.badge')}</span>

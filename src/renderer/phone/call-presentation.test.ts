@@ -20,11 +20,12 @@ describe('call presentation', () => {
     expect(ringModeFor([])).toBe('silent');
   });
 
-  it('prefers the contact name, then the display name, then the number', () => {
+  it('prefers the contact name, then the display name, then the number as people write it in the region (GR before settings arrive)', () => {
     const contact = { id: 'x', name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [], profile: emptyContactProfile, createdAt: 0, updatedAt: 0 };
     expect(callerName({ ...base, card: { ...base.card, contact } })).toBe('Ελένη');
     expect(callerName({ ...base, displayName: 'Reception' })).toBe('Reception');
-    expect(callerName(base)).toBe('+302101234567');
+    expect(callerName(base)).toBe('21 0123 4567');
+    expect(callerName({ ...base, number: '' })).toBe('Unknown caller');
   });
 
   it('formats talk time', () => {

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
 import type { RingMode } from '../media/ringtone-player.ts';
+import { currentDisplayFormat } from '../i18n/display-format.ts';
 import { i18n } from '../i18n/i18n.ts';
 
 /** The name to show: the card's contact, else the network's display name, else the number. */
 export function callerName(call: Pick<LiveCall, 'card' | 'displayName' | 'number'>): string {
-  return call.card.contact?.name || call.displayName || call.number || i18n.t('callPanel.unknownCaller');
+  return call.card.contact?.name || call.displayName || (call.number && currentDisplayFormat().phone(call.number)) || i18n.t('callPanel.unknownCaller');
 }
 
 /** What the ringer plays: a ring only while a non-waiting call's ring sounds. */

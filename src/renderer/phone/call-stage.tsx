@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ClientCardPanel } from '../contacts/client-card-panel.tsx';
+import { currentDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 import { ScriptPanel } from '../scripts/script-panel.tsx';
 import { CallPanel } from './call-panel.tsx';
@@ -51,7 +52,7 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
       <div className="call-bar">
         {waiting.map((call) => (
           <div key={call.id} className="waiting-banner" role="alert" data-call-id={call.id}>
-            <strong>{t('callPanel.waiting')}</strong> {callerName(call)} <span className="muted">{call.number}</span>
+            <strong>{t('callPanel.waiting')}</strong> {callerName(call)} <span className="muted">{currentDisplayFormat().phone(call.number)}</span>
             <span className="muted">{t('callPanel.waitingRing', { ring: call.ring })}</span>
             <button type="button" className="button button-decline" onClick={() => decline(call.id)}>
               {t('callPanel.decline')}

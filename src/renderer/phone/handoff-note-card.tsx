@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
+import { currentDisplayFormat } from '../i18n/display-format.ts';
 
 /** What the colleague passing the call wrote (R20): read before saying hello. Text only. */
 export function HandoffNoteCard({ call }: { call: LiveCall }) {
@@ -13,7 +14,7 @@ export function HandoffNoteCard({ call }: { call: LiveCall }) {
       <dl>
         <dt>{t('callControls.handoffCaller')}</dt>
         <dd>
-          {[note.callerName, note.organization, note.callerNumber].filter(Boolean).join(' · ')}
+          {[note.callerName, note.organization, note.callerNumber && currentDisplayFormat().phone(note.callerNumber)].filter(Boolean).join(' · ')}
         </dd>
         {note.reason && (
           <>

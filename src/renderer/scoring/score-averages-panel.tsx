@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { periodOf } from '../../shared/stats/stat-period.ts';
 import { useNow } from '../app/top-bar.tsx';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ChartCard } from '../stats/chart-card.tsx';
 
@@ -12,7 +13,8 @@ type Span = 'week' | 'month' | 'last90';
 
 /** Per-agent averages of scored calls in a period, and the weekly trend (R29, R32). */
 export function ScoreAveragesPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const [span, setSpan] = useState<Span>('month');
   const now = useNow(60_000);
   const today = periodOf('today', now, officeZone);
@@ -20,7 +22,7 @@ export function ScoreAveragesPanel() {
   const averages = useCoreQuery(`score-averages:${period.from}:${period.to}`, 'scores', (api) => api.call('scoring.averages', { period, timeZone: officeZone }));
   const agentName = (agent: string) => agent.replace(/^sips?:/, '');
   const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
-  const weekLabel = (weekStart: number) => new Date(weekStart).toLocaleDateString(i18n.language, { day: 'numeric', month: 'short', timeZone: officeZone });
+  const weekLabel = (weekStart: number) => format.moment(weekStart, 'day-month');
   const agents = averages?.agents.map((a) => a.agent) ?? [];
   const weekStarts = [...new Set(averages?.weeks.map((w) => w.weekStart) ?? [])].sort((a, b) => a - b);
   const trend = weekStarts.map((weekStart) => ({

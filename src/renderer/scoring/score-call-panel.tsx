@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallScoringView, ScoreComment } from '../../shared/ipc/scoring.ts';
 import { suggestedAnswer, type CallSignals } from '../../shared/scoring/call-signals.ts';
 import { scoreOf, type ItemAnswer, type Scorecard } from '../../shared/scoring/scorecard.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings, type PlayerControls } from '../recordings/recording-player.tsx';
 import { runAction, useAppStore } from '../state/app-store.ts';
@@ -29,7 +30,8 @@ function suggestions(card: Scorecard, signals: CallSignals): Record<string, Item
 }
 
 function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const pushNotice = useAppStore((s) => s.pushNotice);
   const card = view.score?.scorecard ?? view.scorecard;
   const suggested = suggestions(card, view.signals);
@@ -158,7 +160,7 @@ function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolea
       )}
       {view.score && (
         <p className="muted small">
-          {t('scoring.scoredBy', { who: view.score.scoredBy.replace(/^sips?:/, ''), when: new Date(view.score.scoredAt).toLocaleString(i18n.language) })}
+          {t('scoring.scoredBy', { who: view.score.scoredBy.replace(/^sips?:/, ''), when: format.moment(view.score.scoredAt) })}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScoringRow } from '../../shared/ipc/scoring.ts';
 import { AdminPinForm } from '../admin/admin-pin-form.tsx';
 import { useAdminStatus } from '../admin/use-admin-status.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ScoreAveragesPanel } from './score-averages-panel.tsx';
@@ -94,7 +95,8 @@ function MyScoredCalls() {
 }
 
 function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; editable: boolean; empty: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDisplayFormat();
   const [openRow, setOpenRow] = useState<ScoringRow | null>(null);
   const open = openRow?.callId ?? null;
   if (!rows) return null;
@@ -118,10 +120,10 @@ function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; ed
         {shown.map((r) => (
           <Fragment key={r.callId}>
             <tr data-call-id={r.callId} data-scored={r.scored ? 'true' : 'false'} data-practice={r.practice ? 'true' : 'false'}>
-              <td>{new Date(r.at).toLocaleString(i18n.language)}</td>
+              <td>{format.moment(r.at)}</td>
               <td>{r.agent.replace(/^sips?:/, '')}</td>
               <td>
-                {r.remote}
+                {format.phone(r.remote)}
                 {r.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}
               </td>
               <td>{r.durationMs === null ? '—' : formatDuration(r.durationMs)}</td>

@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ANSWER_SECOND_BUCKETS, type DeskStats } from '../../shared/ipc/stats.ts';
 import { periodOf, type PeriodKind } from '../../shared/stats/stat-period.ts';
 import { useNow } from '../app/top-bar.tsx';
+import { secondsText } from '../calls/seconds-text.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
@@ -80,17 +82,18 @@ export function StatsScreen() {
 }
 
 function StatsView({ stats }: { stats: DeskStats }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useDisplayFormat();
   const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
   const figures: [string, string, string][] = [
     ['incoming', t('stats.incoming'), String(stats.incoming)],
     ['answered', t('stats.answered'), String(stats.answered)],
     ['missed', t('stats.missed'), String(stats.missed)],
     ['by-ring-3', t('stats.byRing3'), percent(stats.answeredByRing3Share)],
-    ['average-answer', t('stats.averageAnswer'), stats.averageAnswerMs === null ? '—' : `${(stats.averageAnswerMs / 1000).toFixed(1)} s`],
+    ['average-answer', t('stats.averageAnswer'), stats.averageAnswerMs === null ? '—' : secondsText(t, i18n.language, stats.averageAnswerMs)],
     ['talk', t('stats.talk'), formatDuration(stats.talkMs)],
     ['hold', t('stats.hold'), formatDuration(stats.holdMs)],
-    ['transfers-per-call', t('stats.transfersPerCall'), stats.transfersPerCall === null ? '—' : stats.transfersPerCall.toFixed(2)],
+    ['transfers-per-call', t('stats.transfersPerCall'), stats.transfersPerCall === null ? '—' : format.number(stats.transfersPerCall, 2)],
     ['conversion', t('stats.conversion'), percent(stats.conversion)],
   ];
   const rings = stats.answeredAtRing.map((answered, i) => ({ label: i === stats.answeredAtRing.length - 1 ? `${i + 1}+` : String(i + 1), answered, missed: stats.missedAtRing[i] ?? 0 }));
