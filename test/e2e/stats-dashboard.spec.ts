@@ -162,6 +162,106 @@ test('a supervisor scores a recorded call with a comment at 0:05; the agent sees
   }
 });
 
+test('a supervisor scores a practice call: it shows as practice, the averages and statistics do not move, and the trainee sees the feedback', async () => {
+  const { page } = desk;
+  const panel = page.locator('.call-panel');
+  const agentRow = page.locator(`.score-averages tr[data-agent="sip:${DESK_USER}@127.0.0.1"]`);
+  const stat = (key: string) => page.locator(`.stats-figures [data-stat="${key}"]`);
+  await page.getByRole('button', { name: 'Statistics', exact: true }).click();
+  await expect(stat('incoming')).toHaveText(/^\d+$/);
+  const statsBefore = { incoming: await stat('incoming').innerText(), answered: await stat('answered').innerText() };
+  await openAdmin(page);
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await page.getByRole('tab', { name: 'Averages' }).click();
+  await expect(agentRow.locator('[data-column="scored"]')).toHaveText('1');
+  const averageBefore = await agentRow.locator('[data-column="average"]').innerText();
+
+  // A rehearsal long enough to comment on.
+  await page.getByRole('button', { name: 'Practice call' }).click();
+  await panel.getByRole('button', { name: /Answer/ }).click();
+  await expect(panel).toHaveAttribute('data-call-state', 'active');
+  await page.waitForTimeout(4000);
+  await panel.getByRole('button', { name: /Hang up/ }).click();
+  await page.locator('form.wrap-up').getByLabel('Outcome').selectOption({ label: 'Sold' });
+  await page.locator('form.wrap-up').getByRole('button', { name: 'Save wrap-up' }).click();
+
+  // Practice calls are listed only when asked for, each marked.
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await page.getByRole('tab', { name: 'Score calls' }).click();
+  const practiceRows = page.locator('.scoring-table tbody tr[data-practice="true"]');
+  await expect(page.locator('.scoring-table tbody tr[data-call-id]').first()).toBeVisible();
+  await expect(practiceRows).toHaveCount(0);
+  await page.getByLabel('Include practice calls').check();
+  const rehearsal = practiceRows.first();
+  await expect(rehearsal).toHaveAttribute('data-scored', 'false');
+  await expect(rehearsal.locator('.practice-badge')).toHaveText('Practice');
+  await rehearsal.getByRole('button', { name: 'Open' }).click();
+  const scoring = page.locator('.score-call[data-practice="true"]');
+  await expect(scoring.locator('.recording-player')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(scoring.locator('.score-practice-note .practice-badge')).toHaveText('Practice');
+  await expect(scoring.locator('.score-practice-note')).toContainText('Practice call: the score is feedback on a rehearsal and is not counted in the averages.');
+  const answer = (item: string, choice: 'Yes' | 'No') => scoring.locator(`tr[data-item="${item}"]`).getByRole('radio', { name: choice }).click();
+  await answer('greeting', 'Yes');
+  await answer('name', 'No');
+  await answer('questions', 'No');
+  await answer('introduced', 'Yes');
+  const form = scoring.getByRole('form', { name: 'Add comment' });
+  await form.getByLabel('At (m:ss)').fill('0:02');
+  await form.getByPlaceholder('What you heard at this moment').fill('Ask for the caller’s name here');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+  await scoring.getByLabel('Summary for the agent').fill('Good start for a first rehearsal.');
+  await scoring.getByRole('button', { name: 'Save score' }).click();
+  await expect(page.getByText('Score saved.')).toBeVisible();
+  const percent = await scoring.locator('.score-total').getAttribute('data-score');
+  expect(percent).not.toBe(averageBefore.replace('%', ''));
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Scored' });
+  await expect(practiceRows).toHaveCount(1);
+  await expect(rehearsal).toHaveAttribute('data-scored', 'true');
+  await expect(rehearsal.locator('[data-column="score"]')).toHaveText(`${percent}%`);
+  const viewport = page.viewportSize();
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await rehearsal.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(desk.dir, '..', `ringside-scoring-practice-${size.width}.png`) });
+  }
+  if (viewport) await page.setViewportSize(viewport);
+
+  // The averages and the statistics stay as they were.
+  await page.getByRole('tab', { name: 'Averages' }).click();
+  await expect(page.getByText('Scores of practice calls are not counted here.')).toBeVisible();
+  await expect(agentRow.locator('[data-column="scored"]')).toHaveText('1');
+  await expect(agentRow.locator('[data-column="average"]')).toHaveText(averageBefore);
+  await page.getByRole('button', { name: 'Statistics', exact: true }).click();
+  await expect(stat('incoming')).toHaveText(statsBefore.incoming);
+  await expect(stat('answered')).toHaveText(statsBefore.answered);
+
+  // The trainee, without the PIN, finds the rehearsal's score, comment and summary, marked practice.
+  await page.getByRole('button', { name: 'Admin', exact: true }).click();
+  await page.getByRole('button', { name: 'Lock admin' }).click();
+  await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+  await page.getByRole('tab', { name: 'My scored calls' }).click();
+  const mine = page.locator('.scoring-table tbody tr[data-practice="true"]');
+  await expect(mine).toHaveCount(1);
+  await expect(page.locator('.scoring-table tbody tr[data-practice="false"]')).toHaveCount(1);
+  await expect(mine.locator('.practice-badge')).toHaveText('Practice');
+  await expect(mine.locator('[data-column="score"]')).toHaveText(`${percent}%`);
+  await mine.getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.score-call .score-practice-note')).toBeVisible();
+  await expect(page.locator('.score-comments li[data-at-ms="2000"]')).toContainText('Ask for the caller’s name here');
+  await expect(page.locator('.score-summary')).toHaveText('Good start for a first rehearsal.');
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-scoring-practice-agent.png'), fullPage: true });
+
+  const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
+  try {
+    expect(database.prepare('select calls.practice, call_scores.percent from call_scores join calls on calls.id = call_scores.call_id order by calls.practice').all()).toEqual([
+      { practice: 0, percent: Number(averageBefore.replace('%', '')) },
+      { practice: 1, percent: Number(percent) },
+    ]);
+  } finally {
+    database.close();
+  }
+});
+
 test('an admin edits the office’s scorecard: new scores use it, a call scored before keeps the card it was scored with', async () => {
   const { page } = desk;
   await openAdmin(page);
