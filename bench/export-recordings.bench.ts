@@ -55,7 +55,7 @@ export async function run(log: (line: string) => void): Promise<void> {
 
     const wavFilter = { to: (await selectRecordings(database.db, {}))[WAV_SAMPLE]!.inviteAt };
     const wavSeconds = await timed(() =>
-      exportRecordings({ db: database.db, dataDir, clock: systemClock, filter: wavFilter, format: 'wav', target: join(out, 'export-wav.zip') }).then(() => undefined),
+      exportRecordings({ db: database.db, dataDir, clock: systemClock, filter: wavFilter, format: 'wav', locale: { language: 'en', region: 'GR', timeZone: 'UTC' }, target: join(out, 'export-wav.zip') }).then(() => undefined),
     );
     log(`  WAV export (decode + encode): ${WAV_SAMPLE} one-minute calls in ${wavSeconds.toFixed(1)} s = ${(WAV_SAMPLE / wavSeconds).toFixed(1)} minutes of audio per second`);
     rmSync(out, { recursive: true, force: true });

@@ -2,11 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPromise } from 'yauzl';
 import type { Clock } from '../../shared/clock.ts';
+import { silentLogger } from '../../shared/logger.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedRecordedCall } from '../recordings/fixtures/seed-recordings.ts';
 import { verifyExportArchive } from '../recordings/verify-export.ts';
 import { createKeyFileRecordingKeyStore } from '../recordings/recording-key-store.ts';
+import { createSettingsStore } from '../settings/settings-store.ts';
 import { runExportRecordingsCli } from './export-recordings-cli.ts';
 
 const DAY = 86_400_000;
@@ -66,6 +69,26 @@ describe('export-recordings command', () => {
     const withKey = await run('--data-dir', dir, '--out', join(dir, 'with.zip'), '--last-days', '1', '--key-file', keyFile);
     expect(withKey.code).toBe(0);
     expect(await verifyExportArchive(join(dir, 'with.zip'))).toBe(2);
+  });
+
+  it("writes the manifest's columns for people in the language and region of the desk's settings", async () => {
+    createSettingsStore({ file: join(dir, 'settings.json'), log: silentLogger }).update({ language: 'el', defaultRegion: 'GR' });
+    const database = await openDatabase(join(dir, 'ringside.sqlite'));
+    await seedRecordedCall(database.db, dir, { callId: 'athens', inviteAt: NOW - DAY / 2, remoteNumber: '+302101234567', audio: fixture });
+    await database.close();
+    const target = join(dir, 'greek.zip');
+    expect((await run('--data-dir', dir, '--out', target, '--from', '2026-11-22')).code).toBe(0);
+    const zip = await openPromise(target);
+    let manifest = '';
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== 'manifest.json') continue;
+      for await (const chunk of await zip.openReadStreamPromise(entry)) manifest += String(chunk);
+    }
+    zip.close();
+    const [row] = (JSON.parse(manifest) as { recordings: { number: string; numberAsShown: string; callArrivedAsShown: string }[] }).recordings;
+    expect(row).toMatchObject({ number: '+302101234567', numberAsShown: '21 0123 4567' });
+    // 22 November 2026, 06:00 on this machine's clock, in Greek words.
+    expect(row!.callArrivedAsShown).toMatch(/^22 Νοε 2026, 6:00 π\.μ\.$/);
   });
 
   it('explains bad options and exports nothing', async () => {

@@ -1,13 +1,17 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
 import { exportFilterSchema, exportFormatSchema, type ExportFilter } from '../../shared/ipc/recordings.ts';
+import { defaultSettings, type Settings } from '../../shared/ipc/settings.ts';
 import { createAuditLog } from '../admin/audit-log.ts';
 import { openDatabase } from '../db/open-database.ts';
+import type { ManifestLocale } from '../recordings/export-manifest.ts';
 import { exportRecordings } from '../recordings/export-recordings.ts';
 import { createKeyFileRecordingKeyStore } from '../recordings/recording-key-store.ts';
+import { upgradeSettingsFile } from '../settings/settings-file.ts';
 import { countNoun } from '../../shared/text/count-noun.ts';
 import type { CliIo } from './import-contacts-cli.ts';
 import { describeIssues } from '../../shared/validation/describe-issues.ts';
@@ -78,6 +82,7 @@ export async function runExportRecordingsCli(argv: string[], io: CliIo, clock: C
       clock,
       filter,
       format,
+      locale: manifestLocale(dataDir, io),
       target,
       onProgress: (p) => {
         const percent = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
@@ -124,4 +129,19 @@ function localDay(now: number, plusDays: number): number {
 function readable(error: unknown): string {
   if (error instanceof ZodError) return describeIssues(error.issues);
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The manifest's columns for people in the office's language and region, read from the data
+ * folder's settings as the app would; read only, as a broken file is for the app to set aside.
+ */
+function manifestLocale(dataDir: string, io: CliIo): ManifestLocale {
+  const file = join(dataDir, 'settings.json');
+  let settings: Settings = defaultSettings;
+  try {
+    if (existsSync(file)) settings = upgradeSettingsFile(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    io.err(`settings.json could not be read (${readable(error)}): dates and numbers for people are written in English for region ${defaultSettings.defaultRegion}.`);
+  }
+  return { language: settings.language, region: settings.defaultRegion, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }

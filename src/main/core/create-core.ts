@@ -155,7 +155,7 @@ export function createCore(deps: CoreDeps): Core {
   const actor = () => settings.get().account.sipUri || 'this desk';
   const recordingKeys = (id: string) => deps.recordingKeys.find(id);
   const pbxTrust = createPbxTrust();
-  const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, keys: recordingKeys, clock, log: deps.log.child('export'), audit, onProgress: (p) => broadcast('export.progress', p) });
+  const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, keys: recordingKeys, clock, log: deps.log.child('export'), audit, locale: () => ({ language: settings.get().language, region: settings.get().defaultRegion, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }), onProgress: (p) => broadcast('export.progress', p) });
   const recordings = createRecordingStore({
     db: database.db,
     dataDir: deps.dataDir,

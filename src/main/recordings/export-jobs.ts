@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { AuditLog } from '../admin/audit-log.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { RecordingKeyLookup } from './encrypted-recording.ts';
+import type { ManifestLocale } from './export-manifest.ts';
 import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
 
 /** Progress is sent at most this often while files stream (and always on a change of state). */
@@ -27,6 +28,8 @@ export function createExportJobs(deps: {
   clock: Clock;
   log: Logger;
   audit: AuditLog;
+  /** Read when an export starts: the office's language and region as they are then. */
+  locale(): ManifestLocale;
   onProgress(progress: ExportProgress): void;
 }): ExportJobs {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -53,6 +56,7 @@ export function createExportJobs(deps: {
         clock: deps.clock,
         filter,
         format,
+        locale: deps.locale(),
         target,
         signal: controller.signal,
         onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, result: null, error: null }, p.phase === 'verifying' || p.done === p.total),

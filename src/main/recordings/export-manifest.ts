@@ -1,5 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatPhoneForDisplay } from '../../shared/contacts/format-phone-for-display.ts';
+import type { UiLanguage } from '../../shared/ipc/settings.ts';
+import { dateTimeText } from '../../shared/text/date-time-text.ts';
 import type { SelectedRecording } from './recording-selection.ts';
+
+/**
+ * How the columns for people are written: the office's screen language and region, and the time
+ * zone of the office's machine. The machine columns beside them (ISO 8601 UTC, E.164) never change.
+ */
+export interface ManifestLocale {
+  language: UiLanguage;
+  region: string;
+  timeZone: string;
+}
 
 /** One exported recording: the call's facts and the hash of the file as it is in the archive. */
 export interface ManifestRow {
@@ -8,11 +21,15 @@ export interface ManifestRow {
   /** Path inside the archive; empty when the file could not be exported (see `problem`). */
   file: string;
   callArrivedAt: string;
+  /** "3 дек. 2026 г., 17:05": when the call came, as the office's screens show it. */
+  callArrivedAsShown: string;
   recordingStartedAt: string;
   durationSeconds: number | null;
   talkSeconds: number | null;
   direction: string;
   number: string;
+  /** "8 (916) 123-45-67": the number as the office's screens show it. */
+  numberAsShown: string;
   client: string;
   organization: string;
   displayName: string;
@@ -29,18 +46,21 @@ export interface ManifestRow {
   problem: string;
 }
 
-export function manifestRow(r: SelectedRecording, exported: { file: string; format: 'webm' | 'wav'; bytes: number; sha256: string; problem: string }): ManifestRow {
+export function manifestRow(r: SelectedRecording, exported: { file: string; format: 'webm' | 'wav'; bytes: number; sha256: string; problem: string }, locale: ManifestLocale): ManifestRow {
   const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+  const number = r.remoteE164 ?? r.remoteNumber;
   return {
     callId: r.callId,
     recordingId: r.recordingId,
     file: exported.file,
     callArrivedAt: new Date(r.inviteAt).toISOString(),
+    callArrivedAsShown: dateTimeText(r.inviteAt, locale.language, 'date-time', locale.timeZone),
     recordingStartedAt: new Date(r.startedAt).toISOString(),
     durationSeconds: seconds(r.durationMs),
     talkSeconds: seconds(r.talkMs),
     direction: r.direction,
-    number: r.remoteE164 ?? r.remoteNumber,
+    number,
+    numberAsShown: formatPhoneForDisplay(number, locale.region),
     client: r.contactName ?? '',
     organization: r.organization ?? '',
     displayName: r.remoteDisplayName,
@@ -74,7 +94,7 @@ export function manifestJson(rows: ManifestRow[], meta: { exportedAt: number; fi
 
 /** Every field, in column order; the Record type makes a new field fail to compile until listed. */
 const COLUMNS: Record<keyof ManifestRow, true> = {
-  callId: true, recordingId: true, file: true, callArrivedAt: true, recordingStartedAt: true, durationSeconds: true, talkSeconds: true,
-  direction: true, number: true, client: true, organization: true, displayName: true, agent: true, outcome: true, recordingStatus: true,
+  callId: true, recordingId: true, file: true, callArrivedAt: true, callArrivedAsShown: true, recordingStartedAt: true, durationSeconds: true, talkSeconds: true,
+  direction: true, number: true, numberAsShown: true, client: true, organization: true, displayName: true, agent: true, outcome: true, recordingStatus: true,
   consentAnnouncement: true, consentBeepSeconds: true, format: true, bytes: true, sha256: true, recordedSha256: true, problem: true,
 };

@@ -54,7 +54,22 @@ describe('recordings export', () => {
   });
 
   const run = (filter: Parameters<typeof exportRecordings>[0]['filter'], extra: Partial<Parameters<typeof exportRecordings>[0]> = {}) =>
-    exportRecordings({ db: database.db, dataDir: dir, clock: systemClock, filter, format: 'webm', target: join(dir, 'exports', 'out.zip'), ...extra });
+    exportRecordings({ db: database.db, dataDir: dir, clock: systemClock, filter, format: 'webm', locale: { language: 'en', region: 'GR', timeZone: 'UTC' }, target: join(dir, 'exports', 'out.zip'), ...extra });
+
+  it("writes the columns for people in the office's language, region and time zone, beside the machine columns", async () => {
+    const result = await run({ to: T0 + 3 * DAY + 1, agent: 'sip:101@office.example' }, { locale: { language: 'ru', region: 'RU', timeZone: 'Europe/Moscow' } });
+    const files = await readZip(result.file);
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { recordings: ManifestRow[] };
+    expect(manifest.recordings).toMatchObject([
+      { callId: 'c1', callArrivedAt: '2026-11-03T09:00:00.000Z', callArrivedAsShown: '3 нояб. 2026 г., 12:00', number: '+79161234567', numberAsShown: '8 (916) 123-45-67' },
+      { callId: 'c3', callArrivedAt: '2026-11-05T09:00:00.000Z', callArrivedAsShown: '5 нояб. 2026 г., 12:00', number: '+302101234567', numberAsShown: '+30 21 0123 4567' },
+    ]);
+    const csv = files.get('manifest.csv')!.subarray(3).toString('utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^callId,recordingId,file,callArrivedAt,callArrivedAsShown,recordingStartedAt,.*,number,numberAsShown,client,/);
+    expect(csv[1]).toContain(',"3 нояб. 2026 г., 12:00",');
+    // A cell starting with + is quoted as text (the formula guard), E.164 included.
+    expect(csv[1]).toContain(",'+79161234567,8 (916) 123-45-67,");
+  });
 
   it('holds exactly the filtered recordings, with manifests whose hashes verify', async () => {
     const progress: number[] = [];

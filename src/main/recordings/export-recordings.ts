@@ -11,7 +11,7 @@ import type { ExportFilter, ExportFormat } from '../../shared/ipc/recordings.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { syncFolder } from '../settings/atomic-write.ts';
 import { decodeWebmOpus } from './decode-webm-opus.ts';
-import { manifestCsv, manifestJson, manifestRow, type ManifestRow } from './export-manifest.ts';
+import { manifestCsv, manifestJson, manifestRow, type ManifestLocale, type ManifestRow } from './export-manifest.ts';
 import { selectRecordings, type SelectedRecording } from './recording-selection.ts';
 import { encodeWav } from './recording-wav.ts';
 import { verifyExportArchive } from './verify-export.ts';
@@ -48,6 +48,8 @@ export interface ExportOptions {
   clock: Clock;
   filter: ExportFilter;
   format: ExportFormat;
+  /** The language, region and time zone of the manifests' columns for people. */
+  locale: ManifestLocale;
   /** The archive to create (absolute path); it appears only when complete and verified. */
   target: string;
   signal?: AbortSignal;
@@ -102,7 +104,7 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
       const source = join(options.dataDir, recording.file);
       const unavailable = !existsSync(source) ? 'the recording file is missing' : missingKey(source, keys);
       if (unavailable) {
-        rows[index] = manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: unavailable });
+        rows[index] = manifestRow(recording, { file: '', format: options.format, bytes: 0, sha256: '', problem: unavailable }, options.locale);
         done++;
         continue;
       }
@@ -120,7 +122,7 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
             flush(next) {
               Promise.all([opened.sha256(), opened.sourceSha256()]).then(([sha256, sourceSha256]) => {
                 const problem = recording.sha256 === null ? 'no hash was stored for this recording' : sourceSha256 === recording.sha256 ? '' : 'the recording file changed after it was saved';
-                rows[index] = manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem });
+                rows[index] = manifestRow(recording, { file: name, format: options.format, bytes, sha256, problem }, options.locale);
                 done++;
                 report('writing');
                 next();
