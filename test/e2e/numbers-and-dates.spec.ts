@@ -49,6 +49,11 @@ test('a Greek desk shows an Athens caller in the national form and the times of 
   await expect(row).toContainText(NATIONAL);
   await expect(row).not.toContainText('+302101234567');
   await expect(row.locator('td').first()).toHaveText(GREEK_DATE_TIME);
+  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(desk.dir, '..', `ringside-history-el-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
 
   // The next call: the card's last calls give the first one's time in Greek as well.
   await eleni.call(DESK_USER);
