@@ -38,7 +38,7 @@ test.afterAll(async () => {
 
 const database = () => new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
 
-test('the admin PIN is set on first use, then needed again after locking; a wrong PIN is refused', async () => {
+test('the admin PIN set from the command line unlocks Admin, is needed again after locking; a wrong PIN is refused', async () => {
   const { page } = desk;
   await openAdmin(page);
   await page.getByRole('button', { name: 'Lock admin' }).click();
@@ -69,8 +69,9 @@ test('the admin PIN is set on first use, then needed again after locking; a wron
 
   const db = database();
   try {
-    const actions = db.prepare('select action from audit_log order by at, id').all() as { action: string }[];
+    const actions = db.prepare('select actor, action from audit_log order by at, id').all() as { actor: string; action: string }[];
     expect(actions.map((a) => a.action)).toEqual(['admin-pin-set', 'admin-pin-changed', 'admin-pin-changed']);
+    expect(actions[0]?.actor).toBe('command line');
     expect(JSON.stringify(db.prepare('select * from admin_pin').all())).not.toContain(ADMIN_PIN);
   } finally {
     db.close();

@@ -88,17 +88,8 @@ test('a supervisor scores a recorded call with a comment at 0:05; the agent sees
   await page.getByRole('button', { name: 'Scoring', exact: true }).click();
   await expect(page.getByText('None of your calls has been scored yet.')).toBeVisible();
   await page.getByRole('tab', { name: 'Score calls' }).click();
-  const setPin = page.getByLabel('New admin PIN');
-  const enterPin = page.getByLabel('Admin PIN', { exact: true });
-  await expect(setPin.or(enterPin)).toBeVisible();
-  if (await setPin.isVisible()) {
-    await setPin.fill(ADMIN_PIN);
-    await page.getByLabel('Repeat the PIN').fill(ADMIN_PIN);
-    await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
-  } else {
-    await enterPin.fill(ADMIN_PIN);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-  }
+  await page.getByLabel('Admin PIN', { exact: true }).fill(ADMIN_PIN);
+  await page.getByRole('button', { name: 'Unlock' }).click();
   // The newest recorded call first.
   const row = page.locator('.scoring-table tbody tr[data-scored="false"]').first();
   await row.getByRole('button', { name: 'Open' }).click();

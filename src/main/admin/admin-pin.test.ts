@@ -13,11 +13,12 @@ describe('admin PIN', () => {
   });
   afterEach(() => database.close());
 
-  it('is set on first use, then checked, and never stored as typed', async () => {
+  it('is set once, then checked, and never stored as typed', async () => {
     const pin = createAdminPin({ db: database.db, clock });
     expect(await pin.isSet()).toBe(false);
     await expect(pin.check('1234')).rejects.toThrow(/No admin PIN/);
-    expect(await pin.set('482916', null)).toBe('set');
+    await pin.setFirst('482916');
+    await expect(pin.setFirst('111111')).rejects.toThrow(/already set/);
     expect(await pin.isSet()).toBe(true);
     await expect(pin.check('482916')).resolves.toBeUndefined();
     await expect(pin.check('482917')).rejects.toThrow('Wrong admin PIN.');
@@ -27,24 +28,31 @@ describe('admin PIN', () => {
 
   it('refuses a PIN that is not 4–12 digits', async () => {
     const pin = createAdminPin({ db: database.db, clock });
-    await expect(pin.set('12a4', null)).rejects.toThrow('4 to 12 digits');
-    await expect(pin.set('123', null)).rejects.toThrow('4 to 12 digits');
+    await expect(pin.setFirst('12a4')).rejects.toThrow('4 to 12 digits');
+    await expect(pin.replace('123')).rejects.toThrow('4 to 12 digits');
     expect(await pin.isSet()).toBe(false);
   });
 
   it('changes only with the current PIN', async () => {
     const pin = createAdminPin({ db: database.db, clock });
-    await pin.set('1111', null);
-    await expect(pin.set('2222', null)).rejects.toThrow(/current admin PIN/);
-    await expect(pin.set('2222', '9999')).rejects.toThrow('Wrong admin PIN.');
-    expect(await pin.set('2222', '1111')).toBe('changed');
+    await expect(pin.change('2222', '1111')).rejects.toThrow(/No admin PIN/);
+    await pin.setFirst('1111');
+    await expect(pin.change('2222', '9999')).rejects.toThrow('Wrong admin PIN.');
+    await pin.change('2222', '1111');
     await expect(pin.check('2222')).resolves.toBeUndefined();
     await expect(pin.check('1111')).rejects.toThrow('Wrong admin PIN.');
   });
 
+  it('is replaced without the current one only through replace (the command line)', async () => {
+    const pin = createAdminPin({ db: database.db, clock });
+    expect(await pin.replace('1111')).toBe('set');
+    expect(await pin.replace('2222')).toBe('changed');
+    await expect(pin.check('2222')).resolves.toBeUndefined();
+  });
+
   it('locks out guessing for a minute after five wrong PINs, even for the right one', async () => {
     const pin = createAdminPin({ db: database.db, clock });
-    await pin.set('1111', null);
+    await pin.setFirst('1111');
     for (let i = 0; i < 5; i++) await expect(pin.check('0000')).rejects.toThrow('Wrong admin PIN.');
     await expect(pin.check('1111')).rejects.toThrow(/Too many wrong PINs. Try again in 60 s/);
     now += 59_000;

@@ -11,8 +11,12 @@ const LOCKOUT_MS = 60_000;
 
 export interface AdminPin {
   isSet(): Promise<boolean>;
-  /** First use: sets the PIN. Later: changes it, given the current one. */
-  set(pin: string, currentPin: string | null): Promise<'set' | 'changed'>;
+  /** The first PIN; refused once one is set. Who may call this is decided by the caller (decision 0016). */
+  setFirst(pin: string): Promise<void>;
+  /** A new PIN, given the current one. */
+  change(pin: string, currentPin: string): Promise<void>;
+  /** A new PIN without the current one: only for the command line, run by whoever holds the data folder. */
+  replace(pin: string): Promise<'set' | 'changed'>;
   /** Throws a clear error for a wrong PIN, and refuses guessing after repeated failures. */
   check(pin: string): Promise<void>;
 }
@@ -22,27 +26,34 @@ export function createAdminPin(deps: { db: Kysely<DatabaseSchema>; clock: Clock 
   let failures = 0;
   let lockedUntil = 0;
   const stored = () => deps.db.selectFrom('admin_pin').select(['hash', 'salt']).where('id', '=', 1).executeTakeFirst();
+  const save = async (newPin: string) => {
+    const parsed = adminPinSchema.safeParse(newPin);
+    if (!parsed.success) throw new RpcError('bad-pin', parsed.error.issues[0]?.message ?? 'The admin PIN is 4 to 12 digits.');
+    const salt = randomBytes(16).toString('hex');
+    const hash = (await hashPin(newPin, salt)).toString('hex');
+    await deps.db
+      .insertInto('admin_pin')
+      .values({ id: 1, hash, salt, set_at: deps.clock.now() })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ hash, salt, set_at: deps.clock.now() }))
+      .execute();
+  };
 
   const pin: AdminPin = {
     async isSet() {
       return (await stored()) !== undefined;
     },
-    async set(newPin, currentPin) {
-      const parsed = adminPinSchema.safeParse(newPin);
-      if (!parsed.success) throw new RpcError('bad-pin', parsed.error.issues[0]?.message ?? 'The admin PIN is 4 to 12 digits.');
-      const existing = await stored();
-      if (existing) {
-        if (currentPin === null) throw new RpcError('pin-required', 'Enter the current admin PIN to change it.');
-        await pin.check(currentPin);
-      }
-      const salt = randomBytes(16).toString('hex');
-      const hash = (await hashPin(newPin, salt)).toString('hex');
-      await deps.db
-        .insertInto('admin_pin')
-        .values({ id: 1, hash, salt, set_at: deps.clock.now() })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ hash, salt, set_at: deps.clock.now() }))
-        .execute();
-      return existing ? 'changed' : 'set';
+    async setFirst(newPin) {
+      if (await stored()) throw new RpcError('pin-already-set', 'An admin PIN is already set: change it under Admin, with the current PIN.');
+      await save(newPin);
+    },
+    async change(newPin, currentPin) {
+      await pin.check(currentPin);
+      await save(newPin);
+    },
+    async replace(newPin) {
+      const existed = (await stored()) !== undefined;
+      await save(newPin);
+      return existed ? 'changed' : 'set';
     },
     async check(given) {
       const now = deps.clock.now();
@@ -50,7 +61,7 @@ export function createAdminPin(deps: { db: Kysely<DatabaseSchema>; clock: Clock 
         throw new RpcError('pin-locked', `Too many wrong PINs. Try again in ${Math.ceil((lockedUntil - now) / 1000)} s.`, { seconds: Math.ceil((lockedUntil - now) / 1000) });
       }
       const existing = await stored();
-      if (!existing) throw new RpcError('no-pin', 'No admin PIN is set yet: set one first.');
+      if (!existing) throw new RpcError('no-pin', 'No admin PIN is set yet: it is set in the set-up guide of a new desk, or with npm run set-admin-pin.');
       const hash = await hashPin(given, existing.salt);
       const expected = Buffer.from(existing.hash, 'hex');
       if (hash.length === expected.length && timingSafeEqual(hash, expected)) {

@@ -28,6 +28,7 @@ import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { z } from 'zod';
 import { createAdminPin } from '../admin/admin-pin.ts';
+import { assertFirstPinOpen, firstPinOpen } from '../admin/first-admin-pin.ts';
 import { createAuditLog } from '../admin/audit-log.ts';
 import type { PowerEvents } from '../app/power-events.ts';
 import type { MediaFile } from '../host/media-file.ts';
@@ -371,7 +372,16 @@ export function createCore(deps: CoreDeps): Core {
   interface ClientSession {
     adminUntil: number;
   }
-  const adminStatus = async (session: ClientSession) => ({ pinSet: await adminPin.isSet(), unlocked: session.adminUntil > clock.now() });
+  /** What decides whether the set-up guide may set the first admin PIN (decision 0016). */
+  const firstPinDesk = async () => ({
+    pinSet: await adminPin.isSet(),
+    setupGuide: settings.get().setupGuide,
+    callsTaken: (await database.db.selectFrom('calls').select('id').limit(1).executeTakeFirst()) !== undefined,
+  });
+  const adminStatus = async (session: ClientSession) => {
+    const desk = await firstPinDesk();
+    return { pinSet: desk.pinSet, firstPinOpen: firstPinOpen(desk), unlocked: session.adminUntil > clock.now() };
+  };
   const requireAdmin = async (session: ClientSession) => {
     if (session.adminUntil <= clock.now()) {
       throw (await adminPin.isSet())
@@ -583,8 +593,15 @@ export function createCore(deps: CoreDeps): Core {
 
     'admin.status': () => adminStatus(session),
     'admin.setPin': async ({ pin, currentPin }) => {
-      const result = await adminPin.set(pin, currentPin);
-      await audit.record(actor(), result === 'set' ? 'admin-pin-set' : 'admin-pin-changed', {});
+      await adminPin.change(pin, currentPin);
+      await audit.record(actor(), 'admin-pin-changed', {});
+      session.adminUntil = clock.now() + ADMIN_UNLOCK_MS;
+      return adminStatus(session);
+    },
+    'setup.setFirstAdminPin': async ({ pin }) => {
+      assertFirstPinOpen(await firstPinDesk());
+      await adminPin.setFirst(pin);
+      await audit.record(actor(), 'admin-pin-set', { from: 'set-up guide' });
       session.adminUntil = clock.now() + ADMIN_UNLOCK_MS;
       return adminStatus(session);
     },

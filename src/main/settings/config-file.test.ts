@@ -62,6 +62,20 @@ describe('config file', () => {
     expect(settings.get().devices).toEqual({ ...defaultSettings.devices, microphoneId: 'mic', ringerId: 'spk' });
   });
 
+  it('a config that sets anything counts as the desk set up: the set-up guide is no longer due; one that sets nothing leaves it due', async () => {
+    const fresh = () => createSettingsStore({ file: join(mkdtempSync(join(tmpdir(), 'ringside-config-')), 'settings.json'), log });
+    const configured = fresh();
+    await applyConfig(loadConfigFile(write({ script: { id: 'reception', locale: 'en' } })), configured, createMemorySecretStore(), log);
+    expect(configured.get().setupGuide).toBe('skipped');
+    const bare = fresh();
+    await applyConfig(loadConfigFile(write({ dataDir: 'data' })), bare, createMemorySecretStore(), log);
+    expect(bare.get().setupGuide).toBe('pending');
+    const done = fresh();
+    done.update({ setupGuide: 'completed' });
+    await applyConfig(loadConfigFile(write({ defaultRegion: 'RU' })), done, createMemorySecretStore(), log);
+    expect(done.get().setupGuide).toBe('completed');
+  });
+
   it('keeps the password for this run when the secret store refuses it', async () => {
     const settings = createSettingsStore({ file: join(mkdtempSync(join(tmpdir(), 'ringside-config-')), 'settings.json'), log });
     let refuse = true;

@@ -87,7 +87,8 @@ export function settingsPatchFromConfig(config: ConfigFile): SettingsPatch {
  */
 export async function applyConfig(config: ConfigFile, settings: SettingsStore, secrets: SecretStore, log: Logger): Promise<SecretStore> {
   const patch = settingsPatchFromConfig(config);
-  if (Object.keys(patch).length > 0) settings.update(patch);
+  // Whoever wrote a config that sets anything has set this desk up: the guide is not due.
+  if (Object.keys(patch).length > 0) settings.update(settings.get().setupGuide === 'pending' ? { ...patch, setupGuide: 'skipped' } : patch);
   const password = config.account?.password;
   if (password === undefined) return secrets;
   try {

@@ -23,6 +23,8 @@ export function upgradeSettingsFile(raw: unknown): Settings {
     devices: { ...defaultSettings.devices, ...(s.devices as object | undefined) },
     consent: { ...defaultSettings.consent, ...(s.consent as object | undefined) },
     office: { ...defaultSettings.office, ...(s.office as object | undefined) },
+    // A file from before the set-up guide belongs to a desk already in use: the guide is not due.
+    setupGuide: s.setupGuide ?? 'skipped',
   };
   return settingsFileSchema.parse({ version: SETTINGS_FILE_VERSION, settings: merged }).settings;
 }

@@ -75,6 +75,21 @@ describe('settings store', () => {
     expect(existsSync(`${file}.corrupt-7`)).toBe(true);
   });
 
+  it('the set-up guide moves forward only: once completed or skipped it is never due again', () => {
+    const store = createSettingsStore({ file: tempFile(), log });
+    expect(store.get().setupGuide).toBe('pending');
+    store.update({ setupGuide: 'skipped' });
+    expect(() => store.update({ setupGuide: 'pending' })).toThrow(/setupGuide/);
+    store.update({ setupGuide: 'completed' });
+    expect(() => store.update({ setupGuide: 'pending', language: 'ru' })).toThrow(/setupGuide/);
+    expect(store.get()).toMatchObject({ setupGuide: 'completed', language: 'en' });
+  });
+
+  it('a settings file from before the set-up guide is a desk in use: the guide is not due', () => {
+    expect(upgradeSettingsFile({ version: 1, settings: { defaultRegion: 'CY' } }).setupGuide).toBe('skipped');
+    expect(upgradeSettingsFile({ version: 1, settings: { setupGuide: 'pending' } }).setupGuide).toBe('pending');
+  });
+
   it('upgrades a file with missing keys and refuses one from a newer version', () => {
     expect(upgradeSettingsFile({ version: 1, settings: { defaultRegion: 'CY', ringPolicy: { answerOnRing: null } } })).toMatchObject({
       defaultRegion: 'CY',

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { SETTINGS_FILE_VERSION, upgradeSettingsFile } from './settings-file.ts';
 import { describeIssues } from '../../shared/validation/describe-issues.ts';
+import { canMoveSetupGuide } from '../../shared/setup/setup-guide-state.ts';
 
 export interface SettingsStore {
   get(): Settings;
@@ -44,6 +45,10 @@ export function createSettingsStore(deps: { file: string; log: Logger; now?: () 
         throw new RpcError('bad-settings', describeIssues(parsed.error.issues), { detail: describeIssues(parsed.error.issues) });
       }
       const p = parsed.data;
+      if (p.setupGuide !== undefined && !canMoveSetupGuide(current.setupGuide, p.setupGuide)) {
+        const detail = `setupGuide: cannot go back from ${current.setupGuide} to ${p.setupGuide}`;
+        throw new RpcError('bad-settings', detail, { detail });
+      }
       // Each setting the patch names is replaced, or merged one level deep when it is a group.
       const next = settingsSchema.parse(
         Object.fromEntries(

@@ -12,7 +12,7 @@ import { useAdminStatus } from './use-admin-status.ts';
 import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
 import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
-/** Recording policy, export, retention, call scripts, the scorecard, the audit log and refused traffic: behind the admin PIN (set on first use). */
+/** Recording policy, export, retention, call scripts, the scorecard, the audit log and refused traffic: behind the admin PIN (its first one set in the set-up guide or from the command line). */
 export function AdminScreen() {
   const { t } = useTranslation();
   const { status, refresh, set: setStatus } = useAdminStatus();
@@ -30,7 +30,7 @@ export function AdminScreen() {
       {status === null ? (
         <p className="muted">{t('shell.loading')}</p>
       ) : !status.unlocked ? (
-        <AdminPinForm pinSet={status.pinSet} onUnlocked={setStatus} />
+        <AdminPinForm status={status} onUnlocked={setStatus} />
       ) : (
         <div className="admin-sections">
           <RecordingPolicyForm onLocked={refresh} />

@@ -15,6 +15,7 @@ import { SettingsScreen } from '../settings/settings-screen.tsx';
 import { useAppStore, type Screen } from '../state/app-store.ts';
 import { Notices } from './notices.tsx';
 import { TopBar } from './top-bar.tsx';
+import { SetupGuide } from '../setup/setup-guide.tsx';
 
 /** The screens, each with the catalogue key of its name. */
 const nav = [
@@ -47,6 +48,7 @@ export function AppShell() {
       )}
       <Notices />
       <CallAnnouncer />
+      <SetupGuide />
       <div className="body">
         <nav className="nav" aria-label={t('shell.screens')}>
           {nav.map(({ screen: target, label, icon: Icon }) => (

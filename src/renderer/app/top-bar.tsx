@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { registrationProblemText } from './registration-problem-text.ts';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { OpenSetupGuideButton } from '../setup/open-setup-guide-button.tsx';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -56,7 +57,12 @@ function RegistrationBadge({ registration }: { registration: RegistrationState |
     case 'connecting':
       return <div className="registration" data-status="connecting" role="status">{t('topBar.connecting')}</div>;
     case 'unconfigured':
-      return <div className="registration" data-status="unconfigured" role="status">{t('topBar.notSetUp', { reason })}</div>;
+      return (
+        <div className="registration" data-status="unconfigured">
+          <span role="status">{t('topBar.notSetUp', { reason })}</span>
+          <OpenSetupGuideButton variant="link" />
+        </div>
+      );
     case 'failed': {
       const seconds = registration.retryAt ? Math.max(0, Math.ceil((registration.retryAt - now) / 1000)) : null;
       return (

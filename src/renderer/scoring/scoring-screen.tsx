@@ -36,7 +36,7 @@ export function ScoringScreen() {
         (status === null ? null : !status.unlocked ? (
           <>
             <p>{t('scoring.supervisorOnly')}</p>
-            <AdminPinForm pinSet={status.pinSet} onUnlocked={setStatus} />
+            <AdminPinForm status={status} onUnlocked={setStatus} />
           </>
         ) : tab === 'queue' ? (
           <ScoringQueue />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_RING_TIMEOUT_S, uiLanguageSchema, type Settings } from '../../shared/ipc/settings.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
+import { OpenSetupGuideButton } from '../setup/open-setup-guide-button.tsx';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { DevicePicker } from './device-picker.tsx';
 import { HeadsetButtonsField } from './headset-buttons-field.tsx';
@@ -52,7 +53,10 @@ function SettingsForm({ initial, hasPassword, dataDir }: { initial: Settings; ha
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settingsScreen.title')}</h2>
+      <div className="screen-header">
+        <h2 id="settings-title">{t('settingsScreen.title')}</h2>
+        <OpenSetupGuideButton />
+      </div>
       <form className="settings-form" onSubmit={(e) => void submit(e)}>
         <label className="field inline-field">
           {t('settings.uiLanguage')}

@@ -4,8 +4,10 @@ import { z } from 'zod';
 export const adminPinSchema = z.string().regex(/^\d{4,12}$/, 'The admin PIN is 4 to 12 digits.');
 
 export const adminStatusSchema = z.object({
-  /** No PIN yet: the first admin action asks to set one. */
+  /** No PIN yet: the screen says how the first one is set (the set-up guide or the command line). */
   pinSet: z.boolean(),
+  /** A new desk, never used nor set up: its set-up guide may set the first PIN (decision 0016). */
+  firstPinOpen: z.boolean(),
   /** This window entered the PIN and it has not timed out. */
   unlocked: z.boolean(),
 });

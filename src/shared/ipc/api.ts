@@ -125,9 +125,12 @@ export const coreMethods = {
   /** The waveform of a finished recording (computed once, then cached beside it). */
   'recordings.peaks': { params: z.object({ recordingId: z.string().max(100) }), result: recordingPeaksSchema },
 
-  /** Admin-only actions need the admin PIN: set on first use, then entered per window. */
+  /** Admin-only actions need the admin PIN, entered per window; the first one comes from the set-up guide or the command line. */
   'admin.status': { params: empty, result: adminStatusSchema },
-  'admin.setPin': { params: z.object({ pin: adminPinSchema, currentPin: z.string().max(20).nullable() }), result: adminStatusSchema },
+  /** Changes the PIN, given the current one (never sets the first: decision 0016). */
+  'admin.setPin': { params: z.object({ pin: adminPinSchema, currentPin: z.string().max(20) }), result: adminStatusSchema },
+  /** The set-up guide sets the first admin PIN: only on a new desk, never used nor set up (decision 0016). */
+  'setup.setFirstAdminPin': { params: z.object({ pin: adminPinSchema }), result: adminStatusSchema },
   'admin.unlock': { params: z.object({ pin: z.string().max(20) }), result: adminStatusSchema },
   'admin.lock': { params: empty, result: adminStatusSchema },
   'admin.auditLog': { params: z.object({ limit: z.number().int().min(1).max(500).default(50) }), result: z.array(auditEntrySchema) },

@@ -1,4 +1,5 @@
 import { callbackPolicySchema, defaultCallbackPolicy } from '../calls/callback-due.ts';
+import { setupGuideStateSchema } from '../setup/setup-guide-state.ts';
 import { z } from 'zod';
 
 /** No CR/LF or other control characters: these strings end up in SIP headers and URIs. */
@@ -99,6 +100,8 @@ export const settingsSchema = z.object({
   language: uiLanguageSchema,
   /** When call-backs are due by lead temperature (R27). */
   callbacks: callbackPolicySchema,
+  /** The first-run set-up guide: still to be shown, gone through, or skipped. */
+  setupGuide: setupGuideStateSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -116,6 +119,7 @@ export const settingsPatchSchema = z.object({
   script: scriptChoiceSchema.optional(),
   language: uiLanguageSchema.optional(),
   callbacks: callbackPolicySchema.partial().optional(),
+  setupGuide: setupGuideStateSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -133,6 +137,7 @@ export const defaultSettings: Settings = {
   script: { id: 'inbound-sales', locale: 'en' },
   language: 'en',
   callbacks: defaultCallbackPolicy,
+  setupGuide: 'pending',
 };
 
 /** Settings only an admin (with the PIN) may change. */

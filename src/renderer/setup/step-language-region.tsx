@@ -1,0 +1,56 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uiLanguageSchema, type Settings, type UiLanguage } from '../../shared/ipc/settings.ts';
+import { runAction } from '../state/app-store.ts';
+import { useCoreQuery } from '../state/use-core-query.ts';
+import { regionOptions } from './region-options.ts';
+import { SETUP_STEP_FORM } from './setup-step-form.ts';
+
+const languageName: Record<UiLanguage, string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
+
+/** The language applies at once (screens, and the call script when it has that language); the region reads numbers without a country code. */
+export function StepLanguageRegion({ settings, next }: { settings: Settings; next(): void }) {
+  const { t, i18n } = useTranslation();
+  const [region, setRegion] = useState(settings.defaultRegion);
+  const scripts = useCoreQuery('scripts', 'scripts', (api) => api.call('scripts.list', {}));
+  const regions = useMemo(() => regionOptions(i18n.language), [i18n.language]);
+  const chooseLanguage = (language: UiLanguage) => {
+    const scriptInLanguage = scripts?.some((s) => s.id === settings.script.id && s.locale === language);
+    void runAction((api) => api.call('settings.update', { language, ...(scriptInLanguage && { script: { id: settings.script.id, locale: language } }) }));
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await runAction((api) => api.call('settings.update', { defaultRegion: region }));
+    if (saved) next();
+  };
+  return (
+    <form id={SETUP_STEP_FORM} className="setup-step" onSubmit={(e) => void submit(e)}>
+      <div className="field">
+        <label htmlFor="setup-language">{t('setup.language')}</label>
+        <select id="setup-language" value={settings.language} onChange={(e) => chooseLanguage(uiLanguageSchema.parse(e.target.value))} aria-describedby="setup-language-hint" autoFocus>
+          {uiLanguageSchema.options.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {languageName[language]}
+            </option>
+          ))}
+        </select>
+        <span id="setup-language-hint" className="muted small">
+          {t('setup.languageHint')}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="setup-region">{t('setup.region')}</label>
+        <select id="setup-region" value={region} onChange={(e) => setRegion(e.target.value)} aria-describedby="setup-region-hint">
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <span id="setup-region-hint" className="muted small">
+          {t('setup.regionHint')}
+        </span>
+      </div>
+    </form>
+  );
+}
