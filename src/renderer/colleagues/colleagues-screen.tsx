@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Colleague, ColleagueInput } from '../../shared/ipc/colleagues.ts';
+import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { shownStatus } from './shown-status.ts';
@@ -10,6 +11,7 @@ const blank: ColleagueInput = { id: null, name: '', extension: '', role: '', han
 /** The colleagues directory (R20): who handles what, and whether they can take a call now. */
 export function ColleaguesScreen() {
   const { t } = useTranslation();
+  const format = useDisplayFormat();
   const colleagues = useCoreQuery('colleagues', 'colleagues', (api) => api.call('colleagues.list', {}));
   const [editing, setEditing] = useState<ColleagueInput | null>(null);
   const save = async () => {
@@ -64,7 +66,7 @@ export function ColleaguesScreen() {
             {colleagues.map((c) => (
               <tr key={c.id} data-extension={c.extension} data-presence={c.presence} data-line={c.line ?? 'unknown'}>
                 <td>
-                  <PresenceDot colleague={c} /> <strong>{c.name}</strong> <span className="muted">{c.extension}</span>
+                  <PresenceDot colleague={c} /> <strong>{c.name}</strong> <span className="muted">{format.phone(c.extension)}</span>
                 </td>
                 <td>{c.role}</td>
                 <td className="muted">{c.handles}</td>
