@@ -25,7 +25,7 @@ export function buildRendererIfChanged({ root, log }: RendererBuild): { built: b
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp(sources, outDir)) return { built: false };
   // An interrupted build must not leave a stamp that vouches for it.
   rmSync(stampFile, { force: true });
-  log('Building the interface (its sources changed since the last build)…');
+  log('Building the interface (its first build, or its sources changed since the last one)…');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'vite.renderer.config.ts'), '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
   for (const line of `${result.stdout}${result.stderr}`.split('\n')) if (line.trim() !== '') log(line);
