@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { launchLabChromium } from '../lab/chromium.ts';
 import { makeTone } from '../lab/tones.ts';
 import { el } from '../../src/renderer/i18n/locales/el.ts';
 import { en } from '../../src/renderer/i18n/locales/en.ts';
 import { ru } from '../../src/renderer/i18n/locales/ru.ts';
 import { AGENT_TONE_HZ, portsFor } from './fixtures/desk-lab.ts';
+import { expectCallInView, expectInViewport } from './fixtures/in-viewport.ts';
 import { startRingsideWeb, type RingsideApp } from './fixtures/ringside-app.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,9 +19,9 @@ const SIZES = [
 ] as const;
 
 const LANGUAGES = [
-  { language: 'en', catalogue: en, offset: 0 },
-  { language: 'ru', catalogue: ru, offset: 1 },
-  { language: 'el', catalogue: el, offset: 2 },
+  { language: 'en', catalogue: en, offset: 0, activity: 'aluminium windows' },
+  { language: 'ru', catalogue: ru, offset: 1, activity: 'алюминиевые окна' },
+  { language: 'el', catalogue: el, offset: 2, activity: 'κουφώματα αλουμινίου' },
 ] as const;
 
 /** The words of a catalogue text before its first placeholder ("On hold · {{time}}" → "On hold · "). */
@@ -39,25 +40,9 @@ test.afterAll(async ({}, info) => {
   if (info.status === info.expectedStatus) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Fully inside the window as it opens, without scrolling: the page is at its top when measured. */
-async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
-  const viewport = page.viewportSize()!;
-  await expect(locator.first()).toBeVisible();
-  for (const box of await Promise.all((await locator.all()).map((element) => element.boundingBox()))) {
-    expect(box, what).not.toBeNull();
-    expect(box!.x, `${what}: left edge`).toBeGreaterThanOrEqual(0);
-    expect(box!.y, `${what}: top edge`).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, `${what}: right edge`).toBeLessThanOrEqual(viewport.width);
-    expect(box!.y + box!.height, `${what}: bottom edge`).toBeLessThanOrEqual(viewport.height);
-  }
-}
-
-async function expectCallInView(page: Page, label: string, scrolls: boolean): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await expectInViewport(page, page.locator('.script-panel .script-say'), `${label}: the current stage's words`);
-  await expectInViewport(page, page.locator('.call-panel .caller-name'), `${label}: the caller's name`);
-  await expectInViewport(page, page.locator('.call-panel button[aria-keyshortcuts="Alt+H"]'), `${label}: Hang up`);
+/** The call at the top of the page; at 1366×768 also scrolled to the end, where the call bar must still be. */
+async function expectCallStaysInView(page: Page, label: string, scrolls: boolean): Promise<void> {
+  await expectCallInView(page, label);
   if (!scrolls) return;
   // Scrolled to the end of the card, the call bar is still at the top.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -69,12 +54,12 @@ async function expectCallInView(page: Page, label: string, scrolls: boolean): Pr
 
 const barColour = (page: Page) => page.locator('.call-bar-head').evaluate((head) => getComputedStyle(head).backgroundColor);
 
-for (const { language, catalogue, offset } of LANGUAGES) {
+for (const { language, catalogue, offset, activity } of LANGUAGES) {
   test(`in ${language}, at 1366×768 and 1920×1080, the stage's words, the caller and Hang up are on screen during a practice call; the bar says ringing, on the call, on hold and ended in colour and words; the calls list steps back`, async ({}, info) => {
     const app: RingsideApp = await startRingsideWeb({
       dir: join(dir, language),
       port: portsFor(info).ringside + offset,
-      config: { language, defaultRegion: 'GR', script: { id: 'inbound-sales', locale: language }, office: { company: 'Ventura', activity: catalogue === en ? 'aluminium windows' : catalogue === ru ? 'алюминиевые окна' : 'κουφώματα αλουμινίου' } },
+      config: { language, defaultRegion: 'GR', script: { id: 'inbound-sales', locale: language }, office: { company: 'Ventura', activity } },
     });
     try {
       for (const size of SIZES) {
@@ -109,14 +94,14 @@ for (const { language, catalogue, offset } of LANGUAGES) {
         await expect(words).toContainText(lead(catalogue.callPanel.onCall));
         await expect(page.locator('.script-panel .script-say').first()).toContainText('Ventura');
         const talking = await barColour(page);
-        await expectCallInView(page, `${label}, on the call`, size.height < 1000);
+        await expectCallStaysInView(page, `${label}, on the call`, size.height < 1000);
         await page.screenshot({ path: info.outputPath(`on-call-${language}-${size.width}.png`) });
 
         await panel.locator('button[aria-keyshortcuts="Alt+O"]').click();
         await expect(panel).toHaveAttribute('data-bar-state', 'on-hold');
         await expect(words).toContainText(lead(catalogue.callControls.onHold));
         expect(await barColour(page), `${label}: the bar's colour on hold`).not.toBe(talking);
-        await expectCallInView(page, `${label}, on hold`, size.height < 1000);
+        await expectCallStaysInView(page, `${label}, on hold`, size.height < 1000);
         await page.screenshot({ path: info.outputPath(`on-hold-${language}-${size.width}.png`) });
 
         await panel.locator('button[aria-keyshortcuts="Alt+O"]').click();

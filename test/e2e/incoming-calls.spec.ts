@@ -7,6 +7,7 @@ import { channelFrequencies, channelRms, headerDurationSeconds } from '../lab/au
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { saveRecordingSettings } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { expectCallInView } from './fixtures/in-viewport.ts';
 
 const CALLER_TONE_HZ = 880;
 
@@ -107,6 +108,13 @@ test('d. a second call during an active call rings as waiting and is not answere
   await expect(banner).toContainText('Second call waiting');
   await expect(banner).toContainText('not answered by itself');
   await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'active');
+  // The waiting call's banner above the call bar still leaves the stage's words, the caller and Hang up on screen.
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await expectCallInView(page, `with a second call waiting, ${size.width}×${size.height}`);
+    await page.screenshot({ path: test.info().outputPath(`second-call-waiting-${size.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
   // Well past the end of ring 2: still ringing, never answered.
   await page.waitForTimeout(8000);
   expect(await second.status()).toBe('calling');
