@@ -140,6 +140,36 @@ async function tabThroughCallsScreen(page: Page): Promise<void> {
   expect.soft([...new Set(unseen)], 'focused controls without a visible focus').toEqual([]);
 }
 
+/** Settings and Admin show one section at a time: each is checked. */
+async function checkEachSection(page: Page, what: string): Promise<void> {
+  const sections = page.locator('.content .screen nav button');
+  const count = await sections.count();
+  if (count === 0) return checkScreen(page, what);
+  for (let i = 0; i < count; i += 1) {
+    await sections.nth(i).click();
+    await expect(sections.nth(i)).toHaveAttribute('aria-current', 'true');
+    await checkScreen(page, `${what}-${i + 1}`);
+  }
+}
+
+/** The set-up guide, opened again as from the top bar: each step checked, then left as it was. */
+async function checkSetupGuide(page: Page, t: Catalogue, language: string): Promise<void> {
+  await page.getByRole('button', { name: t.setup.open }).first().click();
+  const guide = page.getByRole('dialog', { name: t.setup.title });
+  const title = guide.locator('h3');
+  await expect(title).toBeVisible();
+  for (let step = 1; step <= 6; step += 1) {
+    await checkScreen(page, `${language}-setup-${step}`);
+    if (await guide.getByRole('button', { name: t.setup.finish, exact: true }).isVisible()) break;
+    const shown = await title.innerText();
+    await guide.getByRole('button', { name: t.setup.later, exact: true }).click();
+    await expect(title).not.toHaveText(shown);
+  }
+  await expect(guide.getByRole('button', { name: t.setup.finish, exact: true })).toBeVisible();
+  await guide.getByRole('button', { name: t.setup.skip }).click();
+  await expect(guide).toBeHidden();
+}
+
 async function showScreen(page: Page, label: string): Promise<void> {
   const item = page.locator('.nav').getByRole('button', { name: label, exact: true });
   await item.click();
@@ -162,6 +192,7 @@ for (const [index, { language, t }] of languages.entries()) {
 
     await showScreen(page, t.calls.nav);
     await checkScreen(page, `${language}-calls`);
+    await checkSetupGuide(page, t, language);
     if (index === 0) await tabThroughCallsScreen(page);
 
     // The in-call screen: a practice call ringing, answered, on hold — and how a screen reader hears it.
@@ -188,10 +219,12 @@ for (const [index, { language, t }] of languages.entries()) {
     await expect(status).toHaveText(said(t.callAnnouncement.ended));
     await checkScreen(page, `${language}-call-ended`);
 
-    for (const screen of [t.messages.nav, t.stats.nav, t.scoring.nav, t.contacts.nav, t.colleagues.nav, t.settingsScreen.nav] as string[]) {
+    for (const screen of [t.messages.nav, t.stats.nav, t.scoring.nav, t.contacts.nav, t.colleagues.nav] as string[]) {
       await showScreen(page, screen);
       await checkScreen(page, `${language}-${screen}`);
     }
+    await showScreen(page, t.settingsScreen.nav);
+    await checkEachSection(page, `${language}-settings`);
 
     if (index === 0) {
       await openAdmin(page);
@@ -202,7 +235,7 @@ for (const [index, { language, t }] of languages.entries()) {
       await page.locator('.content input[type="password"]').first().press('Enter');
     }
     await expect(page.locator('.content').getByRole('button', { name: t.admin.lock })).toBeVisible();
-    await checkScreen(page, `${language}-admin`);
+    await checkEachSection(page, `${language}-admin`);
     await page.context().close();
   });
 }

@@ -105,7 +105,12 @@ export function ContactsScreen() {
               if (!c) return null;
               return (
                 <tr key={item.key} ref={measure} data-index={item.index} aria-rowindex={item.index + 2} className="clickable" onClick={() => setEditing(c)}>
-                  <td>{c.name}</td>
+                  <td>
+                    {/* The row opens the card on a click; the name is its button for the keyboard. */}
+                    <button type="button" className="link-button" onClick={() => setEditing(c)}>
+                      {contactLabel(c, format)}
+                    </button>
+                  </td>
                   <td>{c.organization}</td>
                   <td>
                     {c.phones.map((p) => (
