@@ -8,6 +8,7 @@ import { callerName, ringModeFor } from './phone/call-presentation.ts';
 import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { currentDisplayFormat } from './i18n/display-format.ts';
 import { runAction, useAppStore } from './state/app-store.ts';
+import { locationFromHash, locationHash } from './state/screen-location.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
 import { connectHeadsetButtons } from './headset/headset-buttons.ts';
@@ -49,6 +50,10 @@ useAppStore.setState({
 
 connectHeadsetButtons(navigator.hid);
 
+// The screen and section live in the address too, so a reload (or a link) opens the same place.
+useAppStore.setState(locationFromHash(window.location.hash));
+window.addEventListener('hashchange', () => useAppStore.setState(locationFromHash(window.location.hash)));
+
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));
   if (state.calls !== previous.calls) {
@@ -64,6 +69,8 @@ useAppStore.subscribe((state, previous) => {
   }
   if (state.settings && state.settings.settings.consent !== previous.settings?.settings.consent) media.setConsent(state.settings.settings.consent);
   if (state.settings) setUiLanguage(state.settings.settings.language);
+  const hash = locationHash(state);
+  if (window.location.hash !== hash) history.replaceState(null, '', hash);
 });
 
 connectToCore({

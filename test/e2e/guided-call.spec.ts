@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { openSettings, saveSettingsSection } from './fixtures/settings.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,13 +15,12 @@ test.beforeAll(async ({}, info) => {
   desk = await startDeskLab(info);
   caller = await desk.bot('201', 880, 'Prospect');
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'You & your office');
   await page.getByLabel('Display name').fill('Maria');
   await page.getByLabel('Company (the greeting says it)').fill('Ventura');
   await page.getByLabel('Line of business').fill('window installation');
   await expect(page.getByLabel('Script')).toHaveValue('inbound-sales:en');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
   const csv = join(desk.dir, 'contacts.csv');
   writeFileSync(csv, 'Name,Phone\r\nОльга,201\r\n');
   await page.getByRole('button', { name: 'Contacts', exact: true }).click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { JABRA_LIKE_COLLECTIONS } from '../../src/renderer/headset/jabra-like-descriptor.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { openSettings } from './fixtures/settings.ts';
 
 /**
  * Headset buttons through WebHID. No USB headset can be plugged into this machine's headless
@@ -38,7 +39,7 @@ const lastLamps = (page: Page) => page.evaluate(() => (window as unknown as Lab)
 
 test('the headset is chosen once in Settings, then connected at every start without asking', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Headset & devices');
   const status = page.locator('.headset-status');
   await expect(status).toHaveText('No headset chosen yet.');
   await page.getByRole('button', { name: 'Use my headset’s buttons…' }).click();
@@ -48,7 +49,7 @@ test('the headset is chosen once in Settings, then connected at every start with
   await page.locator('.headset-buttons').screenshot({ path: '/tmp/ringside-headset-settings.png' });
 
   await page.reload();
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Headset & devices');
   await expect(status).toHaveText('Lab Headset: its buttons answer, hang up, mute and hold.');
   expect(await page.evaluate(() => (window as unknown as Lab).__headset.requests)).toBe(0);
   await page.getByRole('button', { name: 'Calls', exact: true }).click();

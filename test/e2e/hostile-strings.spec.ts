@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
-import { openAdmin } from './fixtures/admin.ts';
+import { openAdminSection } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { openSettings, saveSettingsSection } from './fixtures/settings.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,14 +87,13 @@ test('a hostile script file and a hostile contacts CSV are shown as text once im
   script.stages[0]!.checklist[0]!.text = `${IMG}Answered`;
   const scriptFile = join(desk.dir, 'hostile-script.json');
   writeFileSync(scriptFile, JSON.stringify(script));
-  await openAdmin(page);
+  await openAdminSection(page, 'Call scripts');
   const panel = page.getByRole('region', { name: 'Call scripts' });
   await panel.getByLabel('Script file to import').setInputFiles(scriptFile);
   await expect(panel.getByRole('status')).toContainText(`Imported "${IMG}Reception"`);
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'You & your office');
   await page.getByRole('combobox', { name: 'Script' }).selectOption('hostile:en');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
   await attacker.call(DESK_USER);
   const scriptPanel = page.getByRole('region', { name: 'Call script' });
   await expect(scriptPanel).toContainText(`Good morning ${SCRIPT} ${IMG}`);

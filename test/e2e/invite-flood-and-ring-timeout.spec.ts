@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openAdmin } from './fixtures/admin.ts';
+import { openAdminSection } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { openSettings, saveSettingsSection } from './fixtures/settings.ts';
 import { UdpSipCaller } from '../lab/udp-sip-caller.ts';
 
 const RING_TIMEOUT_S = 10;
@@ -20,12 +21,11 @@ test.afterAll(async () => {
 
 test('a flood of INVITEs rings at most the two lines; nobody answers, so they end at the ring timeout as missed; the rest is refused traffic, not calls', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Answering');
   const ringTimeout = page.getByLabel('Stop ringing after (seconds; then the call is missed)');
   await expect(ringTimeout).toHaveValue('120');
   await ringTimeout.fill(String(RING_TIMEOUT_S));
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await saveSettingsSection(page);
   await page.screenshot({ path: join(desk.dir, '..', 'ringside-ring-timeout-setting.png'), fullPage: true });
 
   const flood = await UdpSipCaller.open(desk.ports.sippLocal, { user: DESK_USER, kamailioPort: desk.ports.sip });
@@ -50,7 +50,7 @@ test('a flood of INVITEs rings at most the two lines; nobody answers, so they en
   await expect(stat('incoming')).toHaveText('2');
   await expect(stat('missed')).toHaveText('2');
 
-  await openAdmin(page);
+  await openAdminSection(page, 'Refused calls');
   const refused = page.getByRole('region', { name: 'Refused before ringing' });
   await expect(refused.getByRole('row', { name: /All lines were busy/ })).toContainText('8');
   await expect(refused.getByRole('row', { name: /Too many from one source/ })).toContainText('10');

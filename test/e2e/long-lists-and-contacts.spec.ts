@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
-import { openAdmin } from './fixtures/admin.ts';
+import { openAdminSection } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -81,7 +81,7 @@ test('a contact is deleted only after confirming, the deletion is audited, and t
   await expect(call).toContainText('Missed');
   await expect(call).not.toContainText('Ελένη Γεωργίου');
 
-  await openAdmin(page);
+  await openAdminSection(page, 'Audit log');
   const entry = page.locator('.audit-table tbody tr', { hasText: 'Contact deleted' });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Ελένη Γεωργίου (201), calls kept in the history: 1');

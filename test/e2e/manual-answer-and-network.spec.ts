@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { startSippCall } from '../lab/sipp-caller.ts';
 import { AGENT_TONE_HZ, DESK_USER, PASSWORD, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
+import { openSettings, pressSave, saveSettingsSection } from './fixtures/settings.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,10 +22,9 @@ test.afterAll(async () => {
 
 test('b. auto-answer off: it keeps ringing with the ring count shown; answered with a click on ring 4', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Answering');
   await page.getByLabel('Answer by itself').selectOption('off');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
 
   await caller.call(DESK_USER);
   const panel = page.locator('.call-panel');
@@ -77,14 +77,14 @@ test('g. a plain-SIP desk phone (SIPp, through rtpengine) reaches Ringside with 
 
 test('a wrong password shows the server\'s reason and is not retried; the right one registers again', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Phone system (PBX)');
   await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await pressSave(page);
   const registration = page.locator('.registration');
   await expect(registration).toContainText('Failed: 401 Unauthorized: the server refused the user name or password');
   await expect(registration).not.toContainText('retrying in');
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await pressSave(page);
   await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible();
   const logs = readFileSync(`${desk.app.dataDir}/logs/ringside.log`, 'utf8');
   expect(logs).toContain('Registration');
@@ -102,15 +102,14 @@ test('a wrong password shows the server\'s reason and is not retried; the right 
 
 test('device choices: the ring on the ringer output, the call on the headset, remembered after a reload', async () => {
   const { page } = desk;
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Headset & devices');
   await page.getByLabel('Headset (the call)').selectOption({ label: 'Fake Audio Output 1' });
   await page.getByLabel('Ringer (the ring)').selectOption({ label: 'Fake Audio Output 2' });
   await page.getByLabel('Microphone').selectOption({ label: 'Fake Audio Input 2' });
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
   await page.reload();
   await expect(page.getByText(`Registered as ${DESK_USER}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Headset & devices');
   await expect(page.getByLabel('Ringer (the ring)').locator('option:checked')).toHaveText('Fake Audio Output 2');
   const outputs = await page.evaluate(async () =>
     Object.fromEntries((await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audiooutput').map((d) => [d.label, d.deviceId])),
@@ -132,13 +131,13 @@ test('device choices: the ring on the ringer output, the call on the headset, re
 test('secure WebSocket: a PBX whose certificate comes from a private CA is refused with the reason, then trusted once its CA is pasted in Settings, and takes a call', async () => {
   const { page, lab } = desk;
   expect(lab.wss).not.toBeNull();
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'Phone system (PBX)');
   await page.getByLabel('Server URL').fill(lab.wss?.url ?? '');
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await pressSave(page);
   await expect(page.locator('.top-bar')).toContainText('the server’s certificate is not from a trusted authority'.replace('’', "'"), { timeout: 15_000 });
   await page.locator('.top-bar').screenshot({ path: '/tmp/ringside-untrusted-pbx.png' });
   await page.getByLabel('PBX certificate (optional)').fill(readFileSync(lab.wss!.caFile, 'utf8'));
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await pressSave(page);
   // It was registered over ws:// already: wait for the challenged and the authenticated REGISTER over TLS.
   const registersOverTls = () => readFileSync(`${desk.dir}/lab/kamailio.log`, 'utf8').match(/REQ REGISTER .* proto=wss/g)?.length ?? 0;
   await expect.poll(registersOverTls, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);

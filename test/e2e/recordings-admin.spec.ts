@@ -7,7 +7,7 @@ import { openPromise } from 'yauzl';
 import { bandLevels, channelFrequencies } from '../lab/audio-file-analysis.ts';
 import type { CallerBot } from '../lab/caller-bot.ts';
 import { makeTone } from '../lab/tones.ts';
-import { ADMIN_PIN, openAdmin, saveRecordingSettings } from './fixtures/admin.ts';
+import { ADMIN_PIN, openAdmin, openAdminSection, saveRecordingSettings } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 const OLGA_TONE_HZ = 880;
@@ -51,6 +51,7 @@ test('the admin PIN set from the command line unlocks Admin, is needed again aft
   await expect(page.getByRole('button', { name: 'Lock admin' })).toBeVisible();
 
   // Changing the PIN needs the current one.
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('button', { name: 'Admin PIN', exact: true }).click();
   const changePin = async (current: string, next: string) => {
     await page.getByLabel('Current PIN').fill(current);
     await page.getByLabel('New PIN (4–12 digits)').fill(next);
@@ -81,7 +82,7 @@ test('the admin PIN set from the command line unlocks Admin, is needed again aft
 test('consent: the caller hears the announcement first, recording starts after it, and the call keeps what was announced', async () => {
   const { page } = desk;
   const announcement = makeTone(join(desk.dir, 'announcement'), ANNOUNCEMENT_HZ, 'wav', 3);
-  await openAdmin(page);
+  await openAdminSection(page, 'Recording');
   await page.getByLabel('Upload our own announcement (WAV, MP3, Ogg)').setInputFiles(announcement);
   await expect(page.getByLabel('Before recording, the caller hears')).toHaveValue('custom');
   await saveRecordingSettings(page, { beep: 'Every 15 seconds' });
@@ -174,7 +175,7 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
   await ilias.hangup();
   await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
 
-  await openAdmin(page);
+  await openAdminSection(page, 'Export');
   await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
   await page.getByLabel('Client (name, company or number)').fill('ольга');
   await expect(page.locator('.export-preview')).toHaveText(/^1 recording of 1 call,/);
@@ -210,9 +211,10 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
   const all = await readZip(page.request.get((await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href'))!).then((r) => r.body()), join(desk.dir, 'all.zip'));
   expect(all.get('manifest.csv')!.toString('utf8')).toContain('Ηλίας Παπαδόπουλος');
   expect([...all.keys()].filter((n) => n.endsWith('.webm'))).toHaveLength(2);
-  await expect(page.locator('.audit-table')).toContainText('Recordings exported');
   const files = (await page.getByRole('link', { name: 'Download the archive' }).getAttribute('href'))!;
   expect(files).not.toBe(href);
+  await openAdminSection(page, 'Audit log');
+  await expect(page.locator('.audit-table')).toContainText('Recordings exported');
   const db = database();
   try {
     const exports = db.prepare("select details from audit_log where action = 'export' order by at").all() as { details: string }[];
@@ -228,7 +230,7 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
 
 test('encrypted at rest: nothing of the call is readable on disk, yet it plays, and the export holds it decrypted', async () => {
   const { page } = desk;
-  await openAdmin(page);
+  await openAdminSection(page, 'Recording');
   await page.getByLabel('Encrypt new recordings on this computer').check();
   await page.getByRole('button', { name: 'Save recording settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -277,7 +279,7 @@ test('encrypted at rest: nothing of the call is readable on disk, yet it plays, 
   expect(part.status()).toBe(206);
   expect([...(await part.body())]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
 
-  await openAdmin(page);
+  await openAdminSection(page, 'Export');
   await page.getByLabel('Original (WebM/Opus, small)').check();
   await page.getByRole('button', { name: 'Export to ZIP' }).click();
   await expect(page.getByText('Exported 3 recordings of 3 calls; the archive was checked.')).toBeVisible({ timeout: 30_000 });

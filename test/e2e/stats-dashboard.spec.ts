@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { CallerBot } from '../lab/caller-bot.ts';
-import { ADMIN_PIN, openAdmin } from './fixtures/admin.ts';
+import { ADMIN_PIN, openAdmin, openAdminSection } from './fixtures/admin.ts';
 import { DESK_USER, startDeskLab, type DeskLab } from './fixtures/desk-lab.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -255,7 +255,7 @@ test('a supervisor scores a practice call: it shows as practice, the averages an
 
 test('an admin edits the office’s scorecard: new scores use it, a call scored before keeps the card it was scored with', async () => {
   const { page } = desk;
-  await openAdmin(page);
+  await openAdminSection(page, 'Scorecard');
   const editor = page.getByRole('form', { name: 'Scorecard' });
   await expect(page.getByText('Ringside’s scorecard is in use. Your changes become the office’s own.')).toBeVisible();
   await editor.locator('tr[data-item="ring"]').getByLabel('What the supervisor checks').fill('Picked up on ring 2 or 3 (our rule)');

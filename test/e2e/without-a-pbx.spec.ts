@@ -6,9 +6,10 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { channelFrequencies, channelRms } from '../lab/audio-file-analysis.ts';
 import { launchLabChromium } from '../lab/chromium.ts';
 import { makeTone } from '../lab/tones.ts';
-import { openAdmin } from './fixtures/admin.ts';
+import { openAdminSection } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, portsFor } from './fixtures/desk-lab.ts';
 import { startRingsideWeb, type RingsideApp } from './fixtures/ringside-app.ts';
+import { openSettings, saveSettingsSection } from './fixtures/settings.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -89,7 +90,7 @@ test('a practice call works with no SIP account: it rings, shows card and script
 });
 
 test('an admin copies a shipped script, reorders and edits it, and the desk follows it; a broken import names the bad place and changes nothing', async () => {
-  await openAdmin(page);
+  await openAdminSection(page, 'Call scripts');
   const panel = page.locator('section[aria-labelledby="scripts-admin-title"]');
   await panel.locator('tr[data-script-id="inbound-sales"][data-locale="en"]').getByRole('button', { name: 'Copy' }).click();
 
@@ -113,10 +114,9 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   await expect(row).toContainText('Your office');
 
   // The desk follows it.
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'You & your office');
   await page.getByRole('combobox', { name: 'Script' }).selectOption('ventura-sales:en');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
   await page.getByRole('button', { name: 'Practice call' }).click();
   const call = page.locator('.call-panel');
   await call.getByRole('button', { name: /Answer/ }).click();
@@ -128,7 +128,7 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   await expect(call).toHaveAttribute('data-call-state', 'ended');
 
   // Export, then import a broken copy of the export: refused, every bad place named, nothing changed.
-  await openAdmin(page);
+  await openAdminSection(page, 'Call scripts');
   const download = page.waitForEvent('download');
   await row.getByRole('button', { name: 'Export JSON' }).click();
   const exported = join(dir, 'ventura-sales.en.json');
@@ -177,12 +177,14 @@ test('an admin copies a shipped script, reorders and edits it, and the desk foll
   await page.screenshot({ path: join(dir, '..', 'ringside-scripts-admin.png'), fullPage: true });
 });
 
-/** Settings in whatever language the screen speaks: the interface language and the script, saved. */
+/** Settings in whatever language the screen speaks: the interface language (applied as chosen), then the script, saved. */
 async function chooseLanguage(language: string, script: string): Promise<void> {
   await page.getByRole('button', { name: /^(Settings|Настройки|Ρυθμίσεις)$/ }).click();
+  await page.locator('.section-nav [data-section="language"]').click();
   await page.getByRole('combobox', { name: /Ringside/ }).selectOption({ label: language });
+  await page.locator('.section-nav [data-section="office"]').click();
   await page.getByRole('combobox', { name: /^(Script|Сценарий|Σενάριο)$/ }).selectOption(script);
-  await page.getByRole('button', { name: /^(Save settings|Сохранить настройки|Αποθήκευση ρυθμίσεων)$/ }).click();
+  await page.locator('form.settings-form').getByRole('button', { name: /^(Save|Сохранить|Αποθήκευση)$/ }).click();
   await expect(page.getByText(/^(Saved|Сохранено|Αποθηκεύτηκε)\.$/)).toBeVisible();
 }
 
@@ -202,7 +204,7 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
 
   await chooseLanguage('Русский', 'reception:ru');
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Телефонная станция офиса (АТС)' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Разделы настроек' }).getByRole('button', { name: 'Телефония (АТС)' })).toBeVisible();
   await rehearse('Тренировочный звонок', { answer: /Ответить/, hangUp: /Завершить/ }, [
     { after: 0, text: 'Отмечено 0 пунктов из 3' },
     { after: 1, text: 'Отмечен 1 пункт из 3' },
@@ -251,8 +253,12 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
   await expect(page.locator('.import-report li')).toHaveText('Строка 3: неверный e-mail «плохой-адрес»');
   // The admin PIN was entered in this window before: the Russian admin panels.
   await page.getByRole('button', { name: 'Администрирование', exact: true }).click();
+  const adminSections = page.getByRole('navigation', { name: 'Разделы администрирования' });
+  await adminSections.getByRole('button', { name: 'Хранение записей' }).click();
   await expect(page.getByRole('heading', { name: 'Хранение записей' })).toBeVisible();
+  await adminSections.getByRole('button', { name: 'Запись', exact: true }).click();
   await expect(page.getByRole('combobox', { name: 'Записывать звонки' })).toHaveValue('all');
+  await adminSections.getByRole('button', { name: 'Выгрузка' }).click();
   await expect(page.locator('.export-preview')).toContainText(/\d+ (запись|записи|записей) из \d+ (звонок|звонка|звонков)/);
 
   await chooseLanguage('Ελληνικά', 'service-booking:el');
@@ -272,11 +278,10 @@ test('the screens of a guided call speak Russian and Greek, with plurals as each
 
 test('a fresh desk never shows a broken greeting; Next stops at Goodbye; a branch leads back; no screen shows a rule id, in en, ru or el', async () => {
   // As on a fresh data folder: neither the agent's name (no account) nor the company is set.
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await openSettings(page, 'You & your office');
   await page.getByLabel('Company (the greeting says it)').fill('');
   await page.getByLabel('Line of business').fill('');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await saveSettingsSection(page);
 
   const panel = page.locator('.call-panel');
   const practise = async (words: { call: string; answer: RegExp }) => {

@@ -1,6 +1,9 @@
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../state/app-store.ts';
+import { missingCaseError } from '../../shared/logger.ts';
+import { SectionNav } from '../app/section-nav.tsx';
+import { runAction, useAppStore } from '../state/app-store.ts';
+import { adminSections, type AdminSection } from './admin-sections.ts';
 import { AdminPinForm } from './admin-pin-form.tsx';
 import { AuditLogPanel } from './audit-log-panel.tsx';
 import { RefusedTrafficPanel } from './refused-traffic-panel.tsx';
@@ -12,10 +15,35 @@ import { useAdminStatus } from './use-admin-status.ts';
 import { ScriptsAdminPanel } from '../scripts/scripts-admin-panel.tsx';
 import { ScorecardEditor } from '../scoring/scorecard-editor.tsx';
 
-/** Recording policy, export, retention, call scripts, the scorecard, the audit log and refused traffic: behind the admin PIN (its first one set in the set-up guide or from the command line). */
+/** Recording policy, export, retention, call scripts, the scorecard, the audit log and refused traffic: behind the admin PIN (its first one set in the set-up guide or from the command line); one section at a time. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const { status, refresh, set: setStatus } = useAdminStatus();
+  const section = useAppStore((s) => s.adminSection);
+  const showAdmin = useAppStore((s) => s.showAdmin);
+
+  const panel = (s: AdminSection) => {
+    switch (s) {
+      case 'recording':
+        return <RecordingPolicyForm onLocked={refresh} />;
+      case 'export':
+        return <ExportPanel onLocked={refresh} />;
+      case 'retention':
+        return <RetentionPanel onLocked={refresh} />;
+      case 'scripts':
+        return <ScriptsAdminPanel onLocked={refresh} />;
+      case 'scorecard':
+        return <ScorecardEditor onLocked={refresh} />;
+      case 'audit':
+        return <AuditLogPanel />;
+      case 'refused':
+        return <RefusedTrafficPanel />;
+      case 'pin':
+        return <ChangePinForm />;
+      default:
+        throw missingCaseError(s);
+    }
+  };
 
   return (
     <section className="screen" aria-labelledby="admin-title">
@@ -32,15 +60,11 @@ export function AdminScreen() {
       ) : !status.unlocked ? (
         <AdminPinForm status={status} onUnlocked={setStatus} />
       ) : (
-        <div className="admin-sections">
-          <RecordingPolicyForm onLocked={refresh} />
-          <ExportPanel onLocked={refresh} />
-          <RetentionPanel onLocked={refresh} />
-          <ScriptsAdminPanel onLocked={refresh} />
-          <ScorecardEditor onLocked={refresh} />
-          <AuditLogPanel />
-          <RefusedTrafficPanel />
-          <ChangePinForm />
+        <div className="sectioned">
+          <SectionNav label={t('admin.sections')} sections={adminSections} current={section} nameOf={(s) => t(`admin.section.${s}`)} onChoose={showAdmin} />
+          <div className="section-body admin-sections" data-section={section}>
+            {panel(section)}
+          </div>
         </div>
       )}
     </section>

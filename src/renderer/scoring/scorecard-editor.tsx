@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scorecardSchema, type Scorecard, type ScorecardItem } from '../../shared/scoring/scorecard.ts';
@@ -83,7 +84,7 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
           {card.items.map((item, i) => (
             <tr key={item.id} data-item={item.id}>
               <td>
-                <textarea aria-label={t('scoring.itemText')} className="wide-input" rows={2} maxLength={300} value={item.text} onChange={(e) => setItem(i, { text: e.target.value })} />
+                <textarea aria-label={t('scoring.itemText')} className="wide-input" rows={3} maxLength={300} value={item.text} onChange={(e) => setItem(i, { text: e.target.value })} />
               </td>
               <td>
                 <input aria-label={t('scoring.itemPoints')} className="points-input" type="number" min={0} max={10} value={item.points} onChange={(e) => setItem(i, { points: Math.max(0, Math.min(10, Math.round(Number(e.target.value) || 0))) })} />
@@ -92,14 +93,14 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
                 <input aria-label={t('scoring.itemCritical')} type="checkbox" checked={item.critical} onChange={(e) => setItem(i, { critical: e.target.checked })} />
               </td>
               <td className="row-actions">
-                <button type="button" className="link-button" disabled={i === 0} onClick={() => move(i, -1)}>
-                  {t('scoring.moveUp')}
+                <button type="button" className="icon-button" aria-label={t('scoring.moveUp')} title={t('scoring.moveUp')} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <ArrowUp size={16} aria-hidden />
                 </button>
-                <button type="button" className="link-button" disabled={i === card.items.length - 1} onClick={() => move(i, 1)}>
-                  {t('scoring.moveDown')}
+                <button type="button" className="icon-button" aria-label={t('scoring.moveDown')} title={t('scoring.moveDown')} disabled={i === card.items.length - 1} onClick={() => move(i, 1)}>
+                  <ArrowDown size={16} aria-hidden />
                 </button>
-                <button type="button" className="link-button" onClick={() => setCard((c) => ({ ...c, items: c.items.filter((_, j) => j !== i) }))}>
-                  {t('scoring.removeItem')}
+                <button type="button" className="icon-button" aria-label={t('scoring.removeItem')} title={t('scoring.removeItem')} onClick={() => setCard((c) => ({ ...c, items: c.items.filter((_, j) => j !== i) }))}>
+                  <Trash2 size={16} aria-hidden />
                 </button>
               </td>
             </tr>

@@ -4,10 +4,13 @@ import type { ExportProgress } from '../../shared/ipc/recordings.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
+import type { AdminSection } from '../admin/admin-sections.ts';
+import type { SettingsSection } from '../settings/settings-sections.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { i18n } from '../i18n/i18n.ts';
 
-export type Screen = 'calls' | 'contacts' | 'settings' | 'admin' | 'messages' | 'colleagues' | 'stats' | 'scoring';
+export const screens = ['calls', 'contacts', 'settings', 'admin', 'messages', 'colleagues', 'stats', 'scoring'] as const;
+export type Screen = (typeof screens)[number];
 export type RecordingState = 'off' | 'announcing' | 'recording';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
@@ -24,6 +27,9 @@ export interface AppState {
   settings: SettingsView | null;
   notices: Notice[];
   screen: Screen;
+  /** The part of Settings and of Admin on screen (kept in the address with the screen: screen-location.ts). */
+  settingsSection: SettingsSection;
+  adminSection: AdminSection;
   /** Bumped when the core says stored data changed, so lists refetch. */
   dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number; tasks: number; colleagues: number; scores: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
@@ -60,6 +66,8 @@ export interface AppActions {
   pushNotice(level: NoticeLevel, message: string): void;
   dismissNotice(id: number): void;
   show(screen: Screen): void;
+  showSettings(section: SettingsSection): void;
+  showAdmin(section: AdminSection): void;
   setRecording(callId: string, recording: RecordingState): void;
   setExportProgress(progress: ExportProgress): void;
   setScriptCapture(callId: string, field: CardField, value: string): void;
@@ -80,6 +88,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settings: null,
   notices: [],
   screen: 'calls',
+  settingsSection: 'language',
+  adminSection: 'recording',
   dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0, tasks: 0, colleagues: 0, scores: 0 },
   recording: {},
   recordCall: () => undefined,
@@ -104,6 +114,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
     set((s) => (s.notices.some((n) => n.message === message) ? s : { notices: [...s.notices.slice(-4), { id: nextNoticeId++, level, message }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   show: (screen) => set({ screen }),
+  showSettings: (settingsSection) => set({ screen: 'settings', settingsSection }),
+  showAdmin: (adminSection) => set({ screen: 'admin', adminSection }),
   setRecording: (callId, recording) => set((s) => ({ recording: { ...s.recording, [callId]: recording } })),
   setExportProgress: (exportProgress) => set({ exportProgress }),
   setScriptCapture: (callId, field, value) => set((s) => ({ scriptCaptures: { ...s.scriptCaptures, [callId]: { ...s.scriptCaptures[callId], [field]: value } } })),
