@@ -65,3 +65,28 @@ test('a Greek desk shows an Athens caller in the national form and the times of 
   await eleni.waitForStatus('terminated');
   await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
 });
+
+test('a Russian desk writes the times of calls in Russian and a Moscow number in the international form (the office is in GR)', async ({}, info) => {
+  await desk.stop();
+  desk = await startDeskLab(info, { language: 'ru' });
+  const { page } = desk;
+  const csv = join(desk.dir, 'contacts.csv');
+  writeFileSync(csv, 'Name,Organization,Phone\r\nЕлена Петрова,Вентура,+30 210 123 4567\r\nОльга Смирнова,Север,+7 495 123-45-67\r\n');
+  await page.getByRole('button', { name: 'Контакты', exact: true }).click();
+  await page.locator('input[type="file"]').setInputFiles(csv);
+  await expect(page.locator('table tbody tr', { hasText: 'Ольга Смирнова' })).toContainText('+7 495 123 45 67');
+  await expect(page.locator('table tbody tr', { hasText: 'Елена Петрова' })).toContainText(NATIONAL);
+
+  const elena = await desk.bot(LANDLINE_CALLER, 660);
+  await elena.call(DESK_USER);
+  await expect(page.locator('.call-panel')).toHaveAttribute('data-call-state', 'ringing');
+  await elena.hangup();
+  await elena.waitForStatus('terminated');
+  await expect(page.locator('.call-panel')).toHaveCount(0, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Звонки', exact: true }).click();
+  const row = page.locator('.calls-table tr[data-call-id]').first();
+  await expect(row).toContainText(NATIONAL);
+  // "3 дек. 2026 г., 14:05" (May is "мая", without a dot): never 12/3/2026, nor 03.12.2026 with seconds.
+  await expect(row.locator('td').first()).toHaveText(/^\d{1,2} [а-я]{3,4}\.? \d{4} г\., \d{2}:\d{2}$/);
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-history-ru-1366.png') });
+});
