@@ -167,6 +167,10 @@ test('warm transfer: the caller waits on hold while B’s screen shows A’s not
   await bPanel.getByRole('button', { name: /Answer/ }).click();
   const held = page.locator('.held-banner');
   await expect(held).toContainText('is on hold while you talk to 102');
+  // Talking to the colleague: the call bar says so in words and in its own colour, the waiting caller above it.
+  await expect(panel).toHaveAttribute('data-bar-state', 'consulting');
+  await expect(panel.locator('.call-bar-words')).toContainText('Consulting a colleague · ');
+  await page.screenshot({ path: join(desk.dir, '..', 'ringside-consulting.png') });
   await expect(held.getByRole('button', { name: 'Put the caller through' })).toBeEnabled();
   await held.getByRole('button', { name: 'Back to the caller' }).click();
   await expect(bPanel).toHaveAttribute('data-call-state', 'ended');
