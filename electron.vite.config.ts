@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/host/electron/electron-main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/host/electron/electron-main.ts'),
+          // Started as a worker thread by count-past-days-in-worker.ts, which looks for it beside the bundle.
+          'past-days-worker': resolve(import.meta.dirname, 'src/main/stats/past-days-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -46,6 +46,7 @@ import { createScriptCatalog } from '../scripts/script-catalog.ts';
 import { createCallScoring } from '../scoring/call-scoring.ts';
 import { shippedScorecard } from '../scoring/shipped-scorecard.ts';
 import { loadScriptLibrary } from '../scripts/script-library.ts';
+import { countPastDaysInWorker } from '../stats/count-past-days-in-worker.ts';
 import { createDeskStatsByDays } from '../stats/desk-stats-days.ts';
 import { keepDaysReady } from '../stats/keep-days-ready.ts';
 import { PracticeLine } from '../practice/practice-line.ts';
@@ -144,7 +145,12 @@ export function createCore(deps: CoreDeps): Core {
   });
   const adminPin = createAdminPin({ db: database.db, clock });
   const statsByDays = createDeskStatsByDays({ db: database.db, clock, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
-  const statsDays = keepDaysReady({ stats: statsByDays, clock, log: deps.log.child('stats'), me: () => actor() });
+  const statsDays = keepDaysReady({
+    countPastDays: countPastDaysInWorker({ file: database.sqlite.name, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone }),
+    clock,
+    log: deps.log.child('stats'),
+    me: () => actor(),
+  });
   const scoring = createCallScoring({
     db: database.db,
     clock,

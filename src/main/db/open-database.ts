@@ -12,18 +12,28 @@ export interface OpenedDatabase {
 
 /** Opens (or creates) the database file in WAL mode and migrates it to the latest version. */
 export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  const opened = connectDatabase(file);
+  try {
+    await migrateTo(opened.db, 'latest');
+  } catch (error) {
+    opened.sqlite.close();
+    throw error;
+  }
+  return opened;
+}
+
+/**
+ * A connection to a database file with the same settings, not migrated: for a second connection
+ * (a worker thread's) to a file that openDatabase has already brought up to date. WAL lets it read
+ * while the first one writes.
+ */
+export function connectDatabase(file: string): OpenedDatabase {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialectKeepingTheError(sqlite) });
-  try {
-    await migrateTo(db, 'latest');
-  } catch (error) {
-    sqlite.close();
-    throw error;
-  }
   return { db, sqlite, close: () => db.destroy() };
 }
 

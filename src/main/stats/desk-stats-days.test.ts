@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallOutcome } from '../../shared/ipc/calls.ts';
-import { createCallRepository } from '../calls/call-repository.ts';
-import { createContactRepository } from '../contacts/contact-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { deskStats } from './desk-stats.ts';
 import { createDeskStatsByDays } from './desk-stats-days.ts';
-
-const ATHENS = 'Europe/Athens';
-const HOUR = 3_600_000;
-// Thursday 22 October 2026 00:00 in Athens; summer time ends on Sunday the 25th.
-const START = Date.UTC(2026, 9, 21, 21);
+import { ATHENS, HOUR, START, seedDeskCalls } from './desk-calls-seed.test-support.ts';
 
 describe('statistics summed from whole days', () => {
   let database: OpenedDatabase;
@@ -20,25 +13,7 @@ describe('statistics summed from whole days', () => {
   });
   afterEach(() => database.close());
 
-  async function seed() {
-    const calls = createCallRepository({ db: database.db });
-    const contacts = createContactRepository({ db: database.db, clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
-    const web = await contacts.save({ name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '2102222222', label: '' }] });
-    await contacts.capture(web.id, 'source', 'Website');
-    const outcomes: (CallOutcome | null)[] = ['sold', 'offer-sent', 'meeting-booked', 'deferred', 'not-a-target', null];
-    let n = 0;
-    // Every 5 hours for 11 days, two agents: calls on both sides of every midnight and of the DST change.
-    for (let at = START + HOUR; at < START + 11 * 24 * HOUR; at += 5 * HOUR) {
-      const id = `k${++n}`;
-      await calls.insert({ id, direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: n % 3 === 0 ? web.id : null, match: 'none', inviteAt: at, sipCallId: '', practice: n % 17 === 0, agent: n % 2 ? 'sip:101@pbx' : 'sip:102@pbx' });
-      const answered = n % 4 !== 0;
-      await calls.update(id, { status: answered ? 'answered' : 'missed', rings: 1 + (n % 6), answerMs: answered ? 2000 + n * 300 : null, durationMs: answered ? 60_000 + n : null, holdMs: n % 5 === 0 ? 20_000 : 0 });
-      const outcome = outcomes[n % outcomes.length];
-      if (answered && outcome) await calls.wrapUp({ callId: id, outcome, nextStepAt: null, nextStepWhat: '', nextStepWho: '', notes: '' }, at);
-      if (n % 7 === 0) await database.db.insertInto('transfers').values({ id: `t${n}`, call_id: id, at, kind: 'blind', from_agent: '', target: '203', note: '', result: 'completed', detail: '', ended_at: null }).execute();
-    }
-    return { calls, contacts, web };
-  }
+  const seed = () => seedDeskCalls(database.db);
 
   const byDays = () => createDeskStatsByDays({ db: database.db, clock: { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined }, timeZone: () => ATHENS });
   const periods = [

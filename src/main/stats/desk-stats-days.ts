@@ -81,7 +81,7 @@ export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock:
     let counted = 0;
     for (const day of over) {
       if (kept.has(day.from)) continue;
-      await countDay(db, day, agent, key);
+      await countDayAgainWhenOvertaken(db, day, agent, key);
       counted++;
       await pause();
     }
@@ -102,6 +102,26 @@ function countDay(db: Kysely<DatabaseSchema>, day: Period, agent: string | null,
       .execute();
     return sums;
   });
+}
+
+/** Enough for the calls of a busy office; past that the next run counts the day. */
+const TRIES_WHEN_OVERTAKEN = 3;
+
+/**
+ * Counting in a worker thread, on its own connection: when the phone writes a call after this
+ * transaction read its snapshot, SQLite refuses to keep the day (SQLITE_BUSY_SNAPSHOT) rather than
+ * keep figures that miss that write. The day is then counted again from the new state.
+ */
+async function countDayAgainWhenOvertaken(db: Kysely<DatabaseSchema>, day: Period, agent: string | null, key: string): Promise<DeskSums> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await countDay(db, day, agent, key);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      const overtaken = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+      if (!overtaken || tries >= TRIES_WHEN_OVERTAKEN) throw error;
+    }
+  }
 }
 
 /** The dashboard shows its figures on a full disk too: the day is counted, and kept another time. */
