@@ -174,6 +174,17 @@ test('the guide can be skipped and opened again from the top bar; a visitor cann
     setAdminPin(app.dataDir, '135790');
     await page.getByRole('button', { name: 'Calls', exact: true }).click();
     await openAdmin(page, '135790');
+
+    // No PBX yet: the guide's last step starts a practice call instead.
+    await notSetUp.getByRole('button', { name: 'Open the set-up guide' }).click();
+    for (const step of [1, 2, 3]) {
+      await expect(dialog.getByText(`Step ${step} of 4`)).toBeVisible();
+      await dialog.getByRole('button', { name: 'Later' }).click();
+    }
+    await expect(dialog.getByRole('heading', { name: 'Your phone system' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Try a practice call first' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('.call-panel')).toBeVisible();
     await page.close();
   } finally {
     await browser.close();
