@@ -84,6 +84,12 @@ for (const { language, catalogue, offset, activity } of LANGUAGES) {
         await expect(panel).toHaveAttribute('data-call-state', 'ringing');
         await expect(panel).toHaveAttribute('data-bar-state', 'ringing');
         await expect(words).toContainText(lead(catalogue.callPanel.ringing));
+        // Ringing pulses, unless the person asked their system for less motion.
+        const animation = () => page.locator('.call-bar-head').evaluate((head) => getComputedStyle(head).animationName);
+        expect(await animation()).toBe('ring-pulse');
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        expect(await animation()).toBe('none');
+        await page.emulateMedia({ reducedMotion: null });
         // The calls list and the dial box step back while the call is live.
         await expect(dialBox).toHaveCount(0);
         await expect(page.locator('.calls-stepped-back')).toContainText(catalogue.calls.steppedBack);
