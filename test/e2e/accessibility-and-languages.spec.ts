@@ -8,7 +8,7 @@ import { en } from '../../src/renderer/i18n/locales/en.ts';
 import { ru } from '../../src/renderer/i18n/locales/ru.ts';
 import { launchLabChromium } from '../lab/chromium.ts';
 import { makeTone } from '../lab/tones.ts';
-import { ADMIN_PIN, openAdmin } from './fixtures/admin.ts';
+import { ADMIN_PIN } from './fixtures/admin.ts';
 import { AGENT_TONE_HZ, portsFor } from './fixtures/desk-lab.ts';
 import { startRingsideWeb, type RingsideApp } from './fixtures/ringside-app.ts';
 
@@ -219,23 +219,52 @@ for (const [index, { language, t }] of languages.entries()) {
     await expect(status).toHaveText(said(t.callAnnouncement.ended));
     await checkScreen(page, `${language}-call-ended`);
 
-    for (const screen of [t.messages.nav, t.stats.nav, t.scoring.nav, t.contacts.nav, t.colleagues.nav] as string[]) {
-      await showScreen(page, screen);
-      await checkScreen(page, `${language}-${screen}`);
+    // Each screen as it opens, and with the form its main button opens.
+    const screens: { id: string; nav: string; opens?: string }[] = [
+      { id: 'messages', nav: t.messages.nav, opens: t.messages.newMessage },
+      { id: 'stats', nav: t.stats.nav },
+      { id: 'scoring', nav: t.scoring.nav },
+      { id: 'contacts', nav: t.contacts.nav, opens: t.contacts.new },
+      { id: 'colleagues', nav: t.colleagues.nav, opens: t.colleagues.add },
+    ];
+    for (const { id, nav, opens } of screens) {
+      await showScreen(page, nav);
+      await checkScreen(page, `${language}-${id}`);
+      if (opens) {
+        await page.locator('.content').getByRole('button', { name: opens, exact: true }).first().click();
+        await expect(page.locator('.content form').first()).toBeVisible();
+        await checkScreen(page, `${language}-${id}-form`);
+      }
     }
     await showScreen(page, t.settingsScreen.nav);
     await checkEachSection(page, `${language}-settings`);
 
-    if (index === 0) {
-      await openAdmin(page);
-    } else {
-      // The PIN was set in English; after the restart this window enters it again.
-      await showScreen(page, t.admin.nav);
-      await page.locator('.content input[type="password"]').first().fill(ADMIN_PIN);
-      await page.locator('.content input[type="password"]').first().press('Enter');
-    }
+    // The admin PIN was set from the command line before the first start; each window enters it.
+    await showScreen(page, t.admin.nav);
+    await page.locator('.content input[type="password"]').first().fill(ADMIN_PIN);
+    await page.locator('.content input[type="password"]').first().press('Enter');
     await expect(page.locator('.content').getByRole('button', { name: t.admin.lock })).toBeVisible();
     await checkEachSection(page, `${language}-admin`);
+
+    // A supervisor's Scoring: the list to score (practice calls included) with the call open, and the averages.
+    await showScreen(page, t.scoring.nav);
+    await page.getByRole('tab', { name: t.scoring.tabQueue }).click();
+    await page.getByRole('checkbox', { name: t.scoring.includePractice }).check();
+    await page.locator('.scoring-table').getByRole('button', { name: t.scoring.open, exact: true }).first().click();
+    await expect(page.locator('.score-call')).toBeVisible();
+    await checkScreen(page, `${language}-scoring-queue`);
+    await page.getByRole('tab', { name: t.scoring.tabAverages }).click();
+    await checkScreen(page, `${language}-scoring-averages`);
+
+    // The in-call screen on a large monitor.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await showScreen(page, t.calls.nav);
+    await page.getByRole('button', { name: t.practice.button }).click();
+    await call.getByRole('button', { name: new RegExp(t.callPanel.answer) }).click();
+    await expect(call).toHaveAttribute('data-call-state', 'active');
+    await checkScreen(page, `${language}-1920-call-active`);
+    await call.getByRole('button', { name: new RegExp(t.callPanel.hangUp) }).click();
+    await expect(call).toHaveAttribute('data-call-state', 'ended');
     await page.context().close();
   });
 }

@@ -98,7 +98,6 @@ function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolea
                       type="button"
                       role="radio"
                       aria-checked={answers[item.id] === answer}
-                      aria-pressed={answers[item.id] === answer}
                       disabled={!editable}
                       onClick={() => setAnswers((a) => ({ ...a, [item.id]: answer }))}
                     >
