@@ -329,7 +329,17 @@ test('a fresh desk never shows a broken greeting; Next stops at Goodbye; a branc
   await script.getByRole('button', { name: /^1\. Greeting$/ }).click();
   await script.getByRole('button', { name: 'Set it in Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page.getByLabel('Company (the greeting says it)')).toBeVisible();
+  // Settings opens at the missing field, ready to type: the name while it is missing, then the company.
+  await expect(page.getByLabel('Display name')).toBeFocused();
+  await page.screenshot({ path: join(dir, '..', 'ringside-settings-at-missing-name.png') });
+  await page.keyboard.type('Maria');
+  await saveSettingsSection(page);
+  await expect(script.locator('.script-unset')).not.toContainText('Your name is not set');
+  await page.locator('.nav .nav-item').first().click();
+  await script.getByRole('button', { name: 'Set it in Settings' }).click();
+  await expect(page.getByLabel('Company (the greeting says it)')).toBeFocused();
+  await page.getByLabel('Display name').fill('');
+  await saveSettingsSection(page);
   await hangUp(/Hang up/);
 
   await chooseLanguage('Русский', 'reception:ru');

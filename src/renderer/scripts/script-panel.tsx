@@ -165,7 +165,7 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
           {(missing.includes('agentName') || missing.includes('company')) && (
             <p className="muted small script-unset">
               {missing.includes('agentName') && t('script.noAgentName')} {missing.includes('company') && t('script.noCompany')}{' '}
-              <button type="button" className="link-button" onClick={() => useAppStore.getState().showSettings('office')}>
+              <button type="button" className="link-button" onClick={() => useAppStore.getState().showSettingsField(missing.includes('agentName') ? 'displayName' : 'company')}>
                 {t('script.openSettings')}
               </button>
             </p>

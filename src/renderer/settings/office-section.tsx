@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/ipc/settings.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { languageName } from './language-section.tsx';
 import type { SectionValues } from './settings-sections.ts';
+import { useRequestedFocus } from './use-requested-focus.ts';
 
 function parseChoice(value: string): Settings['script'] | null {
   const [id = '', locale = ''] = value.split(':');
@@ -19,18 +20,20 @@ export function OfficeSection({ values, onChange }: Props) {
   const { t } = useTranslation();
   const scripts = useCoreQuery('scripts', 'scripts', (api) => api.call('scripts.list', {}));
   const office = (patch: Partial<SectionValues['office']['office']>) => onChange({ ...values, office: { ...values.office, ...patch } });
+  const nameInput = useRequestedFocus<HTMLInputElement>('displayName');
+  const companyInput = useRequestedFocus<HTMLInputElement>('company');
   return (
     <>
       <label className="field">
         {t('settingsScreen.displayName')}
-        <input value={values.displayName} onChange={(e) => onChange({ ...values, displayName: e.target.value })} aria-describedby="display-name-hint" />
+        <input ref={nameInput} value={values.displayName} onChange={(e) => onChange({ ...values, displayName: e.target.value })} aria-describedby="display-name-hint" />
         <span id="display-name-hint" className="muted small">
           {t('settingsScreen.displayNameHint')}
         </span>
       </label>
       <label className="field">
         {t('settingsScreen.company')}
-        <input value={values.office.company} onChange={(e) => office({ company: e.target.value })} placeholder={t('settingsScreen.companyExample')} />
+        <input ref={companyInput} value={values.office.company} onChange={(e) => office({ company: e.target.value })} placeholder={t('settingsScreen.companyExample')} />
       </label>
       <label className="field">
         {t('settingsScreen.activity')} <span className="hint">{t('settingsScreen.activityHint')}</span>

@@ -22,6 +22,14 @@ describe('app store', () => {
     expect(muted).toEqual({ b: true });
   });
 
+  it('opens Settings at the section holding a field another screen sends the person to, and asks for that field once', () => {
+    useAppStore.setState({ screen: 'calls', settingsSection: 'language', settingsFocus: null });
+    useAppStore.getState().showSettingsField('company');
+    expect(useAppStore.getState()).toMatchObject({ screen: 'settings', settingsSection: 'office', settingsFocus: 'company' });
+    useAppStore.getState().settingsFocused();
+    expect(useAppStore.getState()).toMatchObject({ screen: 'settings', settingsSection: 'office', settingsFocus: null });
+  });
+
   it('keeps the notices to the last five, without repeats', () => {
     const { pushNotice } = useAppStore.getState();
     for (let i = 0; i < 300; i++) pushNotice('warning', `notice ${i % 7}`);

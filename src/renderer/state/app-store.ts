@@ -5,6 +5,7 @@ import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import type { CorePeer } from '../api/connect-to-core.ts';
 import type { AdminSection } from '../admin/admin-sections.ts';
+import { settingsFieldSections, type SettingsField } from '../settings/settings-fields.ts';
 import type { SettingsSection } from '../settings/settings-sections.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { i18n } from '../i18n/i18n.ts';
@@ -30,6 +31,8 @@ export interface AppState {
   /** The part of Settings and of Admin on screen (kept in the address with the screen: screen-location.ts). */
   settingsSection: SettingsSection;
   adminSection: AdminSection;
+  /** A Settings field another screen sent the person to: focused once its section is on screen, then null. */
+  settingsFocus: SettingsField | null;
   /** Bumped when the core says stored data changed, so lists refetch. */
   dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number; tasks: number; colleagues: number; scores: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
@@ -67,6 +70,9 @@ export interface AppActions {
   dismissNotice(id: number): void;
   show(screen: Screen): void;
   showSettings(section: SettingsSection): void;
+  /** Settings at the section holding the field, with the field focused. */
+  showSettingsField(field: SettingsField): void;
+  settingsFocused(): void;
   showAdmin(section: AdminSection): void;
   setRecording(callId: string, recording: RecordingState): void;
   setExportProgress(progress: ExportProgress): void;
@@ -90,6 +96,7 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   screen: 'calls',
   settingsSection: 'language',
   adminSection: 'recording',
+  settingsFocus: null,
   dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0, tasks: 0, colleagues: 0, scores: 0 },
   recording: {},
   recordCall: () => undefined,
@@ -115,6 +122,8 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   show: (screen) => set({ screen }),
   showSettings: (settingsSection) => set({ screen: 'settings', settingsSection }),
+  showSettingsField: (field) => set({ screen: 'settings', settingsSection: settingsFieldSections[field], settingsFocus: field }),
+  settingsFocused: () => set({ settingsFocus: null }),
   showAdmin: (adminSection) => set({ screen: 'admin', adminSection }),
   setRecording: (callId, recording) => set((s) => ({ recording: { ...s.recording, [callId]: recording } })),
   setExportProgress: (exportProgress) => set({ exportProgress }),
