@@ -130,6 +130,8 @@ describe('INVITEs through a real Kamailio', () => {
     // Nobody answers and no CANCEL comes: at the ring timeout each rung call gets 480 and is missed.
     await caller.until('480 to the calls that rang', () => rang.every((id) => caller.final(id)?.code === 480), (RING_TIMEOUT_S + 10) * 1000);
     for (const id of rang) expect(caller.final(id)!.at - caller.sentAt.get(id)!).toBeGreaterThanOrEqual(RING_TIMEOUT_S * 1000 - 500);
+    // One 180 per call however many rings it rang (codes() lists each status once: count them all).
+    expect(rang.map((id) => caller.count(id, 180))).toEqual([1, 1]);
     await caller.until('the calls to end on the desk', () => live.every((c) => c.state === 'ended'), 5000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const rows = await database.db.selectFrom('calls').select(['sip_call_id', 'status', 'end_reason', 'ended_by']).orderBy('sip_call_id').execute();
@@ -144,11 +146,12 @@ describe('INVITEs through a real Kamailio', () => {
     caller.close();
   }, 60_000);
 
-  it('a ringing call whose INVITE says Expires ends then with 487, as missed, and the line is free again', async () => {
+  it('a ringing call whose INVITE says Expires gets one 180, ends then with 487, as missed, and the line is free again', async () => {
     const caller = await UdpSipCaller.open(20566, { user: '101', kamailioPort: SIP_PORT });
     caller.invite('expires@lab', ['Expires: 3']);
     await caller.until('the final answer', () => caller.final('expires@lab') !== undefined, 15_000);
     expect(caller.codes('expires@lab')).toEqual([180, 487]);
+    expect(caller.count('expires@lab', 180)).toBe(1);
     expect(caller.final('expires@lab')!.at - caller.sentAt.get('expires@lab')!).toBeGreaterThanOrEqual(2500);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const row = await database.db.selectFrom('calls').select(['status', 'end_reason']).where('sip_call_id', '=', 'expires@lab').executeTakeFirst();

@@ -7,6 +7,8 @@ import { createSocket, type Socket } from 'node:dgram';
 export class UdpSipCaller {
   readonly socket: Socket;
   readonly answers = new Map<string, { code: number; at: number; headers: string }[]>();
+  /** Every response as it arrived, retransmissions too, per call. */
+  readonly received = new Map<string, number[]>();
   readonly sentAt = new Map<string, number>();
   readonly port: number;
   private readonly target: { user: string; kamailioPort: number };
@@ -51,6 +53,11 @@ export class UdpSipCaller {
     return (this.answers.get(callId) ?? []).map((a) => a.code).filter((code) => code !== 100);
   }
 
+  /** How many responses with `code` arrived for the call, retransmissions and duplicates counted. */
+  count(callId: string, code: number): number {
+    return (this.received.get(callId) ?? []).filter((c) => c === code).length;
+  }
+
   final(callId: string): { code: number; at: number; headers: string } | undefined {
     return this.answers.get(callId)?.find((a) => a.code >= 200);
   }
@@ -72,6 +79,7 @@ export class UdpSipCaller {
     const callId = /^Call-ID:\s*(.+)$/im.exec(text)?.[1]?.trim();
     if (!status || !callId) return;
     const code = Number(status[1]);
+    this.received.set(callId, [...(this.received.get(callId) ?? []), code]);
     const seen = this.answers.get(callId) ?? [];
     // Retransmissions (a final answer until the ACK arrives, a repeated 180) are not new answers.
     if (!seen.some((a) => a.code === code)) seen.push({ code, at: Date.now(), headers: text });
