@@ -250,6 +250,8 @@ for (const [index, { language, t }] of languages.entries()) {
     await showScreen(page, t.scoring.nav);
     await page.getByRole('tab', { name: t.scoring.tabQueue }).click();
     await page.getByRole('checkbox', { name: t.scoring.includePractice }).check();
+    // A desk without a SIP account is "this desk" in the screen's language, not the stored English.
+    await expect(page.locator('.scoring-table tbody tr[data-call-id]').first().locator('td').nth(1)).toHaveText(t.calls.thisDesk);
     await page.locator('.scoring-table').getByRole('button', { name: t.scoring.open, exact: true }).first().click();
     await expect(page.locator('.score-call')).toBeVisible();
     await checkScreen(page, `${language}-scoring-queue`);

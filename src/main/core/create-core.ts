@@ -76,6 +76,7 @@ import { CertificateUnreadableError, createPbxTrust, describeCertificate, tlsPro
 import { changedAdminSettings } from '../settings/admin-settings.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import { DESK_WITHOUT_ADDRESS } from '../../shared/calls/desk-without-address.ts';
 
 export interface CoreDeps {
   dataDir: string;
@@ -159,7 +160,7 @@ export function createCore(deps: CoreDeps): Core {
     shippedCard: () => shippedScorecard(settings.get().language),
     stageTitle: async (scriptId, stageId) => (await scripts.get(scriptId, settings.get().script.locale))?.stages.find((s) => s.id === stageId)?.title ?? null,
   });
-  const actor = () => settings.get().account.sipUri || 'this desk';
+  const actor = () => settings.get().account.sipUri || DESK_WITHOUT_ADDRESS;
   const recordingKeys = (id: string) => deps.recordingKeys.find(id);
   const pbxTrust = createPbxTrust();
   const exports = createExportJobs({ db: database.db, dataDir: deps.dataDir, keys: recordingKeys, clock, log: deps.log.child('export'), audit, locale: () => ({ language: settings.get().language, region: settings.get().defaultRegion, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }), onProgress: (p) => broadcast('export.progress', p) });
@@ -574,7 +575,7 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     },
     'recordings.pause': async ({ callId, paused }) => {
-      if (paused) await pauses.pause(callId, settings.get().account.sipUri || 'this desk');
+      if (paused) await pauses.pause(callId, actor());
       else await pauses.resume(callId);
       return {};
     },

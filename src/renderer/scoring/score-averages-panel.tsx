@@ -5,6 +5,7 @@ import { periodOf } from '../../shared/stats/stat-period.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { agentName } from '../calls/agent-name.ts';
 import { ChartCard } from '../stats/chart-card.tsx';
 
 const officeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -20,7 +21,6 @@ export function ScoreAveragesPanel() {
   const today = periodOf('today', now, officeZone);
   const period = span === 'last90' ? { from: today.to - 90 * 86_400_000, to: today.to } : periodOf(span, now, officeZone);
   const averages = useCoreQuery(`score-averages:${period.from}:${period.to}`, 'scores', (api) => api.call('scoring.averages', { period, timeZone: officeZone }));
-  const agentName = (agent: string) => agent.replace(/^sips?:/, '');
   const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
   const weekLabel = (weekStart: number) => format.moment(weekStart, 'day-month');
   const agents = averages?.agents.map((a) => a.agent) ?? [];

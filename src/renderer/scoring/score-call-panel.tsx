@@ -8,6 +8,7 @@ import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings, type PlayerControls } from '../recordings/recording-player.tsx';
 import { runAction, useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { agentName } from '../calls/agent-name.ts';
 import { parseMoment } from './parse-moment.ts';
 
 const ANSWERS: ItemAnswer[] = ['yes', 'no', 'na'];
@@ -159,7 +160,7 @@ function ScoreForm({ view, editable }: { view: CallScoringView; editable: boolea
       )}
       {view.score && (
         <p className="muted small">
-          {t('scoring.scoredBy', { who: view.score.scoredBy.replace(/^sips?:/, ''), when: format.moment(view.score.scoredAt) })}
+          {t('scoring.scoredBy', { who: agentName(view.score.scoredBy), when: format.moment(view.score.scoredAt) })}
         </p>
       )}
     </div>

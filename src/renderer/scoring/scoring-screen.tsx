@@ -6,6 +6,7 @@ import { useAdminStatus } from '../admin/use-admin-status.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { agentName } from '../calls/agent-name.ts';
 import { ScoreAveragesPanel } from './score-averages-panel.tsx';
 import { ScoreCallPanel } from './score-call-panel.tsx';
 
@@ -65,7 +66,7 @@ function ScoringQueue() {
             <option value="all">{t('scoring.everyone')}</option>
             {agents?.map((a) => (
               <option key={a} value={a}>
-                {a.replace(/^sips?:/, '')}
+                {agentName(a)}
               </option>
             ))}
           </select>
@@ -121,7 +122,7 @@ function ScoringTable({ rows, editable, empty }: { rows: ScoringRow[] | null; ed
           <Fragment key={r.callId}>
             <tr data-call-id={r.callId} data-scored={r.scored ? 'true' : 'false'} data-practice={r.practice ? 'true' : 'false'}>
               <td>{format.moment(r.at)}</td>
-              <td>{r.agent.replace(/^sips?:/, '')}</td>
+              <td>{agentName(r.agent)}</td>
               <td>
                 {format.phone(r.remote)}
                 {r.practice && <span className="practice-badge">{t('practice.listBadge')}</span>}

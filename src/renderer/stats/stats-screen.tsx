@@ -9,6 +9,7 @@ import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
+import { agentName } from '../calls/agent-name.ts';
 import { ChartCard } from './chart-card.tsx';
 
 const officeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -69,7 +70,7 @@ export function StatsScreen() {
               ?.filter((a) => a !== me)
               .map((a) => (
                 <option key={a} value={a}>
-                  {a.replace(/^sips?:/, '')}
+                  {agentName(a)}
                 </option>
               ))}
           </select>

@@ -784,6 +784,7 @@ export const en = {
   calls: {
     nav: 'Calls',
     title: 'Calls',
+    thisDesk: 'this desk',
     steppedBack: 'The calls list and the dial box are put away during the call.',
     showList: 'Show the calls list',
     incomingNotification: 'Incoming call: {{name}}',

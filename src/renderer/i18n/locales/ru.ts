@@ -798,6 +798,7 @@ export const ru = {
   calls: {
     nav: 'Звонки',
     title: 'Звонки',
+    thisDesk: 'это рабочее место',
     steppedBack: 'Во время разговора список звонков и набор номера убраны.',
     showList: 'Показать список звонков',
     incomingNotification: 'Входящий звонок: {{name}}',

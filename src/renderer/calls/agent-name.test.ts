@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DESK_WITHOUT_ADDRESS } from '../../shared/calls/desk-without-address.ts';
+import { i18n } from '../i18n/i18n.ts';
+import { agentName } from './agent-name.ts';
+
+describe('agent name', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('words a desk without a SIP address in the window’s language, never the stored English', async () => {
+    await i18n.changeLanguage('ru');
+    expect(agentName(DESK_WITHOUT_ADDRESS)).toBe('это рабочее место');
+    await i18n.changeLanguage('el');
+    expect(agentName(DESK_WITHOUT_ADDRESS)).toBe('αυτή η θέση');
+  });
+
+  it('shows a SIP address without its scheme', () => {
+    expect(agentName('sip:101@pbx.example.com')).toBe('101@pbx.example.com');
+    expect(agentName('sips:maria@office.gr')).toBe('maria@office.gr');
+  });
+});
