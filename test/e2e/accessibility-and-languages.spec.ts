@@ -104,11 +104,12 @@ async function checkScreen(page: Page, what: string): Promise<void> {
 }
 
 /**
- * Tab from the top of the page through the calls screen: every button and field in it takes the
- * focus in turn, and the focused control shows it (an outline or a shadow).
+ * Tab from the top of the page through the calls screen (with the call on it, if any): every
+ * button and field takes the focus in turn, and the focused control shows it (an outline or a shadow).
  */
 async function tabThroughCallsScreen(page: Page): Promise<void> {
   const controls = await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-tab-probe]')) delete el.dataset.tabProbe;
     const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')];
     const reachable = all.filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible');
     reachable.forEach((el, i) => (el.dataset.tabProbe = String(i)));
@@ -209,6 +210,8 @@ for (const [index, { language, t }] of languages.entries()) {
     await expect(status).toHaveText(said(t.callAnnouncement['on-call']));
     await expect(alert).toHaveText('');
     await checkScreen(page, `${language}-call-active`);
+    // During the call too: the call's buttons, the script and the card.
+    if (index === 0) await tabThroughCallsScreen(page);
     await call.getByRole('button', { name: new RegExp(t.callControls.hold) }).click();
     await expect(call.getByRole('button', { name: new RegExp(t.callControls.resume) })).toBeVisible();
     await expect(status).toHaveText(said(t.callAnnouncement['on-hold']));
