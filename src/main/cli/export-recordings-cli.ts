@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { commandLineActor } from '../../shared/calls/command-line-actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { exportFilterSchema, exportFormatSchema, type ExportFilter } from '../../shared/ipc/recordings.ts';
 import { defaultSettings, type Settings } from '../../shared/ipc/settings.ts';
@@ -93,7 +94,7 @@ export async function runExportRecordingsCli(argv: string[], io: CliIo, clock: C
         if (p.phase === 'verifying') io.out('Checking the archive…');
       },
     });
-    await createAuditLog({ db: database.db, clock }).record(`command line (${userInfo().username})`, 'export', {
+    await createAuditLog({ db: database.db, clock }).record(commandLineActor(userInfo().username), 'export', {
       filter,
       format,
       file: target,

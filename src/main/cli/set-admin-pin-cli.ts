@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMAND_LINE } from '../../shared/calls/command-line-actor.ts';
 import { systemClock, type Clock } from '../../shared/clock.ts';
 import { adminPinSchema } from '../../shared/ipc/admin.ts';
 import { createAdminPin } from '../admin/admin-pin.ts';
@@ -53,7 +54,7 @@ export async function runSetAdminPinCli(argv: string[], io: CliIo, readSecret: R
       return 1;
     }
     const result = await pin.replace(first);
-    await createAuditLog({ db: database.db, clock }).record('command line', result === 'set' ? 'admin-pin-set' : 'admin-pin-changed', { from: 'command line' });
+    await createAuditLog({ db: database.db, clock }).record(COMMAND_LINE, result === 'set' ? 'admin-pin-set' : 'admin-pin-changed', { from: COMMAND_LINE });
     io.out(result === 'set' ? 'The admin PIN is set.' : 'The admin PIN is replaced.');
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../shared/ipc/admin.ts';
 import { useDisplayFormat, type DisplayFormat } from '../i18n/display-format.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
-import { agentName } from '../calls/agent-name.ts';
+import { actorName } from '../calls/agent-name.ts';
 
 /** What admins did: exports, deletions, setting changes (kept in the database). */
 export function AuditLogPanel() {
@@ -32,7 +32,7 @@ export function AuditLogPanel() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{format.moment(e.at)}</td>
-                <td>{agentName(e.actor)}</td>
+                <td>{actorName(e.actor)}</td>
                 <td>{t(`admin.audit.actions.${e.action}`)}</td>
                 <td className="small">{summary(t, format, e)}</td>
               </tr>

@@ -4,6 +4,7 @@ import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { formatBytes } from '../app/format-bytes.ts';
+import { agentName } from '../calls/agent-name.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
 
 
@@ -77,7 +78,7 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
           <select {...field('agent')}>
             <option value="">{t('admin.export.everyone')}</option>
             {agents.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>{agentName(a)}</option>
             ))}
           </select>
         </label>

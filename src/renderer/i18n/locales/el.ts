@@ -720,6 +720,8 @@ export const el = {
       deleted: 'Διαγράφηκαν {{recordings}} ({{size}}). Οι κλήσεις μένουν στο ιστορικό.',
     },
     audit: {
+      commandLine: 'γραμμή εντολών',
+      commandLineUser: 'γραμμή εντολών ({{user}})',
       title: 'Αρχείο ενεργειών',
       nothing: 'Τίποτα ακόμη.',
       when: 'Πότε',

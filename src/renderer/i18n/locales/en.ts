@@ -720,6 +720,8 @@ export const en = {
       deleted: 'Deleted {{recordings}} ({{size}}). The calls stay in the history.',
     },
     audit: {
+      commandLine: 'command line',
+      commandLineUser: 'command line ({{user}})',
       title: 'Audit log',
       nothing: 'Nothing yet.',
       when: 'When',

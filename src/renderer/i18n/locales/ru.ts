@@ -732,6 +732,8 @@ export const ru = {
       deleted: 'Удалено: {{recordings}} ({{size}}). Звонки остаются в истории.',
     },
     audit: {
+      commandLine: 'командная строка',
+      commandLineUser: 'командная строка ({{user}})',
       title: 'Журнал действий',
       nothing: 'Пока пусто.',
       when: 'Когда',
