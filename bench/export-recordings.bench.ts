@@ -12,6 +12,9 @@ import { selectRecordings } from '../src/main/recordings/recording-selection.ts'
 const RECORDINGS = 2000;
 const WAV_SAMPLE = 20;
 const cache = resolve(import.meta.dirname, '..', '.bench-cache', `export-${RECORDINGS}`);
+/** Memory against the number of recordings: N and 4N ten-second recordings (small, so 4N stays quick to build). */
+const SCALING_N = 1000;
+const SCALING_ROUNDS = 2;
 
 /**
  * Export of 2,000 one-minute recordings: throughput against a plain copy of the same bytes, and
@@ -53,6 +56,12 @@ export async function run(log: (line: string) => void): Promise<void> {
     log(`  throughput vs plain copy (best against best): ${(copySeconds / exportSeconds).toFixed(2)} with verification, ${(copySeconds / writeSeconds).toFixed(2)} writing alone (aim: at least 0.8)`);
     log(`  memory of the export process (npm run export-recordings): RSS ${mb(baseline)} when the export starts, peak ${mb(peak)} (kernel high-water mark; aim: flat, under 200 MB)`);
 
+    const scaling = await peakByCount(log);
+    const growth = scaling.peak4n - scaling.peakN;
+    log(
+      `  memory against the number of recordings (${SCALING_N} and ${4 * SCALING_N} ten-second recordings, the worst of ${SCALING_ROUNDS} runs each): peak ${mb(scaling.peakN)} for ${SCALING_N}, ${mb(scaling.peak4n)} for ${4 * SCALING_N} — ${(growth / 1024 / 1024).toFixed(0)} MB more for ${3 * SCALING_N} more recordings (${(growth / 3 / SCALING_N / 1024).toFixed(1)} kB each; aim: flat)`,
+    );
+
     const wavFilter = { to: (await selectRecordings(database.db, {}))[WAV_SAMPLE]!.inviteAt };
     const wavSeconds = await timed(() =>
       exportRecordings({ db: database.db, dataDir, clock: systemClock, filter: wavFilter, format: 'wav', locale: { language: 'en', region: 'GR', timeZone: 'UTC' }, target: join(out, 'export-wav.zip') }).then(() => undefined),
@@ -80,6 +89,47 @@ async function seededDataDir(log: (line: string) => void): Promise<string> {
   for (let i = 0; i < RECORDINGS; i++) {
     // Each file differs (its own hash), as real recordings do.
     await seedRecordedCall(database.db, dataDir, { callId: `bench-${i}`, inviteAt: start + i * 600_000, remoteNumber: `+3021${String(i).padStart(8, '0')}`, audio: Buffer.concat([audio, Buffer.from(String(i))]) });
+  }
+  await database.close();
+  renameSync(join(dataDir, 'ringside.sqlite.tmp'), join(dataDir, 'ringside.sqlite'));
+  writeFileSync(join(dataDir, 'ready'), '');
+  return dataDir;
+}
+
+/** Peak RSS of the command-line export of N and of 4N short recordings, alternating, the worst of each. */
+async function peakByCount(log: (line: string) => void): Promise<{ peakN: number; peak4n: number }> {
+  const dirs = { n: await shortRecordingsDataDir(SCALING_N, log), fourN: await shortRecordingsDataDir(4 * SCALING_N, log) };
+  const target = join(cache, 'scaling.zip');
+  let peakN = 0;
+  let peak4n = 0;
+  for (let round = 0; round < SCALING_ROUNDS; round++) {
+    for (const [which, dataDir] of Object.entries(dirs)) {
+      rmSync(target, { force: true });
+      const { peakRss } = await exportFromCommandLine(dataDir, target);
+      if (which === 'n') peakN = Math.max(peakN, peakRss);
+      else peak4n = Math.max(peak4n, peakRss);
+    }
+  }
+  rmSync(target, { force: true });
+  return { peakN, peak4n };
+}
+
+/** `count` answered calls with a ten-second recording each (each file its own bytes), built once in .bench-cache/. */
+async function shortRecordingsDataDir(count: number, log: (line: string) => void): Promise<string> {
+  const dataDir = resolve(import.meta.dirname, '..', '.bench-cache', `export-short-${count}`);
+  if (existsSync(join(dataDir, 'ready'))) return dataDir;
+  log(`  (building ${count} ten-second recordings once in .bench-cache/)`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const clip = join(dataDir, 'clip.webm');
+  const made = spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=880:duration=10', '-ac', '2', '-c:a', 'libopus', '-b:a', '128k', clip]);
+  if (made.status !== 0) throw new Error(`ffmpeg could not make the ten-second recording: ${made.stderr.toString()}`);
+  const audio = readFileSync(clip);
+  rmSync(clip);
+  const database = await openDatabase(join(dataDir, 'ringside.sqlite.tmp'));
+  const start = Date.UTC(2026, 0, 5, 8);
+  for (let i = 0; i < count; i++) {
+    await seedRecordedCall(database.db, dataDir, { callId: `short-${i}`, inviteAt: start + i * 600_000, remoteNumber: `+3021${String(i).padStart(8, '0')}`, audio: Buffer.concat([audio, Buffer.from(String(i))]) });
   }
   await database.close();
   renameSync(join(dataDir, 'ringside.sqlite.tmp'), join(dataDir, 'ringside.sqlite'));
@@ -120,18 +170,25 @@ async function exportFromCommandLine(dataDir: string, target: string): Promise<E
   const cli = resolve(import.meta.dirname, '..', 'src', 'main', 'cli', 'export-recordings.ts');
   const child = spawn(process.execPath, [cli, '--data-dir', dataDir, '--out', target], { stdio: ['ignore', 'pipe', 'inherit'] });
   let started = 0;
-  const statusKb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+  // NaN once the process has ended (its status is gone, or has no memory lines as a zombie).
+  const statusKb = (field: string) => {
+    try {
+      return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+    } catch {
+      return NaN;
+    }
+  };
   const run: ExportRun = { totalSeconds: 0, writeSeconds: 0, startRss: 0, peakRss: 0 };
   for await (const line of createInterface({ input: child.stdout })) {
+    // The high-water mark only grows: taken at every line, the last reading stands even if the process ends first.
+    const highWater = statusKb('VmHWM');
+    if (!Number.isNaN(highWater)) run.peakRss = Math.max(run.peakRss, highWater);
     if (started === 0) {
       started = performance.now();
       run.startRss = statusKb('VmRSS');
     }
     if (line.startsWith('Checking the archive')) run.writeSeconds = (performance.now() - started) / 1000;
-    if (line.startsWith('Exported')) {
-      run.totalSeconds = (performance.now() - started) / 1000;
-      run.peakRss = statusKb('VmHWM');
-    }
+    if (line.startsWith('Exported')) run.totalSeconds = (performance.now() - started) / 1000;
   }
   const [code] = (await once(child, 'close')) as [number];
   if (code !== 0 || run.peakRss === 0) throw new Error(`the export command failed (exit ${code})`);

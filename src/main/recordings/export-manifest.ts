@@ -77,19 +77,33 @@ export function manifestRow(r: SelectedRecording, exported: { file: string; form
   };
 }
 
-/** UTF-8 with a byte-order mark, so Excel opens Cyrillic and Greek names as written. */
-export function manifestCsv(rows: ManifestRow[]): Buffer {
+/** Rows per piece of a manifest: its text is made a piece at a time, never whole in memory. */
+const ROWS_PER_CHUNK = 200;
+
+/** UTF-8 with a byte-order mark, so Excel opens Cyrillic and Greek names as written; in pieces of rows. */
+export function* manifestCsvChunks(rows: readonly ManifestRow[]): Generator<Buffer> {
   // A cell starting with = + - @ would run as a formula in Excel: a hostile display name must stay text.
   const safe = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-  const text = stringify(
-    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safe(v)]))),
-    { header: true, columns: Object.keys(COLUMNS), record_delimiter: '\r\n' },
-  );
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  yield Buffer.from([0xef, 0xbb, 0xbf]);
+  for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_CHUNK) {
+    const part = rows.slice(start, start + ROWS_PER_CHUNK).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safe(v)])));
+    yield Buffer.from(stringify(part, { header: start === 0, columns: Object.keys(COLUMNS), record_delimiter: '\r\n' }), 'utf8');
+  }
 }
 
-export function manifestJson(rows: ManifestRow[], meta: { exportedAt: number; filter: unknown; format: 'webm' | 'wav' }): Buffer {
-  return Buffer.from(JSON.stringify({ exportedAt: new Date(meta.exportedAt).toISOString(), filter: meta.filter, format: meta.format, recordings: rows }, null, 2), 'utf8');
+/** manifest.json (indented by two spaces), in pieces of rows. */
+export function* manifestJsonChunks(rows: readonly ManifestRow[], meta: { exportedAt: number; filter: unknown; format: 'webm' | 'wav' }): Generator<Buffer> {
+  const head = JSON.stringify({ exportedAt: new Date(meta.exportedAt).toISOString(), filter: meta.filter, format: meta.format }, null, 2);
+  if (rows.length === 0) {
+    yield Buffer.from(`${head.slice(0, -2)},\n  "recordings": []\n}`, 'utf8');
+    return;
+  }
+  yield Buffer.from(`${head.slice(0, -2)},\n  "recordings": [`, 'utf8');
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+    const part = rows.slice(start, start + ROWS_PER_CHUNK).map((row, i) => `${start + i === 0 ? '' : ','}\n    ${JSON.stringify(row, null, 2).replaceAll('\n', '\n    ')}`);
+    yield Buffer.from(part.join(''), 'utf8');
+  }
+  yield Buffer.from('\n  ]\n}', 'utf8');
 }
 
 /** Every field, in column order; the Record type makes a new field fail to compile until listed. */

@@ -11,7 +11,7 @@ import type { ExportFilter, ExportFormat } from '../../shared/ipc/recordings.ts'
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { syncFolder } from '../settings/atomic-write.ts';
 import { decodeWebmOpus } from './decode-webm-opus.ts';
-import { manifestCsv, manifestJson, manifestRow, type ManifestLocale, type ManifestRow } from './export-manifest.ts';
+import { manifestCsvChunks, manifestJsonChunks, manifestRow, type ManifestLocale, type ManifestRow } from './export-manifest.ts';
 import { selectRecordings, type SelectedRecording } from './recording-selection.ts';
 import { encodeWav } from './recording-wav.ts';
 import { verifyExportArchive } from './verify-export.ts';
@@ -134,16 +134,18 @@ export async function exportRecordings(options: ExportOptions): Promise<ExportRe
         }, fail);
       });
     }
-    // The manifests are added last: they carry the hashes computed while the files streamed.
-    zip.addReadStreamLazy('manifest.csv', (cb) => cb(null, Readable.from([manifestCsv(rows)])));
+    // The manifests are added last: they carry the hashes computed while the files streamed. Their
+    // text is made a piece at a time as the archive takes it; manifest.json's hash is kept for the check.
+    zip.addReadStreamLazy('manifest.csv', (cb) => cb(null, Readable.from(manifestCsvChunks(rows))));
+    const manifestJsonHash = createHash('sha256');
     zip.addReadStreamLazy('manifest.json', (cb) =>
-      cb(null, Readable.from([manifestJson(rows, { exportedAt: options.clock.now(), filter: options.filter, format: options.format })])),
+      cb(null, Readable.from(hashedChunks(manifestJsonChunks(rows, { exportedAt: options.clock.now(), filter: options.filter, format: options.format }), manifestJsonHash))),
     );
     zip.end();
     await written;
     if (cancelled()) throw new ExportCancelledError();
     report('verifying');
-    await verifyExportArchive(part, { expected: rows, thorough: false });
+    await verifyExportArchive(part, { expected: { rows, manifestJsonSha256: manifestJsonHash.digest('hex') }, thorough: false });
     renameSync(part, options.target);
     syncFolder(dirname(options.target));
   } catch (error) {
@@ -237,6 +239,13 @@ class ReadAhead {
     const read = this.started.get(index) ?? null;
     this.started.delete(index);
     return read;
+  }
+}
+
+function* hashedChunks(chunks: Iterable<Buffer>, hash: Hash): Generator<Buffer> {
+  for (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 
