@@ -231,6 +231,16 @@ for (const [index, { language, t }] of languages.entries()) {
     await expect(call).toHaveAttribute('data-call-state', 'ended');
     await expect(status).toHaveText(said(t.callAnnouncement.ended));
     await checkScreen(page, `${language}-call-ended`);
+    // The wrap-up's next step: a day and a time named in the screen's language, never the browser's own mm/dd/yyyy box.
+    const intlLocale = { en: 'en-GB', ru: 'ru', el: 'el' }[language];
+    const today = new Date();
+    const tomorrow = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1));
+    const nextStep = page.locator('form.wrap-up').getByRole('group', { name: t.wrapUp.when });
+    await nextStep.getByLabel(t.whenField.day).selectOption({ label: t.whenField.tomorrow.replace('{{date}}', tomorrow) });
+    await nextStep.getByLabel(t.whenField.time).selectOption({ label: new Intl.DateTimeFormat(intlLocale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2026, 0, 1, 14, 30)) });
+    await expect(nextStep.getByLabel(t.whenField.time)).toContainText({ en: '14:30', ru: '14:30', el: '2:30 μ.μ.' }[language]);
+    await expect(page.locator('input[type="date"], input[type="datetime-local"]')).toHaveCount(0);
+    await checkScreen(page, `${language}-wrap-up-next-step`);
 
     // Each screen as it opens, and with the form its main button opens.
     const screens: { id: string; nav: string; opens?: string }[] = [

@@ -235,7 +235,14 @@ test('a message taken on A for B, who is offline, waits as pending and reaches B
   await form.getByLabel('Who called').fill('Ольга Смирнова');
   await form.getByLabel('Organization').fill('Ventura Home');
   await form.getByLabel('Phone').fill('+7 (495) 123-45-67');
-  await form.getByLabel('When to call back').fill('2026-12-01T15:30');
+  // The day after tomorrow at 15:30, chosen from lists in the screen's language; shown back as the desk shows a moment.
+  const now = new Date();
+  const callBackAt = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2, 15, 30);
+  const callBackDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }).format(callBackAt);
+  const callBackText = `call back ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(callBackAt)}`;
+  const when = form.getByRole('group', { name: 'When to call back' });
+  await when.getByLabel('Day').selectOption({ label: callBackDay });
+  await when.getByLabel('Time').selectOption({ label: '15:30' });
   await form.getByLabel('The message, word for word').fill('Please call back about the contract.\nShe is free after 3 pm.');
   await form.getByLabel('Urgency').selectOption('urgent');
   await form.getByLabel('The caller’s mood').selectOption('upset');
@@ -244,6 +251,7 @@ test('a message taken on A for B, who is offline, waits as pending and reaches B
   // Read back as written in the international form: the office's region is GR, the number Russian.
   await expect(readBack).toContainText('Ольга Смирнова, Ventura Home · +7 495 123 45 67');
   await expect(readBack).toContainText('«Please call back about the contract.');
+  await expect(readBack).toContainText(callBackText);
   await readBack.getByRole('button', { name: 'Send' }).click();
   await page.getByRole('button', { name: 'Taken by me' }).click();
   const sent = page.locator('.message-item').first();
@@ -259,7 +267,7 @@ test('a message taken on A for B, who is offline, waits as pending and reaches B
   await expect(received).toHaveAttribute('data-status', 'new');
   await expect(received).toContainText('From Reception');
   await expect(received).toContainText('Ольга Смирнова, Ventura Home · +7 495 123 45 67');
-  await expect(received).toContainText('call back');
+  await expect(received).toContainText(callBackText);
   await expect(received).toContainText('Upset');
   await expect(received.locator('.urgent-badge')).toHaveText('Urgent');
   await expect(received.locator('.message-text')).toHaveText('Please call back about the contract.\nShe is free after 3 pm.');

@@ -85,7 +85,16 @@ test('during a call the agent walks through the sales script; what is typed is s
   // Wrap-up after hang-up (R23): outcome and next step, then the history shows them.
   const wrapUp = page.getByRole('form', { name: 'Wrap up the call with Ольга Петровна' });
   await wrapUp.getByLabel('Outcome').selectOption({ label: 'Meeting booked' });
-  await wrapUp.getByLabel('Next step — when').fill('2026-11-25T10:30');
+  // The next step's day and time are chosen from lists named in the screen's language (en-GB), not typed into the browser's own date box.
+  const now = new Date();
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 30);
+  const tomorrowName = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }).format(tomorrow);
+  const when = wrapUp.getByRole('group', { name: 'Next step — when' });
+  await expect(when.getByLabel('Day')).toHaveValue('');
+  await expect(when.getByLabel('Time')).toBeDisabled();
+  await when.getByLabel('Day').selectOption({ label: `Tomorrow, ${tomorrowName}` });
+  await expect(when.getByLabel('Time')).toHaveValue('10:00');
+  await when.getByLabel('Time').selectOption({ label: '10:30' });
   await wrapUp.getByLabel('Next step — what').fill('Meeting at our office');
   await wrapUp.getByLabel('Next step — who').fill('Maria');
   await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
@@ -93,11 +102,13 @@ test('during a call the agent walks through the sales script; what is typed is s
   await page.getByRole('button', { name: 'Calls', exact: true }).click();
   const row = page.locator('.calls-table tbody tr').first();
   await expect(row.locator('[data-column="result"]')).toContainText('Meeting booked');
+  const weekdayTime = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(tomorrow);
+  await expect(page.locator('.tasks-panel .task').first()).toContainText(`due ${weekdayTime}`);
   await expect(row.locator('[data-column="result"]')).toHaveAttribute('data-furthest-stage', 'next-step');
   const db = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
   try {
     const call = db.prepare('select outcome, next_step_at, next_step_what, next_step_who, wrap_up_done_at from calls order by invite_at desc limit 1').get() as Record<string, unknown>;
-    expect(call).toMatchObject({ outcome: 'meeting-booked', next_step_at: new Date(2026, 10, 25, 10, 30).getTime(), next_step_what: 'Meeting at our office', next_step_who: 'Maria' });
+    expect(call).toMatchObject({ outcome: 'meeting-booked', next_step_at: tomorrow.getTime(), next_step_what: 'Meeting at our office', next_step_who: 'Maria' });
     expect(call.wrap_up_done_at).not.toBeNull();
   } finally {
     db.close();

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
+import { WhenField } from '../app/when-field.tsx';
 import { runAction } from '../state/app-store.ts';
 
 /** After hang-up (R23): the outcome, the next step with its time and who does it, notes. */
 export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string; title: string; onDone(): void; onLater?(): void }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
-  const [when, setWhen] = useState('');
+  const [nextStepAt, setNextStepAt] = useState<number | null>(null);
   const [what, setWhat] = useState('');
   const [who, setWho] = useState('');
   const [notes, setNotes] = useState('');
@@ -15,8 +16,6 @@ export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) return;
-    // datetime-local is the office's local time.
-    const nextStepAt = when ? new Date(when).getTime() : null;
     const saved = await runAction((api) => api.call('calls.wrapUp', { callId, outcome, nextStepAt, nextStepWhat: what, nextStepWho: who, notes }));
     if (saved) onDone();
   };
@@ -34,10 +33,7 @@ export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string;
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('wrapUp.when')}
-          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-        </label>
+        <WhenField label={t('wrapUp.when')} value={nextStepAt} onChange={setNextStepAt} />
         <label className="field">
           {t('wrapUp.what')}
           <input value={what} onChange={(e) => setWhat(e.target.value)} placeholder={t('wrapUp.whatPlaceholder')} />

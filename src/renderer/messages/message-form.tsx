@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageInput } from '../../shared/ipc/messages.ts';
+import { WhenField } from '../app/when-field.tsx';
 import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../state/app-store.ts';
@@ -26,11 +27,10 @@ export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): 
     ...props.initial,
   });
   const [readingBack, setReadingBack] = useState(false);
-  const [when, setWhen] = useState('');
   const set = <K extends keyof MessageInput>(key: K, value: MessageInput[K]) => setM((x) => ({ ...x, [key]: value }));
   const complete = m.toExtension.trim() !== '' && m.callerName.trim() !== '' && m.text.trim() !== '';
   const send = async () => {
-    const saved = await runAction((api) => api.call('messages.send', { ...m, callBackAt: when ? new Date(when).getTime() : null }));
+    const saved = await runAction((api) => api.call('messages.send', m));
     if (saved) props.onDone();
   };
 
@@ -45,7 +45,7 @@ export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): 
             {m.callerName}
             {m.organization && `, ${m.organization}`}
             {m.phone && ` · ${format.phone(m.phone)}`}
-            {when && ` · ${t('messages.callBack', { when: format.moment(new Date(when).getTime()) })}`}
+            {m.callBackAt !== null && ` · ${t('messages.callBack', { when: format.moment(m.callBackAt) })}`}
           </dd>
           <dd className="handoff-text">«{m.text}»</dd>
         </dl>
@@ -92,10 +92,7 @@ export function MessageForm(props: { initial?: Partial<MessageInput>; onDone(): 
           {t('messages.phone')}
           <input value={m.phone} onChange={(e) => set('phone', e.target.value)} inputMode="tel" />
         </label>
-        <label className="field">
-          {t('messages.callBackAt')}
-          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
-        </label>
+        <WhenField label={t('messages.callBackAt')} value={m.callBackAt} onChange={(ms) => set('callBackAt', ms)} />
         <label className="field field-wide">
           {t('messages.text')}
           <textarea rows={3} value={m.text} onChange={(e) => set('text', e.target.value)} />

@@ -6,6 +6,11 @@ import type { UiLanguage } from '../ipc/settings.ts';
  */
 const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ru: 'ru', el: 'el' };
 
+/** The Intl locale a screen language is shown in. */
+export function intlLocale(language: UiLanguage): string {
+  return LOCALES[language];
+}
+
 /** The kinds of moment a screen shows; each has one look in every language. */
 export type DateTimeStyle =
   /** "3 Dec 2026, 14:05": a call, a message, an audit entry. The month is a word, so day and month cannot be swapped. */

@@ -26,6 +26,17 @@ export const el = {
     backTo: 'Πίσω στο «{{stage}}»',
     choice: { hot: 'Ζεστή', warm: 'Χλιαρή', cold: 'Κρύα' },
   },
+  dateField: {
+    example: 'Ημέρα, μήνας, έτος: {{example}}',
+    invalid: 'Μη έγκυρη ημερομηνία. Γράψτε ημέρα, μήνα και έτος, π.χ. {{example}}.',
+  },
+  whenField: {
+    day: 'Ημέρα',
+    time: 'Ώρα',
+    notSet: 'Χωρίς ημερομηνία',
+    today: 'Σήμερα, {{date}}',
+    tomorrow: 'Αύριο, {{date}}',
+  },
   wrapUp: {
     title: 'Ολοκλήρωση της κλήσης με: {{name}}',
     outcome: 'Αποτέλεσμα',

@@ -26,6 +26,17 @@ export const en = {
     backTo: 'Back to {{stage}}',
     choice: { hot: 'Hot', warm: 'Warm', cold: 'Cold' },
   },
+  dateField: {
+    example: 'Day, month, year: {{example}}',
+    invalid: 'Not a date. Type day, month and year, like {{example}}.',
+  },
+  whenField: {
+    day: 'Day',
+    time: 'Time',
+    notSet: 'Not set',
+    today: 'Today, {{date}}',
+    tomorrow: 'Tomorrow, {{date}}',
+  },
   wrapUp: {
     title: 'Wrap up the call with {{name}}',
     outcome: 'Outcome',

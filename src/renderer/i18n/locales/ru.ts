@@ -28,6 +28,17 @@ export const ru = {
     backTo: 'Назад к этапу «{{stage}}»',
     choice: { hot: 'Горячий', warm: 'Тёплый', cold: 'Холодный' },
   },
+  dateField: {
+    example: 'День, месяц, год: {{example}}',
+    invalid: 'Такой даты нет. Введите день, месяц и год, например {{example}}.',
+  },
+  whenField: {
+    day: 'День',
+    time: 'Время',
+    notSet: 'Не задано',
+    today: 'Сегодня, {{date}}',
+    tomorrow: 'Завтра, {{date}}',
+  },
   wrapUp: {
     title: 'Итоги звонка: {{name}}',
     outcome: 'Результат',
