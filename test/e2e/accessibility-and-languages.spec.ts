@@ -259,6 +259,25 @@ for (const [index, { language, t }] of languages.entries()) {
         await checkScreen(page, `${language}-${id}-form`);
       }
     }
+    // Statistics for a period of one's own: days typed in the language's order (a native date box would want mm/dd/yyyy), a day that does not exist refused in its words.
+    await showScreen(page, t.stats.nav);
+    const stats = page.locator('.content');
+    await stats.getByLabel(t.stats.period).selectOption({ label: t.stats.custom });
+    const separator = language === 'ru' ? '.' : '/';
+    const typed = (date: Date) => [date.getDate(), date.getMonth() + 1].map((n) => String(n).padStart(2, '0')).concat(String(date.getFullYear())).join(separator);
+    const example = typed(new Date(2026, 11, 31));
+    const from = stats.getByLabel(t.stats.from, { exact: true });
+    await expect(from).toHaveAttribute('placeholder', t.dateField.placeholder.replace('{{example}}', example));
+    await from.fill(`31${separator}02${separator}2026`);
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(stats.getByRole('alert')).toHaveText(t.dateField.invalid.replace('{{example}}', example));
+    await from.fill(typed(new Date(today.getFullYear(), today.getMonth(), 1)));
+    await stats.getByLabel(t.stats.to, { exact: true }).fill(typed(today));
+    await expect(from).toHaveAttribute('aria-invalid', 'false');
+    // Practice calls are not counted: a period that was read shows "no calls".
+    await expect(stats.getByText(t.stats.none)).toBeVisible();
+    await expect(page.locator('input[type="date"], input[type="datetime-local"]')).toHaveCount(0);
+    await checkScreen(page, `${language}-stats-custom`);
     await showScreen(page, t.settingsScreen.nav);
     await checkEachSection(page, `${language}-settings`);
 

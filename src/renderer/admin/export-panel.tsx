@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import type { ExportFilter, ExportFormat, ExportPreview } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
+import { DateField } from '../app/date-field.tsx';
 import { formatBytes } from '../app/format-bytes.ts';
 import { agentName } from '../calls/agent-name.ts';
 import { runAction, useAppStore } from '../state/app-store.ts';
@@ -65,14 +66,8 @@ export function ExportPanel({ onLocked }: { onLocked(): void }) {
     <section className="admin-panel" aria-labelledby="export-title">
       <h3 id="export-title">{t('admin.export.title')}</h3>
       <div className="admin-grid">
-        <label className="field">
-          {t('admin.export.from')}
-          <input type="date" {...field('from')} />
-        </label>
-        <label className="field">
-          {t('admin.export.to')}
-          <input type="date" {...field('to')} />
-        </label>
+        <DateField label={t('admin.export.from')} value={form.from} onChange={(from) => setForm((f) => ({ ...f, from }))} />
+        <DateField label={t('admin.export.to')} value={form.to} onChange={(to) => setForm((f) => ({ ...f, to }))} />
         <label className="field">
           {t('admin.export.agent')}
           <select {...field('agent')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ANSWER_SECOND_BUCKETS, type DeskStats } from '../../shared/ipc/stats.ts';
 import { periodOf, type PeriodKind } from '../../shared/stats/stat-period.ts';
+import { DateField } from '../app/date-field.tsx';
 import { useNow } from '../app/top-bar.tsx';
 import { secondsText } from '../calls/seconds-text.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
@@ -51,14 +52,8 @@ export function StatsScreen() {
         </label>
         {kind === 'custom' && (
           <>
-            <label className="field inline-field">
-              {t('stats.from')}
-              <input type="date" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} />
-            </label>
-            <label className="field inline-field">
-              {t('stats.to')}
-              <input type="date" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} />
-            </label>
+            <DateField inline label={t('stats.from')} value={custom.from} onChange={(from) => setCustom((c) => ({ ...c, from }))} />
+            <DateField inline label={t('stats.to')} value={custom.to} onChange={(to) => setCustom((c) => ({ ...c, to }))} />
           </>
         )}
         <label className="field inline-field">

@@ -27,7 +27,7 @@ export const el = {
     choice: { hot: 'Ζεστή', warm: 'Χλιαρή', cold: 'Κρύα' },
   },
   dateField: {
-    example: 'Ημέρα, μήνας, έτος: {{example}}',
+    placeholder: 'π.χ. {{example}}',
     invalid: 'Μη έγκυρη ημερομηνία. Γράψτε ημέρα, μήνα και έτος, π.χ. {{example}}.',
   },
   whenField: {

@@ -27,7 +27,7 @@ export const en = {
     choice: { hot: 'Hot', warm: 'Warm', cold: 'Cold' },
   },
   dateField: {
-    example: 'Day, month, year: {{example}}',
+    placeholder: 'e.g. {{example}}',
     invalid: 'Not a date. Type day, month and year, like {{example}}.',
   },
   whenField: {

@@ -29,7 +29,7 @@ export const ru = {
     choice: { hot: 'Горячий', warm: 'Тёплый', cold: 'Холодный' },
   },
   dateField: {
-    example: 'День, месяц, год: {{example}}',
+    placeholder: 'напр. {{example}}',
     invalid: 'Такой даты нет. Введите день, месяц и год, например {{example}}.',
   },
   whenField: {
