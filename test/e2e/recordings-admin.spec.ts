@@ -177,6 +177,21 @@ test('export: the ZIP holds exactly the filtered calls as WAV, manifests match a
 
   await openAdminSection(page, 'Export');
   await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
+  // The days are typed in the screen's order (English is en-GB: day first): from tomorrow there is nothing, from today both calls.
+  const now = new Date();
+  const typedDay = (offset: number) => {
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
+    return `${String(day.getDate()).padStart(2, '0')}/${String(day.getMonth() + 1).padStart(2, '0')}/${day.getFullYear()}`;
+  };
+  const from = page.getByLabel('From (day)');
+  await from.fill(typedDay(1));
+  await expect(page.locator('.export-preview')).toHaveText(/^0 recordings of 0 calls/);
+  await from.fill(typedDay(0));
+  await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
+  await page.getByLabel('To (day, included)').fill(typedDay(0));
+  await expect(page.locator('.export-preview')).toHaveText(/^2 recordings of 2 calls/);
+  await from.fill('');
+  await page.getByLabel('To (day, included)').fill('');
   await page.getByLabel('Client (name, company or number)').fill('ольга');
   await expect(page.locator('.export-preview')).toHaveText(/^1 recording of 1 call,/);
   await page.getByLabel('WAV (plays everywhere, about 10× larger)').check();
