@@ -271,6 +271,7 @@ for (const [index, { language, t }] of languages.entries()) {
     await from.fill(`31${separator}02${separator}2026`);
     await expect(from).toHaveAttribute('aria-invalid', 'true');
     await expect(stats.getByRole('alert')).toHaveText(t.dateField.invalid.replace('{{example}}', example));
+    await checkScreen(page, `${language}-stats-date-refused`);
     await from.fill(typed(new Date(today.getFullYear(), today.getMonth(), 1)));
     await stats.getByLabel(t.stats.to, { exact: true }).fill(typed(today));
     await expect(from).toHaveAttribute('aria-invalid', 'false');
