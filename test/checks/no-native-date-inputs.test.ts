@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { rendererComponents } from './renderer-components.ts';
 
 /**
  * A native date or time input follows the browser's locale, not Ringside's language: "mm/dd/yyyy,
@@ -24,13 +23,6 @@ function nativeDateInputs(fileName: string, source: string): string[] {
   return found;
 }
 
-function componentFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? componentFiles(path) : entry.name.endsWith('.tsx') ? [path] : [];
-  });
-}
-
 describe('days and times are entered in the screen’s language', () => {
   it('finds a native date or time input, whichever way its type is written', () => {
     const sample = `const A = () => <form><input type="date" /><input type={'datetime-local'} /><input type="text" /><input type="time" /></form>;`;
@@ -38,9 +30,8 @@ describe('days and times are entered in the screen’s language', () => {
   });
 
   it('has no native date or time input in any renderer component', () => {
-    const root = join(import.meta.dirname, '../../src/renderer');
-    const files = componentFiles(root);
-    expect(files.length).toBeGreaterThan(40);
-    expect(files.flatMap((file) => nativeDateInputs(relative(root, file), readFileSync(file, 'utf8')))).toEqual([]);
+    const components = rendererComponents();
+    expect(components.length).toBeGreaterThan(40);
+    expect(components.flatMap(({ name, source }) => nativeDateInputs(name, source))).toEqual([]);
   });
 });
