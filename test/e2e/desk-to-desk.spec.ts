@@ -114,11 +114,14 @@ test('outgoing calls: from the dial box and from the history, with the same card
 
   const database = new Database(join(desk.app.dataDir, 'ringside.sqlite'), { readonly: true });
   try {
-    const rows = database.prepare("select status, end_reason, remote_number from calls where direction = 'outbound' order by invite_at").all();
-    expect(rows).toEqual([
-      { status: 'answered', end_reason: 'agent-hung-up', remote_number: '203' },
-      { status: 'rejected', end_reason: 'declined', remote_number: '203' },
-    ]);
+    // The screen shows the end first; the row follows a moment later (the write is not awaited before the screen is told).
+    const rows = () => database.prepare("select status, end_reason, remote_number from calls where direction = 'outbound' order by invite_at").all();
+    await expect
+      .poll(rows)
+      .toEqual([
+        { status: 'answered', end_reason: 'agent-hung-up', remote_number: '203' },
+        { status: 'rejected', end_reason: 'declined', remote_number: '203' },
+      ]);
     const recorded = database.prepare("select count(*) as n from recordings r join calls c on c.id = r.call_id where c.direction = 'outbound' and r.status = 'final'").get() as { n: number };
     expect(recorded.n).toBe(1);
   } finally {
