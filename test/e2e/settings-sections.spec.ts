@@ -121,9 +121,15 @@ test('the language applies the moment it is chosen, is saved without a Save, and
   await page.getByRole('navigation', { name: 'Ενότητες ρυθμίσεων' }).getByRole('button', { name: 'Απάντηση' }).click();
   await shot('answering-el-1366');
   await page.getByRole('navigation', { name: 'Ενότητες ρυθμίσεων' }).getByRole('button', { name: 'Γλώσσα και περιοχή' }).click();
+  // The country of the numbers is chosen by its name in the screen's language, as in the set-up guide.
+  const region = page.getByLabel('Χώρα ή περιοχή των αριθμών σας');
+  await region.selectOption({ label: 'Κύπρος' });
+  await page.locator('form.settings-form').getByRole('button', { name: 'Αποθήκευση', exact: true }).click();
+  await expect.poll(() => stored().defaultRegion).toBe('CY');
   await page.getByLabel('Γλώσσα του Ringside').selectOption('en');
   await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
   await expect.poll(() => stored().language).toBe('en');
+  await expect(page.getByLabel('Country or region of your phone numbers').locator('option:checked')).toHaveText('Cyprus');
 });
 
 test('Admin is in sections too: one panel at a time, chosen from its own navigation and kept in the address', async () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { uiLanguageSchema, type UiLanguage } from '../../shared/ipc/settings.ts';
+import { RegionSelect } from './region-select.tsx';
 import type { SectionValues } from './settings-sections.ts';
 
 export const languageName: Record<UiLanguage, string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
@@ -29,13 +30,13 @@ export function LanguageSection({ language, onLanguage, values, onChange }: Prop
           {t('settingsScreen.languageHint')}
         </span>
       </label>
-      <label className="field">
-        {t('settingsScreen.region')}
-        <input value={values.defaultRegion} maxLength={2} onChange={(e) => onChange({ defaultRegion: e.target.value.toUpperCase() })} placeholder="GR, RU, CY…" aria-describedby="region-hint" />
+      <div className="field">
+        <label htmlFor="settings-region">{t('setup.region')}</label>
+        <RegionSelect id="settings-region" value={values.defaultRegion} onChange={(defaultRegion) => onChange({ defaultRegion })} describedBy="region-hint" />
         <span id="region-hint" className="muted small">
-          {t('settingsScreen.regionHint')}
+          {t('setup.regionHint')}
         </span>
-      </label>
+      </div>
     </>
   );
 }

@@ -1,19 +1,17 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiLanguageSchema, type Settings, type UiLanguage } from '../../shared/ipc/settings.ts';
 import { runAction } from '../state/app-store.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
-import { regionOptions } from './region-options.ts';
+import { languageName } from '../settings/language-section.tsx';
+import { RegionSelect } from '../settings/region-select.tsx';
 import { SETUP_STEP_FORM } from './setup-step-form.ts';
-
-const languageName: Record<UiLanguage, string> = { en: 'English', ru: 'Русский', el: 'Ελληνικά' };
 
 /** The language applies at once (screens, and the call script when it has that language); the region reads numbers without a country code. */
 export function StepLanguageRegion({ settings, next }: { settings: Settings; next(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [region, setRegion] = useState(settings.defaultRegion);
   const scripts = useCoreQuery('scripts', 'scripts', (api) => api.call('scripts.list', {}));
-  const regions = useMemo(() => regionOptions(i18n.language), [i18n.language]);
   const chooseLanguage = (language: UiLanguage) => {
     const scriptInLanguage = scripts?.some((s) => s.id === settings.script.id && s.locale === language);
     void runAction((api) => api.call('settings.update', { language, ...(scriptInLanguage && { script: { id: settings.script.id, locale: language } }) }));
@@ -40,13 +38,7 @@ export function StepLanguageRegion({ settings, next }: { settings: Settings; nex
       </div>
       <div className="field">
         <label htmlFor="setup-region">{t('setup.region')}</label>
-        <select id="setup-region" value={region} onChange={(e) => setRegion(e.target.value)} aria-describedby="setup-region-hint">
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
+        <RegionSelect id="setup-region" value={region} onChange={setRegion} describedBy="setup-region-hint" />
         <span id="setup-region-hint" className="muted small">
           {t('setup.regionHint')}
         </span>
