@@ -229,13 +229,38 @@ export interface ScoreCommentsTable {
   text: string;
 }
 
-export interface StatsDaysTable {
+type RingPlace = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+/** Answered within 5, 10, 15, 20, 30 s (ANSWER_SECOND_BUCKETS), or after. */
+type AnsweredWithin = 'answered_within_5s' | 'answered_within_10s' | 'answered_within_15s' | 'answered_within_20s' | 'answered_within_30s' | 'answered_after_30s';
+
+/** A kept day's DeskSums, one column per figure (migration 0019); its lead sources are in stats_day_sources. */
+export type StatsDaysTable = {
   day_start: number;
   day_end: number;
   /** The agent's SIP address, or * for everyone. */
   agent: string;
-  /** JSON of DeskSums. */
-  sums: string;
+  incoming: number;
+  answered: number;
+  missed: number;
+  by_ring_3: number;
+  answer_ms: number;
+  talk_ms: number;
+  hold_ms: number;
+  effective: number;
+  offers: number;
+  meetings: number;
+  deferred: number;
+  sold: number;
+  transfers: number;
+} & Record<`missed_at_ring_${RingPlace}` | `answered_at_ring_${RingPlace}` | AnsweredWithin, number>;
+
+export interface StatsDaySourcesTable {
+  day_start: number;
+  agent: string;
+  /** The caller's lead source ('' for none). */
+  source: string;
+  incoming: number;
+  sold: number;
 }
 
 /** INVITEs refused before they rang, counted per hour and reason (not calls). */
@@ -280,6 +305,7 @@ export interface DatabaseSchema {
   call_scores: CallScoresTable;
   score_comments: ScoreCommentsTable;
   stats_days: StatsDaysTable;
+  stats_day_sources: StatsDaySourcesTable;
   refused_traffic: RefusedTrafficTable;
   call_dialogs: CallDialogsTable;
 }

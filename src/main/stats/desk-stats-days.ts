@@ -1,32 +1,11 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
 import type { DeskStats, Period } from '../../shared/ipc/stats.ts';
 import { splitIntoLocalDays } from '../../shared/stats/stat-period.ts';
-import { parseJsonAs } from '../../shared/validation/parse-json.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isDiskFull } from '../db/disk-full.ts';
 import { addDeskSums, deskStats, deskStatsOf, deskSums, emptyDeskSums, type DeskSums } from './desk-stats.ts';
-
-const deskSumsSchema: z.ZodType<DeskSums> = z.object({
-  incoming: z.number(),
-  answered: z.number(),
-  missed: z.number(),
-  byRing3: z.number(),
-  answerMs: z.number(),
-  talkMs: z.number(),
-  holdMs: z.number(),
-  effective: z.number(),
-  offers: z.number(),
-  meetings: z.number(),
-  deferred: z.number(),
-  sold: z.number(),
-  missedAtRing: z.array(z.number()),
-  answeredAtRing: z.array(z.number()),
-  answeredWithinSeconds: z.array(z.number()),
-  transfers: z.number(),
-  bySource: z.record(z.string(), z.object({ incoming: z.number(), sold: z.number() })),
-});
+import { SUM_COLUMNS, sumColumnsOf, sumsOfColumns } from './kept-day-columns.ts';
 
 /**
  * The dashboard for any period, fast for long ones: a period of several days is cut at the
@@ -57,11 +36,10 @@ export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock:
     const first = over[0];
     const last = over.at(-1);
     if (first && last) {
-      const kept = await db.selectFrom('stats_days').select(['day_start', 'day_end', 'sums']).where('agent', '=', key).where('day_start', '>=', first.from).where('day_start', '<', last.to).execute();
-      const byStart = new Map(kept.map((r) => [Number(r.day_start), r]));
+      const kept = await keptDays(db, key, first.from, last.to);
       for (const day of over) {
-        const row = byStart.get(day.from);
-        const sums = row && Number(row.day_end) === day.to ? parseJsonAs(deskSumsSchema, row.sums) : null;
+        const row = kept.get(day.from);
+        const sums = row && row.dayEnd === day.to ? row.sums : null;
         addDeskSums(total, sums ?? (await countDayKeptIfThereIsSpace(db, day, agent, key)));
       }
     }
@@ -90,16 +68,30 @@ export function createDeskStatsByDays(deps: { db: Kysely<DatabaseSchema>; clock:
   return Object.assign(stats, { prepare });
 }
 
+/** The kept days of `agent` starting in [from, to), by their start, with their lead sources. */
+async function keptDays(db: Kysely<DatabaseSchema>, agent: string, from: number, to: number): Promise<Map<number, { dayEnd: number; sums: DeskSums }>> {
+  const [days, sources] = await Promise.all([
+    db.selectFrom('stats_days').select(['day_start', 'day_end', ...SUM_COLUMNS]).where('agent', '=', agent).where('day_start', '>=', from).where('day_start', '<', to).execute(),
+    db.selectFrom('stats_day_sources').select(['day_start', 'source', 'incoming', 'sold']).where('agent', '=', agent).where('day_start', '>=', from).where('day_start', '<', to).execute(),
+  ]);
+  const sourcesByDay = new Map<number, typeof sources>();
+  for (const s of sources) sourcesByDay.set(Number(s.day_start), [...(sourcesByDay.get(Number(s.day_start)) ?? []), s]);
+  return new Map(days.map((row) => [Number(row.day_start), { dayEnd: Number(row.day_end), sums: sumsOfColumns(row, sourcesByDay.get(Number(row.day_start)) ?? []) }]));
+}
+
 /** Counts a day and keeps it, in one transaction: no change to its calls can slip in between. */
 function countDay(db: Kysely<DatabaseSchema>, day: Period, agent: string | null, key: string): Promise<DeskSums> {
   return db.transaction().execute(async (trx) => {
     const sums = await deskSums(trx, day, agent);
-    const body = JSON.stringify(sums);
+    const columns = sumColumnsOf(sums);
     await trx
       .insertInto('stats_days')
-      .values({ day_start: day.from, day_end: day.to, agent: key, sums: body })
-      .onConflict((oc) => oc.columns(['day_start', 'agent']).doUpdateSet({ day_end: day.to, sums: body }))
+      .values({ day_start: day.from, day_end: day.to, agent: key, ...columns })
+      .onConflict((oc) => oc.columns(['day_start', 'agent']).doUpdateSet({ day_end: day.to, ...columns }))
       .execute();
+    await trx.deleteFrom('stats_day_sources').where('day_start', '=', day.from).where('agent', '=', key).execute();
+    const sources = Object.entries(sums.bySource).map(([source, counts]) => ({ day_start: day.from, agent: key, source, incoming: counts.incoming, sold: counts.sold }));
+    if (sources.length > 0) await trx.insertInto('stats_day_sources').values(sources).execute();
     return sums;
   });
 }

@@ -17,6 +17,7 @@ import * as m0015 from './0015-refused-traffic.ts';
 import * as m0016 from './0016-call-media-lost.ts';
 import * as m0017 from './0017-call-dialogs.ts';
 import * as m0018 from './0018-open-calls-index.ts';
+import * as m0019 from './0019-stats-days-columns.ts';
 
 /** Numbered migrations, applied in name order. Each has a test beside it. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016-call-media-lost': m0016,
   '0017-call-dialogs': m0017,
   '0018-open-calls-index': m0018,
+  '0019-stats-days-columns': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
