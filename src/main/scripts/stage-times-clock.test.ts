@@ -25,15 +25,17 @@ const script: CallScript = {
 /** What a window sends: its stage moves, with times from a clock main does not trust (here, always 7). */
 const windowClock = 7;
 
+/** Main's knowledge before the first report: the first stage, since the call was answered at `at`. */
+const answered = (at: number) => ({ currentStage: 'hello', stageMs: {}, enteredAt: at });
+
 describe('stage times stamped by main’s clock', () => {
-  it('starts the first stage when the progress is first reported, whatever times the window sent', () => {
+  it('keeps main’s times while the stage stays, whatever times the window sent', () => {
     const reported = { ...startProgress(script, windowClock), stageMs: { hello: 99_999 } };
-    expect(stampStageTimes(null, reported, 1000)).toMatchObject({ currentStage: 'hello', stageMs: {}, enteredAt: 1000 });
+    expect(stampStageTimes(answered(1000), reported, 5000)).toMatchObject({ currentStage: 'hello', stageMs: {}, enteredAt: 1000 });
   });
 
-  it('gives the stage left the time since it was entered, and keeps the times while the stage stays', () => {
-    let saved: CallProgress = stampStageTimes(null, startProgress(script, windowClock), 1000);
-    saved = stampStageTimes(saved, stepStage(script, saved, 1, windowClock), 4000);
+  it('gives the stage left the time since it was entered, the first stage from the answer on', () => {
+    let saved: CallProgress = stampStageTimes(answered(1000), stepStage(script, startProgress(script, windowClock), 1, windowClock), 4000);
     expect(saved).toMatchObject({ currentStage: 'need', stageMs: { hello: 3000 }, enteredAt: 4000 });
     saved = stampStageTimes(saved, setAnswer(saved, 'need', 'name', 'Olga'), 6000);
     expect(saved).toMatchObject({ currentStage: 'need', stageMs: { hello: 3000 }, enteredAt: 4000, answers: { 'need.name': 'Olga' } });
@@ -41,12 +43,6 @@ describe('stage times stamped by main’s clock', () => {
     saved = stampStageTimes(saved, goToStage(script, saved, 'need', windowClock), 11_000);
     expect(stageTimes(saved, 15_000)).toEqual({ hello: 3000, need: 6000 + 4000, angry: 1000 });
     expect(saved.furthestStage).toBe('need');
-  });
-
-  it('starts afresh when the call’s script changed', () => {
-    const saved = stampStageTimes(null, startProgress(script, windowClock), 1000);
-    const other = { ...startProgress({ ...script, id: 'support' }, windowClock) };
-    expect(stampStageTimes(saved, other, 5000)).toMatchObject({ scriptId: 'support', stageMs: {}, enteredAt: 5000 });
   });
 });
 
@@ -57,19 +53,21 @@ describe('the progress store with main’s stage times', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('stores the times of main’s clock for saves sent one after another without waiting', async () => {
+  it('starts the first stage at the answer and stamps saves sent one after another without waiting by main’s clock', async () => {
     const opened = await openDatabase(join(dir, 'ringside.sqlite'));
     await createCallRepository({ db: opened.db }).insert({ id: 'k1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     let now = 1000;
     const clock: Clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} };
-    const progress = createStageTimesClock({ store: createCallProgressStore({ db: opened.db, clock }), clock });
+    const scriptStart = (callId: string, scriptId: string) => Promise.resolve({ stageId: `${scriptId}:${callId}` === 'sales:k1' ? 'hello' : 'unknown', at: 500 });
+    const progress = createStageTimesClock({ store: createCallProgressStore({ db: opened.db, clock }), clock, scriptStart });
     const started = startProgress(script, windowClock);
-    await progress.save('k1', started);
+    await progress.save('k1', setAnswer(started, 'hello', 'name', 'Olga'));
+    expect(await progress.load('k1')).toMatchObject({ currentStage: 'hello', stageMs: {}, enteredAt: 500 });
     now = 3000;
     const toNeed = progress.save('k1', stepStage(script, started, 1, windowClock));
     const toBye = progress.save('k1', stepStage(script, stepStage(script, started, 1, windowClock), 1, windowClock));
     await Promise.all([toNeed, toBye]);
-    expect(await progress.load('k1')).toMatchObject({ currentStage: 'bye', stageMs: { hello: 2000, need: 0 }, enteredAt: 3000 });
+    expect(await progress.load('k1')).toMatchObject({ currentStage: 'bye', stageMs: { hello: 2500, need: 0 }, enteredAt: 3000 });
     await opened.close();
   });
 });
