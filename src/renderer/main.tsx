@@ -4,10 +4,12 @@ import { connectToCore } from './api/connect-to-core.ts';
 import { mediaUrl } from './api/media-url.ts';
 import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
+import { attachCallMedia } from './phone/call-actions.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
 import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { currentDisplayFormat } from './i18n/display-format.ts';
-import { runAction, useAppStore } from './state/app-store.ts';
+import { useAppStore } from './state/app-store.ts';
+import { coreConnected, coreDisconnected, corePeer, runAction } from './core/core-connection.ts';
 import { locationFromHash, locationHash } from './state/screen-location.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
@@ -16,17 +18,16 @@ import { errorText } from './i18n/error-text.ts';
 import { RpcError } from '../shared/ipc/rpc-protocol.ts';
 import './app/app.css';
 
-const store = useAppStore.getState();
 const media = createMediaEngine({
   onNotice: (message) => useAppStore.getState().pushNotice('warning', message),
   recordingFor: (callId) => ({
     chunk: async (seq, data, startedAt) => {
-      const api = useAppStore.getState().api;
+      const api = corePeer();
       if (!api) throw new Error(i18n.t('shell.notConnectedRecording'));
       await api.call('recordings.chunk', { callId, seq, data, startedAt });
     },
     finish: async () => {
-      await useAppStore.getState().api?.call('recordings.finish', { callId });
+      await corePeer()?.call('recordings.finish', { callId });
     },
     failed: (message) => useAppStore.getState().pushNotice('error', message),
   }),
@@ -34,19 +35,9 @@ const media = createMediaEngine({
   onConsent: (callId, played) => void runAction((api) => api.call('recordings.consent', { callId, played })),
   announcementUrl: () => mediaUrl('announcements/current'),
   mediaUrl,
-  onMediaDead: (sessionId, reason) => useAppStore.getState().api?.emit('media.dead', { sessionId, reason }),
+  onMediaDead: (sessionId, reason) => corePeer()?.emit('media.dead', { sessionId, reason }),
 });
-useAppStore.setState({
-  recordCall: (callId, on) => media.record(callId, on),
-  setMuted: (callId, muted) => {
-    if (media.setMuted(callId, muted)) useAppStore.setState((s) => ({ muted: { ...s.muted, [callId]: muted } }));
-  },
-  pauseRecording: (callId, paused) => {
-    if (!media.pauseRecording(callId, paused)) return;
-    useAppStore.setState((s) => ({ recordingPaused: { ...s.recordingPaused, [callId]: paused } }));
-    void runAction((api) => api.call('recordings.pause', { callId, paused }));
-  },
-});
+attachCallMedia(media);
 
 connectHeadsetButtons(navigator.hid);
 
@@ -89,18 +80,18 @@ connectToCore({
     peer.call('session.hello', { media: true }).then(
       (hello) => {
         const s = useAppStore.getState();
-        s.connected(peer);
+        coreConnected(peer);
         s.setSettings(hello.settings);
         s.setRegistration(hello.phone.registration);
         s.setCalls(hello.phone.calls);
         media.keepOnly(hello.phone.calls);
         s.dataChanged('calls');
       },
-      (error: unknown) => store.disconnected(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => coreDisconnected(error instanceof Error ? error.message : String(error)),
     );
   },
-  onDisconnected: (reason) => useAppStore.getState().disconnected(reason),
-  onFatal: (message) => useAppStore.getState().disconnected(message, true),
+  onDisconnected: (reason) => coreDisconnected(reason),
+  onFatal: (message) => coreDisconnected(message, true),
 });
 
 const root = document.getElementById('root');
@@ -141,7 +132,7 @@ function notifyRinging(calls: LiveCall[]): void {
 /** Call-backs that fall due while Ringside is open are announced once each (R27). */
 const announcedTasks = new Set<string>();
 setInterval(() => {
-  const api = useAppStore.getState().api;
+  const api = corePeer();
   if (!api) return;
   api.call('tasks.open', {}).then(
     (tasks) => {

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminStatus } from '../../shared/ipc/admin.ts';
 import { OpenSetupGuideButton } from '../setup/open-setup-guide-button.tsx';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 /**
  * Enter the admin PIN to unlock this window. With no PIN set, says how the office's admin sets

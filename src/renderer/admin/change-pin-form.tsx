@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { DoneStatus } from '../app/done-status.tsx';
 
 /** Changing the admin PIN needs the current one (a colleague at an unlocked window cannot). */

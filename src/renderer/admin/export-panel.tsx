@@ -6,7 +6,8 @@ import { mediaUrl } from '../api/media-url.ts';
 import { DateField } from '../app/date-field.tsx';
 import { formatBytes } from '../app/format-bytes.ts';
 import { agentName } from '../calls/agent-name.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 
 interface FilterForm {

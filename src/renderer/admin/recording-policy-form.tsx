@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentSettings, RecordingPolicy } from '../../shared/ipc/settings.ts';
 import { toBase64 } from '../api/base64.ts';
 import { mediaUrl } from '../api/media-url.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { DoneStatus } from '../app/done-status.tsx';
 
 /** R29: whether calls are recorded, and what the caller is told before recording starts. */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionCandidate } from '../../shared/ipc/recordings.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { formatBytes } from '../app/format-bytes.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 

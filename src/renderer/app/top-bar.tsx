@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registrationProblemText } from './registration-problem-text.ts';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { OpenSetupGuideButton } from '../setup/open-setup-guide-button.tsx';
 
 export function TopBar() {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/top-bar.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 const WEEKDAY_SPAN_MS = 6 * 86_400_000;

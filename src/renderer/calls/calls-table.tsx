@@ -4,10 +4,10 @@ import type { CallRecord } from '../../shared/ipc/calls.ts';
 import { useVirtualRows } from '../app/use-virtual-rows.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
-import { dial } from '../phone/dial-form.tsx';
+import { dial } from '../phone/call-actions.ts';
 import { CallRecordings } from '../recordings/recording-player.tsx';
 import { StageTimes } from '../scripts/stage-times.tsx';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { secondsText } from './seconds-text.ts';
 import { WrapUpForm } from './wrap-up-form.tsx';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callOutcomeSchema, type CallOutcome } from '../../shared/ipc/calls.ts';
 import { WhenField } from '../app/when-field.tsx';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 /** After hang-up (R23): the outcome, the next step with its time and who does it, notes. */
 export function WrapUpForm({ callId, title, onDone, onLater }: { callId: string; title: string; onDone(): void; onLater?(): void }) {

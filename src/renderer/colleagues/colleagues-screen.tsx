@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Colleague, ColleagueInput } from '../../shared/ipc/colleagues.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { shownStatus } from './shown-status.ts';
 

@@ -1,7 +1,8 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput, ContactProfile } from '../../shared/ipc/contacts.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
 import { DoneStatus } from '../app/done-status.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactInput } from '../../shared/ipc/contacts.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { withSuggestions, type Captured } from './call-card-draft.ts';
 
 interface Props {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../shared/ipc/contacts.ts';
 import { useDisplayFormat, type DisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 /** What a contact is called when it has no name: its first number. */
 export function contactLabel(contact: Contact, format: DisplayFormat): string {

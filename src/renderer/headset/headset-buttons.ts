@@ -1,9 +1,15 @@
-import { runAction, useAppStore } from '../state/app-store.ts';
-import { answer, hangup } from '../phone/call-stage.tsx';
-import { isHeldHere } from '../phone/primary-call.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { answer, hangUp, setMuted, toggleHold } from '../phone/call-actions.ts';
 import { headsetCommand, headsetLamps, type HeadsetCommand } from './headset-commands.ts';
 import { WebHidHeadset } from './webhid-headset.ts';
 import { errorText } from '../i18n/error-text.ts';
+
+let chooser: (() => void) | null = null;
+
+/** Asks the person to choose the headset whose buttons answer and hang up (needs a click; WebHID only). */
+export function chooseHeadset(): void {
+  chooser?.();
+}
 
 /**
  * Headset buttons answer, hang up, mute and hold the call on screen, and the headset's lamps
@@ -19,7 +25,8 @@ export function connectHeadsetButtons(hid: HID | undefined): void {
     onConnected: (name) => useAppStore.setState({ headset: { supported: true, name } }),
   });
   const failed = (error: unknown) => useAppStore.getState().pushNotice('warning', errorText(error));
-  useAppStore.setState({ headset: { supported: true, name: null }, chooseHeadset: () => void headset.choose().catch(failed) });
+  chooser = () => void headset.choose().catch(failed);
+  useAppStore.setState({ headset: { supported: true, name: null } });
   useAppStore.subscribe((state, previous) => {
     if (state.calls !== previous.calls || state.muted !== previous.muted) void headset.setLamps(headsetLamps(state.calls, state.muted));
   });
@@ -33,11 +40,10 @@ function run(command: HeadsetCommand): void {
     case 'answer':
       return answer(command.callId);
     case 'hangup':
-      return hangup(command.callId);
+      return hangUp(command.callId);
     case 'toggle-mute':
-      return state.setMuted(command.callId, !state.muted[command.callId]);
+      return setMuted(command.callId, !state.muted[command.callId]);
     case 'toggle-hold':
-      if (!call || call.holdPending !== null) return;
-      void runAction((api) => api.call('phone.hold', { callId: command.callId, on: !isHeldHere(call) }));
+      if (call) toggleHold(call);
   }
 }

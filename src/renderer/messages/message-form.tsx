@@ -4,7 +4,7 @@ import type { MessageInput } from '../../shared/ipc/messages.ts';
 import { WhenField } from '../app/when-field.tsx';
 import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 /**
  * A message for an absent colleague (R7, R21): every field the colleague needs to call back, a

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredMessage } from '../../shared/ipc/messages.ts';
 import { useVirtualRows } from '../app/use-virtual-rows.ts';
 import { useDisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { MessageForm } from './message-form.tsx';
 

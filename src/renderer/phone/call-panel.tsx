@@ -4,10 +4,10 @@ import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
 import { currentDisplayFormat } from '../i18n/display-format.ts';
 import { useAppStore } from '../state/app-store.ts';
+import { answer, decline, hangUp, pauseRecording, record } from './call-actions.ts';
 import { callBarState } from './call-bar-state.ts';
 import { CallBarWords } from './call-bar-words.tsx';
 import { callerName, callProblemText } from './call-presentation.ts';
-import { answer, decline, hangup } from './call-stage.tsx';
 import { InCallControls } from './in-call-controls.tsx';
 
 /**
@@ -21,9 +21,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
   const recordingState = useAppStore((s) => s.recording[call.id] ?? 'off');
   const recording = recordingState === 'recording';
   const policy = useAppStore((s) => s.settings?.settings.recordingPolicy ?? 'all');
-  const recordCall = useAppStore((s) => s.recordCall);
   const paused = useAppStore((s) => s.recordingPaused[call.id] ?? false);
-  const pauseRecording = useAppStore((s) => s.pauseRecording);
   const muted = useAppStore((s) => s.muted[call.id] ?? false);
   const name = callerName(call);
   const organization = call.card.contact?.organization;
@@ -66,7 +64,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
             </button>
           )}
           {policy === 'on-demand' && call.state === 'active' && (
-            <button type="button" className="button" disabled={recordingState === 'announcing'} onClick={() => recordCall(call.id, !recording)} aria-pressed={recording}>
+            <button type="button" className="button" disabled={recordingState === 'announcing'} onClick={() => record(call.id, !recording)} aria-pressed={recording}>
               {recording ? t('callPanel.stopRecording') : t('callPanel.record')}
             </button>
           )}
@@ -98,7 +96,7 @@ export function CallPanel({ call }: { call: LiveCall }) {
       {(call.state === 'active' || call.state === 'answering' || call.state === 'dialing') && (
         <div className="call-actions">
           {call.state === 'active' && <InCallControls call={call} />}
-          <button type="button" className="button button-decline hang-up" onClick={() => hangup(call.id)} aria-keyshortcuts="Alt+H">
+          <button type="button" className="button button-decline hang-up" onClick={() => hangUp(call.id)} aria-keyshortcuts="Alt+H">
             <PhoneOff size={20} aria-hidden /> {t('callPanel.hangUp')} <kbd>Alt+H</kbd>
           </button>
         </div>

@@ -3,18 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ClientCardPanel } from '../contacts/client-card-panel.tsx';
 import { currentDisplayFormat } from '../i18n/display-format.ts';
-import { runAction } from '../state/app-store.ts';
 import { ScriptPanel } from '../scripts/script-panel.tsx';
+import { answer, decline, hangUp } from './call-actions.ts';
 import { CallPanel } from './call-panel.tsx';
 import { callerName } from './call-presentation.ts';
 import { isTyping } from '../app/is-typing.ts';
 import { HandoffNoteCard } from './handoff-note-card.tsx';
 import { HeldForTransferBanner } from './held-for-transfer-banner.tsx';
 import { isHeldHere, primaryCall } from './primary-call.ts';
-
-export const answer = (callId: string) => void runAction((api) => api.call('phone.answer', { callId }));
-export const decline = (callId: string) => void runAction((api) => api.call('phone.decline', { callId }));
-export const hangup = (callId: string) => void runAction((api) => api.call('phone.hangup', { callId }));
 
 /**
  * The live call takes the top of the screen: the call bar (with any waiting or held call above it)
@@ -39,7 +35,7 @@ export function CallStage({ calls }: { calls: LiveCall[] }) {
         decline(primary.id);
       } else if ((primary.state === 'active' || primary.state === 'answering' || primary.state === 'dialing') && event.altKey && key === 'h') {
         event.preventDefault();
-        hangup(primary.id);
+        hangUp(primary.id);
       }
     };
     window.addEventListener('keydown', onKey);

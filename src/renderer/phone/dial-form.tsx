@@ -1,12 +1,8 @@
 import { Phone } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction, useAppStore } from '../state/app-store.ts';
-
-/** Places an outgoing call; a live call on screen makes it wait. */
-export function dial(target: string): void {
-  void runAction((api) => api.call('phone.dial', { target }));
-}
+import { useAppStore } from '../state/app-store.ts';
+import { dial } from './call-actions.ts';
 
 /** "Call a number or extension": digits, +, * and # as a desk phone would take them. */
 export function DialForm() {

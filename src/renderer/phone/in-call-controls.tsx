@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { isTyping } from '../app/is-typing.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
 import { MessageForm } from '../messages/message-form.tsx';
+import { promiseCallBack, sendTone, setMuted, toggleHold } from './call-actions.ts';
+import { isHeldHere } from './primary-call.ts';
 import { TransferForm } from './transfer-form.tsx';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -16,33 +18,16 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as con
 export function InCallControls({ call }: { call: LiveCall }) {
   const { t } = useTranslation();
   const muted = useAppStore((s) => s.muted[call.id] ?? false);
-  const setMuted = useAppStore((s) => s.setMuted);
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
   const [transferOpen, setTransferOpen] = useState(false);
   const messageOpen = useAppStore((s) => s.messageFormCallId === call.id);
   const captured = useAppStore((s) => s.scriptCaptures[call.id]);
-  const agentName = useAppStore((s) => s.settings?.settings.account.displayName ?? '');
-  const promiseMinutes = useAppStore((s) => s.settings?.settings.callbacks.promiseMinutes ?? 15);
-  /** R22: "I will call you back in 10–15 minutes" — a task, due then, so the promise is kept. */
-  const promise = () =>
-    void runAction((api) =>
-      api.call('tasks.create', {
-        source: 'promise',
-        name: captured?.name || call.card.contact?.name || call.displayName,
-        number: call.card.number || call.number,
-        due: { urgency: 'promise' },
-        owner: agentName,
-        note: '',
-        originId: call.id,
-      }),
-    ).then((task) => task && useAppStore.getState().pushNotice('info', t('tasks.promised', { minutes: promiseMinutes })));
-  const holding = call.hold === 'local' || call.hold === 'both';
+  const holding = isHeldHere(call);
 
-  const toggleHold = () => void runAction((api) => api.call('phone.hold', { callId: call.id, on: !holding }));
   const press = (key: string) => {
     setSent((s) => `${s}${key}`.slice(-24));
-    void runAction((api) => api.call('phone.dtmf', { callId: call.id, tones: key }));
+    sendTone(call.id, key);
   };
 
   useEffect(() => {
@@ -50,7 +35,7 @@ export function InCallControls({ call }: { call: LiveCall }) {
       const key = event.key.toLowerCase();
       if (event.altKey && key === 'o') {
         event.preventDefault();
-        if (!call.holdPending) toggleHold();
+        toggleHold(call);
       } else if (event.altKey && key === 'm') {
         event.preventDefault();
         setMuted(call.id, !muted);
@@ -71,7 +56,7 @@ export function InCallControls({ call }: { call: LiveCall }) {
 
   return (
     <>
-      <button type="button" className="button" aria-pressed={holding} disabled={call.holdPending !== null} onClick={toggleHold} aria-keyshortcuts="Alt+O">
+      <button type="button" className="button" aria-pressed={holding} disabled={call.holdPending !== null} onClick={() => toggleHold(call)} aria-keyshortcuts="Alt+O">
         {holding ? <PlayCircle size={18} aria-hidden /> : <PauseCircle size={18} aria-hidden />}{' '}
         {call.holdPending === 'hold' ? t('callControls.holding') : call.holdPending === 'resume' ? t('callControls.resuming') : holding ? t('callControls.resume') : t('callControls.hold')}{' '}
         <kbd>Alt+O</kbd>
@@ -91,7 +76,7 @@ export function InCallControls({ call }: { call: LiveCall }) {
         </div>
       )}
       {transferOpen && call.transferring === null && <TransferForm call={call} onDone={() => setTransferOpen(false)} />}
-      <button type="button" className="button" onClick={promise}>
+      <button type="button" className="button" onClick={() => void promiseCallBack(call)}>
         <Clock size={18} aria-hidden /> {t('tasks.promise')}
       </button>
       <button type="button" className="button" aria-expanded={messageOpen} onClick={() => useAppStore.setState({ messageFormCallId: messageOpen ? null : call.id })}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { ColleagueOptions } from '../colleagues/colleagues-screen.tsx';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { blindTransfer, consult } from './call-actions.ts';
 
 /**
  * Transfer (R20): whom, blind or warm. Warm puts the caller on hold and calls the colleague with a
@@ -36,8 +37,8 @@ export function TransferForm({ call, onDone }: { call: LiveCall; onDone(): void 
   const go = () => {
     onDone();
     const to = target.trim();
-    if (kind === 'blind') void runAction((api) => api.call('phone.blindTransfer', { callId: call.id, target: to }));
-    else void runAction((api) => api.call('phone.consult', { callId: call.id, target: to, note: { ...note, from: agentName || 'a colleague' } }));
+    if (kind === 'blind') blindTransfer(call.id, to);
+    else consult(call.id, to, { ...note, from: agentName || 'a colleague' });
   };
   return (
     <form

@@ -6,7 +6,7 @@ import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { RecordingInfo } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];

@@ -6,7 +6,8 @@ import { scoreOf, type ItemAnswer, type Scorecard } from '../../shared/scoring/s
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
 import { CallRecordings, type PlayerControls } from '../recordings/recording-player.tsx';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { agentName } from '../calls/agent-name.ts';
 import { parseMoment } from './parse-moment.ts';

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scorecardSchema, type Scorecard, type ScorecardItem } from '../../shared/scoring/scorecard.ts';
 import { useAppStore } from '../state/app-store.ts';
+import { corePeer } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { errorText } from '../i18n/error-text.ts';
 
@@ -44,7 +45,7 @@ function CardForm({ initial, shipped, onLocked }: { initial: Scorecard; shipped:
     });
   /** Admin calls: a lock that expired sends the admin back to the PIN; other refusals show here. */
   const run = async (action: 'save' | 'reset') => {
-    const api = useAppStore.getState().api;
+    const api = corePeer();
     if (!api) return;
     setProblem(null);
     try {

@@ -7,7 +7,8 @@ import { answerKey, branchReturnStage, goToStage, returnFromBranch, setAnswer, s
 import { branchStageKinds, type CallScript, type CardField, type ScriptQuestion, type ScriptStage } from '../../shared/scripts/call-script.ts';
 import { fillPlaceholders, missingOfficeValues } from '../../shared/scripts/fill-placeholders.ts';
 import { holidayWish } from '../../shared/scripts/holiday-wish.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
 
 /** Typing is saved this long after the last key; everything else at once. */
@@ -15,7 +16,7 @@ const SAVE_DELAY_MS = 150;
 
 /** The call's script: loads it, restores the saved progress (after a reload or a crash), or starts it. */
 export function ScriptPanel({ call }: { call: LiveCall }) {
-  const connected = useAppStore((s) => s.api !== null);
+  const connected = useAppStore((s) => s.connection.status === 'connected');
   const [script, setScript] = useState<CallScript | null>(null);
   const [progress, setProgress] = useState<CallProgress | null>(null);
   /** A caller unknown when the call began gets a new card, typed in ClientCardPanel, which also takes what the script captures. */

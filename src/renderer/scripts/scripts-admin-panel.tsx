@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_SCRIPT_VERSION, scriptLocaleSchema, type CallScript, type ScriptListing } from '../../shared/scripts/call-script.ts';
 import { useAppStore } from '../state/app-store.ts';
+import { corePeer } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { ProblemList, type Problem } from './problem-list.tsx';
 import { ScriptEditor } from './script-editor.tsx';
@@ -40,7 +41,7 @@ export function ScriptsAdminPanel({ onLocked }: { onLocked(): void }) {
     }
   };
   const api = () => {
-    const current = useAppStore.getState().api;
+    const current = corePeer();
     if (!current) throw new Error(t('shell.notConnected'));
     return current;
   };

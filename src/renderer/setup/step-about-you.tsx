@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/settings.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { SETUP_STEP_FORM } from './setup-step-form.ts';
 
 /** Your name and the office's: the script's greeting says them. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { SETUP_STEP_FORM } from './setup-step-form.ts';
 
 /** The office's admin sets the first admin PIN here, on a new desk only (decision 0016); anyone else goes on with Later. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/settings.ts';
 import { DevicePicker } from '../settings/device-picker.tsx';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { HeadsetTestSound } from './headset-test-sound.tsx';
 import { MicrophoneMeter } from './microphone-meter.tsx';
 import { SETUP_STEP_FORM } from './setup-step-form.ts';

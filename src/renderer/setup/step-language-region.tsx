@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uiLanguageSchema, type Settings, type UiLanguage } from '../../shared/ipc/settings.ts';
-import { runAction } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 import { languageName } from '../settings/language-section.tsx';
 import { RegionSelect } from '../settings/region-select.tsx';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/ipc/settings.ts';
 import { missingCaseError } from '../../shared/logger.ts';
 import { registrationProblemText } from '../app/registration-problem-text.ts';
-import { runAction, useAppStore } from '../state/app-store.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { runAction } from '../core/core-connection.ts';
 
 /** The office PBX account; Connect saves it and the line below says whether the PBX took it. */
 export function StepPhoneSystem({ settings, hasPassword }: { settings: Settings; hasPassword: boolean }) {

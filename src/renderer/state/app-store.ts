@@ -3,12 +3,9 @@ import type { LiveCall, RegistrationState } from '../../shared/ipc/phone.ts';
 import type { ExportProgress } from '../../shared/ipc/recordings.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
-import type { CorePeer } from '../api/connect-to-core.ts';
 import type { AdminSection } from '../admin/admin-sections.ts';
 import { settingsFieldSections, type SettingsField } from '../settings/settings-fields.ts';
 import type { SettingsSection } from '../settings/settings-sections.ts';
-import { errorText } from '../i18n/error-text.ts';
-import { i18n } from '../i18n/i18n.ts';
 
 export const screens = ['calls', 'contacts', 'settings', 'admin', 'messages', 'colleagues', 'stats', 'scoring'] as const;
 export type Screen = (typeof screens)[number];
@@ -21,8 +18,8 @@ export interface Notice {
 }
 
 export interface AppState {
+  /** Whether the core answers; the peer itself is in core/core-connection.ts (the store holds data only). */
   connection: { status: 'connecting' | 'connected' | 'disconnected' | 'fatal'; message: string | null };
-  api: CorePeer | null;
   registration: RegistrationState | null;
   calls: LiveCall[];
   settings: SettingsView | null;
@@ -37,16 +34,12 @@ export interface AppState {
   dataVersion: { calls: number; contacts: number; recordings: number; scripts: number; messages: number; tasks: number; colleagues: number; scores: number };
   /** Each live call's recording: off, playing the consent announcement, or recording (the indicator). */
   recording: Record<string, RecordingState>;
-  /** Starts or stops recording a call (on-demand); set by the media engine's owner. */
-  recordCall: (callId: string, on: boolean) => void;
   /** Recordings paused right now (silence is being recorded). */
   recordingPaused: Record<string, boolean>;
   /** Calls whose microphone is muted (the caller hears nothing from this desk). */
   muted: Record<string, boolean>;
   /** The call whose "take a message" form is open (from the call controls or the script's absent branch). */
   messageFormCallId: string | null;
-  setMuted: (callId: string, muted: boolean) => void;
-  pauseRecording: (callId: string, paused: boolean) => void;
   /** Card fields the call script captured, per call: a new caller's card form takes them up. */
   scriptCaptures: Record<string, Partial<Record<CardField, string>>>;
   /** An answered call that just ended: its wrap-up form is offered until saved or put off. */
@@ -55,12 +48,10 @@ export interface AppState {
   exportProgress: ExportProgress | null;
   /** Headset call buttons (WebHID): whether this browser has them, and the headset in use. */
   headset: { supported: boolean; name: string | null };
-  /** Asks the person to choose the headset whose buttons answer and hang up (needs a click). */
-  chooseHeadset: () => void;
 }
 
 export interface AppActions {
-  connected(api: CorePeer): void;
+  connected(): void;
   disconnected(message: string, fatal?: boolean): void;
   setRegistration(registration: RegistrationState): void;
   setCalls(calls: LiveCall[]): void;
@@ -88,7 +79,6 @@ function onlyOf<T>(calls: LiveCall[], byCall: Record<string, T>): Record<string,
 
 export const useAppStore = create<AppState & AppActions>()((set) => ({
   connection: { status: 'connecting', message: null },
-  api: null,
   registration: null,
   calls: [],
   settings: null,
@@ -99,19 +89,15 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   settingsFocus: null,
   dataVersion: { calls: 0, contacts: 0, recordings: 0, scripts: 0, messages: 0, tasks: 0, colleagues: 0, scores: 0 },
   recording: {},
-  recordCall: () => undefined,
   recordingPaused: {},
   muted: {},
   messageFormCallId: null,
-  setMuted: () => undefined,
-  pauseRecording: () => undefined,
   exportProgress: null,
   headset: { supported: false, name: null },
-  chooseHeadset: () => undefined,
   wrapUpCall: null,
   scriptCaptures: {},
-  connected: (api) => set({ api, connection: { status: 'connected', message: null } }),
-  disconnected: (message, fatal = false) => set({ api: null, connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
+  connected: () => set({ connection: { status: 'connected', message: null } }),
+  disconnected: (message, fatal = false) => set({ connection: { status: fatal ? 'fatal' : 'disconnected', message } }),
   setRegistration: (registration) => set({ registration }),
   // A call's recording, pause and mute go with it: kept for ever, a day of calls would pile up here.
   setCalls: (calls) => set((s) => ({ calls, recording: onlyOf(calls, s.recording), recordingPaused: onlyOf(calls, s.recordingPaused), muted: onlyOf(calls, s.muted) })),
@@ -129,18 +115,3 @@ export const useAppStore = create<AppState & AppActions>()((set) => ({
   setExportProgress: (exportProgress) => set({ exportProgress }),
   setScriptCapture: (callId, field, value) => set((s) => ({ scriptCaptures: { ...s.scriptCaptures, [callId]: { ...s.scriptCaptures[callId], [field]: value } } })),
 }));
-
-/** Runs an API call and turns a failure into a notice the person can read. */
-export async function runAction<T>(action: (api: CorePeer) => Promise<T>): Promise<T | undefined> {
-  const { api, pushNotice } = useAppStore.getState();
-  if (!api) {
-    pushNotice('error', i18n.t('shell.notConnected'));
-    return undefined;
-  }
-  try {
-    return await action(api);
-  } catch (error) {
-    pushNotice('error', errorText(error));
-    return undefined;
-  }
-}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CorePeer } from '../api/connect-to-core.ts';
-import { runAction, useAppStore, type AppState } from './app-store.ts';
+import { runAction } from '../core/core-connection.ts';
+import { useAppStore, type AppState } from './app-store.ts';
 
 /**
  * Data fetched from the core and fetched again when `key` changes, when the core says that kind
@@ -9,7 +10,7 @@ import { runAction, useAppStore, type AppState } from './app-store.ts';
 export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'], query: (api: CorePeer) => Promise<T>): T | null {
   const [result, setResult] = useState<T | null>(null);
   const version = useAppStore((s) => s.dataVersion[watch]);
-  const connected = useAppStore((s) => s.api !== null);
+  const connected = useAppStore((s) => s.connection.status === 'connected');
   const latestQuery = useRef(query);
   useEffect(() => {
     latestQuery.current = query;
