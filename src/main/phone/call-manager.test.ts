@@ -80,6 +80,8 @@ class FakeInvitation {
   }
   /** Re-INVITEs (hold, resume): answered by the test with `answerReInvite`. */
   readonly reInvites: { hold: boolean; headers: string[]; accept(): void; reject(code: number): void }[] = [];
+  /** When a re-INVITE is on the wire: at once, unless a test makes the window slow to give its offer. */
+  reInviteSent: Promise<void> = Promise.resolve();
   invite(options: { requestOptions?: { extraHeaders?: string[] }; sessionDescriptionHandlerOptions: { hold: boolean }; requestDelegate: { onAccept(): void; onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
     this.reInvites.push({
       hold: options.sessionDescriptionHandlerOptions.hold,
@@ -87,7 +89,7 @@ class FakeInvitation {
       accept: () => options.requestDelegate.onAccept(),
       reject: (code) => options.requestDelegate.onReject({ message: { statusCode: code, reasonPhrase: 'Not Acceptable Here' } }),
     });
-    return Promise.resolve();
+    return this.reInviteSent;
   }
   readonly refers: { target: string; notify(body: string): void; reject(code: number, phrase: string): void }[] = [];
   refer(uri: { user: string }, options: { onNotify(n: { request: { body: string }; accept(): Promise<void> }): void; requestDelegate: { onReject(r: { message: { statusCode: number; reasonPhrase: string } }): void } }) {
@@ -531,6 +533,23 @@ describe('CallManager', () => {
     invitation.moveTo(SessionState.Terminated);
     await vi.advanceTimersByTimeAsync(0);
     expect(t.patches.get(id)).toMatchObject({ holdMs: 50_000, endReason: 'caller-hung-up' });
+  });
+
+  it('Hang up during a resume whose offer never comes says BYE after a 2 s grace, and the call ends as hung up by the agent', async () => {
+    const t = setup();
+    const invitation = await t.ring('6001');
+    await t.manager.answer(t.last()[0]!.id);
+    const id = t.last()[0]!.id;
+    invitation.reInviteSent = new Promise(() => undefined);
+    void t.manager.hold(id, false);
+    const hangingUp = t.manager.hangup(id);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(invitation.byes).toBe(0);
+    expect(t.last()[0]?.state).toBe('active');
+    await vi.advanceTimersByTimeAsync(1);
+    await hangingUp;
+    expect(invitation.byes).toBe(1);
+    expect(t.last()[0]).toMatchObject({ state: 'ended', endedBy: 'agent', endReason: 'agent-hung-up' });
   });
 
   it('a hold the other side refuses leaves the call as it was, with the reason', async () => {

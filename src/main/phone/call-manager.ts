@@ -1,4 +1,4 @@
-import { SessionState, type Invitation, type Inviter, type Session, type SessionDescriptionHandlerOptions, type URI } from 'sip.js';
+import { SessionState, type Invitation, type Inviter, type Session, type SessionDescriptionHandlerOptions, type SessionInviteOptions, type URI } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
 import type { ClientCard } from '../../shared/ipc/contacts.ts';
 import type { EndReason, LiveCall } from '../../shared/ipc/phone.ts';
@@ -116,6 +116,8 @@ export interface CallManagerDeps {
 const TRANSFER_REPORT_MS = 30_000;
 /** After a completed warm transfer the colleague's phone ends the replaced consult call; else this desk does. */
 const REPLACED_LEG_GRACE_MS = 5000;
+/** Hang up waits at most this long for a re-INVITE's offer from the window before it says BYE anyway. */
+const RE_INVITE_SEND_GRACE_MS = 2000;
 
 interface Entry {
   call: LiveCall;
@@ -146,6 +148,8 @@ interface Entry {
   sessionTimer: SessionTimer | null;
   /** The dialog's row being written (rememberDialog), for the forgetting to wait on; null when not stored. */
   dialogStored: Promise<void> | null;
+  /** A re-INVITE whose offer the window is still making: settles once it is on the wire (or could not be sent). */
+  reInviteSending: Promise<void> | null;
 }
 
 /**
@@ -394,8 +398,9 @@ export class CallManager {
       case 'answering':
       case 'active':
         entry.agentEnded = true;
+        await this.reInviteSent(entry);
         if (entry.session.state === SessionState.Established) await entry.session.bye();
-        else await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
+        else if (!hasEnded(entry.call)) await entry.invitation?.reject({ statusCode: 480 }).catch(() => undefined);
         return;
       case 'dialing':
         entry.agentEnded = true;
@@ -431,17 +436,18 @@ export class CallManager {
     try {
       await new Promise<void>((resolve, reject) => {
         const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: on };
-        entry.session
-          .invite({
-            sessionDescriptionHandlerOptions: options,
-            requestDelegate: {
-              onAccept: () => resolve(),
-              onReject: (response) =>
-                reject(new RpcError(on ? 'hold-refused' : 'resume-refused', `The phone system refused to ${on ? 'hold' : 'resume'} the call: ${response.message.statusCode} ${response.message.reasonPhrase}`, { status: `${response.message.statusCode} ${response.message.reasonPhrase}` })),
-            },
-          })
-          .catch(reject);
+        this.reInvite(entry, {
+          sessionDescriptionHandlerOptions: options,
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) =>
+              reject(new RpcError(on ? 'hold-refused' : 'resume-refused', `The phone system refused to ${on ? 'hold' : 'resume'} the call: ${response.message.statusCode} ${response.message.reasonPhrase}`, { status: `${response.message.statusCode} ${response.message.reasonPhrase}` })),
+          },
+        }).catch(reject);
       });
+    } catch (error) {
+      // Hung up meanwhile: the far end's answer to a re-INVITE cut short by the BYE is no refusal.
+      if (!entry.agentEnded) throw error;
     } finally {
       if (this.entries.get(callId) === entry) this.update(entry, { holdPending: null });
     }
@@ -488,15 +494,13 @@ export class CallManager {
     if (entry.call.state !== 'active' || entry.session.state !== SessionState.Established) throw new Error('The call is not in progress');
     const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: entry.call.hold === 'local' || entry.call.hold === 'both' };
     await new Promise<void>((resolve, reject) => {
-      entry.session
-        .invite({
-          sessionDescriptionHandlerOptions: options,
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
-          },
-        })
-        .catch(reject);
+      this.reInvite(entry, {
+        sessionDescriptionHandlerOptions: options,
+        requestDelegate: {
+          onAccept: () => resolve(),
+          onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
+        },
+      }).catch(reject);
     });
   }
 
@@ -552,19 +556,48 @@ export class CallManager {
   private refreshSession(entry: Entry, extraHeaders: string[]): Promise<boolean> {
     const options: SessionDescriptionHandlerOptions & { hold: boolean } = { hold: entry.call.hold === 'local' || entry.call.hold === 'both' };
     return new Promise<boolean>((resolve, reject) => {
-      entry.session
-        .invite({
-          requestOptions: { extraHeaders },
-          sessionDescriptionHandlerOptions: options,
-          requestDelegate: {
-            onAccept: () => resolve(true),
-            onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
-          },
-        })
-        .catch((error: unknown) => {
-          this.deps.log.info('A session refresh could not be sent now: trying again', { callId: entry.call.id, error: String(error) });
-          resolve(false);
-        });
+      this.reInvite(entry, {
+        requestOptions: { extraHeaders },
+        sessionDescriptionHandlerOptions: options,
+        requestDelegate: {
+          onAccept: () => resolve(true),
+          onReject: (response) => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`)),
+        },
+      }).catch((error: unknown) => {
+        this.deps.log.info('A session refresh could not be sent now: trying again', { callId: entry.call.id, error: String(error) });
+        resolve(false);
+      });
+    });
+  }
+
+  /**
+   * Every re-INVITE (hold, resume, refresh, media taken back) goes through here: sip.js makes its
+   * offer first and sends it afterwards even when a BYE went out meanwhile, so Hang up waits for it.
+   */
+  private reInvite(entry: Entry, options: SessionInviteOptions): Promise<unknown> {
+    const sent = entry.session.invite(options);
+    const sending = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    entry.reInviteSending = sending;
+    void sending.then(() => {
+      if (entry.reInviteSending === sending) entry.reInviteSending = null;
+    });
+    return sent;
+  }
+
+  /** Resolves once no re-INVITE of the call is being made (no INVITE may follow its BYE), or after a grace. */
+  private reInviteSent(entry: Entry): Promise<void> {
+    const sending = entry.reInviteSending;
+    if (!sending) return Promise.resolve();
+    const { clock } = this.deps;
+    return new Promise<void>((resolve) => {
+      const timer = clock.setTimeout(resolve, RE_INVITE_SEND_GRACE_MS);
+      void sending.then(() => {
+        clock.clearTimeout(timer);
+        resolve();
+      });
     });
   }
 
@@ -1003,6 +1036,7 @@ function freshEntry(call: LiveCall, session: Session, invitation: Invitation | n
     sessionTerms: null,
     sessionTimer: null,
     dialogStored: null,
+    reInviteSending: null,
   };
 }
 
