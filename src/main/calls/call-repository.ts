@@ -3,11 +3,22 @@ import type { CallListQuery, CallRecord, WrapUp } from '../../shared/ipc/calls.t
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { CallRecordPatch, NewCallRecord } from '../phone/call-manager.ts';
 
-export interface CallRepository {
-  insert(call: NewCallRecord & { agent: string }): Promise<void>;
-  update(id: string, patch: CallRecordPatch): Promise<void>;
+/** The call history as screens and rules read it (office data). */
+export interface CallReader {
   list(query: CallListQuery & { id?: string }): Promise<CallRecord[]>;
   find(id: string): Promise<CallRecord | null>;
+  /** Everyone whose calls are in the history (their SIP addresses), in order. */
+  agents(): Promise<string[]>;
+  /** The agent whose call this is; null for a call not in the history. */
+  agentOf(callId: string): Promise<string | null>;
+  /** Whether any call was ever taken or made (the first admin PIN is open only before). */
+  anyTaken(): Promise<boolean>;
+}
+
+/** The writes to the call history: the phone's rows, the wrap-up, the start-up repair. */
+export interface CallWriter {
+  insert(call: NewCallRecord & { agent: string }): Promise<void>;
+  update(id: string, patch: CallRecordPatch): Promise<void>;
   /**
    * At start-up: calls a crash left without an end are closed as interrupted, ending when their
    * recovered recording ends (or when answered, if none). Returns how many.
@@ -15,7 +26,11 @@ export interface CallRepository {
   closeInterrupted(startedAt: number): Promise<number>;
   /** Saves the wrap-up and marks it done. */
   wrapUp(wrapUp: WrapUp, now: number): Promise<void>;
+  /** When the window carrying the call's audio went away (its recording stops there); the first time counts. */
+  markMediaLost(callId: string, at: number): Promise<void>;
 }
+
+export type CallRepository = CallReader & CallWriter;
 
 /** Calls left without an end that rang before `startedAt`; served by the partial index calls_open_invite_at. */
 export function openCallsBefore(db: Kysely<DatabaseSchema>, startedAt: number) {
@@ -82,6 +97,19 @@ export function createCallRepository(deps: { db: Kysely<DatabaseSchema> }): Call
         .set({ outcome: w.outcome, next_step_at: w.nextStepAt, next_step_what: w.nextStepWhat.trim(), next_step_who: w.nextStepWho.trim(), wrap_up_notes: w.notes, wrap_up_done_at: now })
         .where('id', '=', w.callId)
         .execute();
+    },
+
+    async agents() {
+      return (await db.selectFrom('calls').select('agent').distinct().where('agent', '!=', '').orderBy('agent').execute()).map((r) => r.agent);
+    },
+    async agentOf(callId) {
+      return (await db.selectFrom('calls').select('agent').where('id', '=', callId).executeTakeFirst())?.agent ?? null;
+    },
+    async anyTaken() {
+      return (await db.selectFrom('calls').select('id').limit(1).executeTakeFirst()) !== undefined;
+    },
+    async markMediaLost(callId, at) {
+      await db.updateTable('calls').set({ media_lost_at: at }).where('id', '=', callId).where('media_lost_at', 'is', null).execute();
     },
 
     async closeInterrupted(startedAt) {

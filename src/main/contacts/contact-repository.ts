@@ -2,17 +2,24 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
 import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
-import type { CallSummary, ClientCard, Contact, ContactInput } from '../../shared/ipc/contacts.ts';
+import type { CallSummary, ClientCard, Contact, ContactInput, ImportReport } from '../../shared/ipc/contacts.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { contactFields } from './contact-fields.ts';
+import { deleteContact } from './delete-contact.ts';
+import { importContactsCsv } from './import-contacts-csv.ts';
 import { foldForSearch } from './search-text.ts';
 import type { CardField } from '../../shared/scripts/call-script.ts';
 
-export interface ContactRepository {
+/** The office's contacts as screens and the phone read them. */
+export interface ContactReader {
   /** The screen pop: normalize, look up by index, and the last five calls. */
   cardForNumber(rawNumber: string): Promise<ClientCard>;
   get(id: string): Promise<Contact | null>;
+  search(query: string, limit: number): Promise<Contact[]>;
+}
+
+export interface ContactWriter {
   save(input: ContactInput): Promise<Contact>;
   /** One answer the call script captured into the card (R28), saved as it is typed. */
   capture(contactId: string, field: CardField, value: string): Promise<Contact | null>;
@@ -21,8 +28,13 @@ export interface ContactRepository {
    * the first save creates the contact and links the call to it, the next ones update that contact.
    */
   saveForCall(callId: string, input: Omit<ContactInput, 'id'>, captured: Partial<Record<CardField, string>>): Promise<Contact>;
-  search(query: string, limit: number): Promise<Contact[]>;
+  /** Deletes a contact with its audit entry (delete-contact.ts); its calls stay. */
+  remove(id: string, actor: string): Promise<{ callsKept: number }>;
+  /** Imports an office's CSV (import-contacts-csv.ts), its numbers read in `region`. */
+  importCsv(text: string, region: string): Promise<ImportReport>;
 }
+
+export type ContactRepository = ContactReader & ContactWriter;
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -112,6 +124,8 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cloc
       const contacts = await Promise.all(ids.map((r) => loadContact(db, r.id)));
       return contacts.filter((c): c is Contact => c !== null);
     },
+    remove: (id, actor) => deleteContact({ db, clock: deps.clock }, id, actor),
+    importCsv: (text, region) => importContactsCsv({ db, clock: deps.clock, region }, text),
   };
 }
 
