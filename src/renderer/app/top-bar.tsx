@@ -5,6 +5,7 @@ import { registrationProblemText } from './registration-problem-text.ts';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { runAction } from '../core/core-connection.ts';
+import { startPracticeCall } from '../phone/call-actions.ts';
 import { OpenSetupGuideButton } from '../setup/open-setup-guide-button.tsx';
 
 export function TopBar() {
@@ -39,7 +40,7 @@ function PracticeCallButton() {
       className="button practice-button"
       disabled={onCall}
       title={t('practice.buttonTitle')}
-      onClick={() => void runAction((api) => api.call('practice.start', {}))}
+      onClick={startPracticeCall}
     >
       <GraduationCap size={16} aria-hidden /> {t('practice.button')}
     </button>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../app/top-bar.tsx';
 import { useDisplayFormat } from '../i18n/display-format.ts';
 import { runAction } from '../core/core-connection.ts';
+import { callBack } from '../phone/call-actions.ts';
 import { useCoreQuery } from '../state/use-core-query.ts';
 
 const WEEKDAY_SPAN_MS = 6 * 86_400_000;
@@ -35,7 +36,7 @@ export function CallbackTasksPanel() {
                   {task.owner && ` · ${t('tasks.owner', { owner: task.owner })}`}
                   {task.note && ` · ${task.note}`}
                 </span>
-                <button type="button" className="button button-answer" onClick={() => void runAction((api) => api.call('tasks.callBack', { taskId: task.id }))}>
+                <button type="button" className="button button-answer" onClick={() => callBack(task.id)}>
                   {t('tasks.callBack')}
                 </button>
                 <button type="button" className="link-button" onClick={() => void runAction((api) => api.call('tasks.complete', { taskId: task.id }))}>

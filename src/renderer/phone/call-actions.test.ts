@@ -8,6 +8,7 @@ import {
   answer,
   attachCallMedia,
   blindTransfer,
+  callBack,
   cancelTransfer,
   completeTransfer,
   consult,
@@ -19,6 +20,7 @@ import {
   record,
   sendTone,
   setMuted,
+  startPracticeCall,
   takeBack,
   toggleHold,
   type CallMedia,
@@ -51,6 +53,8 @@ describe('call actions', () => {
       'phone.completeTransfer': transferred,
       'phone.cancelTransfer': empty,
       'recordings.pause': empty,
+      'tasks.callBack': () => ({ callId: 'c9' }),
+      'practice.start': () => ({ scenarioId: 'new-client', locale: 'en' as const, callerName: 'Maria' }),
       'tasks.create': (task) => ({ ...task, id: 't1', createdAt: 1, dueAt: 2, status: 'open', originId: task.originId ?? null, callbackCallId: null, doneAt: null }),
     });
     received = core.received;
@@ -59,18 +63,22 @@ describe('call actions', () => {
   });
   afterEach(() => coreDisconnected('test over'));
 
-  it('send what the ringing and live call buttons ask for, to the call named', async () => {
+  it('send what the call buttons, the call-back task and the practice button ask for, to the call named', async () => {
     answer('c1');
     decline('c2');
     hangUp('c3');
     dial('203');
     sendTone('c1', '#');
-    expect(await sent(5)).toEqual([
+    callBack('t1');
+    startPracticeCall();
+    expect(await sent(7)).toEqual([
       { method: 'phone.answer', params: { callId: 'c1' } },
       { method: 'phone.decline', params: { callId: 'c2' } },
       { method: 'phone.hangup', params: { callId: 'c3' } },
       { method: 'phone.dial', params: { target: '203' } },
       { method: 'phone.dtmf', params: { callId: 'c1', tones: '#' } },
+      { method: 'tasks.callBack', params: { taskId: 't1' } },
+      { method: 'practice.start', params: {} },
     ]);
   });
 

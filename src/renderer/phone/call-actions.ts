@@ -37,6 +37,16 @@ export function dial(target: string): void {
   void runAction((api) => api.call('phone.dial', { target }));
 }
 
+/** One click on a call-back task: calls the number back, and the core links the new call to the task. */
+export function callBack(taskId: string): void {
+  void runAction((api) => api.call('tasks.callBack', { taskId }));
+}
+
+/** Rehearsal with a simulated caller: works with no PBX, kept out of statistics. */
+export function startPracticeCall(): void {
+  void runAction((api) => api.call('practice.start', {}));
+}
+
 /** Hold or Resume, whichever the call is not; nothing while the last one is still on its way. */
 export function toggleHold(call: Pick<LiveCall, 'id' | 'hold' | 'holdPending'>): void {
   if (call.holdPending !== null) return;

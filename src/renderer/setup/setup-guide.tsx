@@ -5,6 +5,7 @@ import { missingCaseError } from '../../shared/logger.ts';
 import type { SettingsView } from '../../shared/ipc/settings.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { runAction } from '../core/core-connection.ts';
+import { startPracticeCall } from '../phone/call-actions.ts';
 import { useSetupGuide } from './setup-guide-store.ts';
 import { neighbourStep, stepsFor, type SetupStep } from './setup-steps.ts';
 import { SETUP_STEP_FORM } from './setup-step-form.ts';
@@ -57,7 +58,7 @@ function SetupDialog({ view }: { view: SettingsView }) {
   const last = steps !== null && steps.at(-1) === step;
   const practice = () => {
     leave('completed');
-    void runAction((api) => api.call('practice.start', {}));
+    startPracticeCall();
   };
 
   return (
