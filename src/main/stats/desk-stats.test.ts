@@ -79,4 +79,18 @@ describe('deskStats over a generated set of calls with known answers', () => {
     const empty = await deskStats(database.db, { from: 0, to: 1000 }, null);
     expect(empty).toMatchObject({ incoming: 0, answeredByRing3Share: null, averageAnswerMs: null, transfersPerCall: null, conversion: null, bySource: [] });
   });
+
+  it('puts a call that never rang at the first ring and one answered after the 8th at the last place', async () => {
+    const calls = createCallRepository({ db: database.db });
+    const call = async (id: string, status: 'answered' | 'missed', rings: number) => {
+      await calls.insert({ id, direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: day.from + rings, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
+      await calls.update(id, { status, rings, answerMs: status === 'answered' ? rings * 4000 : null, durationMs: null, holdMs: 0 });
+    };
+    await call('k-none', 'missed', 0);
+    await call('k-late', 'answered', 11);
+    await call('k-eighth', 'answered', 8);
+    const stats = await deskStats(database.db, day, null);
+    expect(stats.missedAtRing).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(stats.answeredAtRing).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
+  });
 });

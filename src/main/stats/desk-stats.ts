@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ANSWER_SECOND_BUCKETS, type DeskStats, type Period } from '../../shared/ipc/stats.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 
@@ -145,25 +145,27 @@ export function deskStatsQueries(db: Kysely<DatabaseSchema>, period: Period, age
     return q;
   };
   const answered = sql<boolean>`calls.status = 'answered'`;
+  // Counted as `sum(case when … then 1 else 0 end)`, not SQLite's sum of a comparison: any SQL database takes it.
+  const count = (condition: RawBuilder<unknown>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
   return {
     totals: counted()
       .select([
         sql<number>`count(*)`.as('incoming'),
-        sql<number>`coalesce(sum(${answered}), 0)`.as('answered'),
-        sql<number>`coalesce(sum(calls.status = 'missed'), 0)`.as('missed'),
-        sql<number>`coalesce(sum(${answered} and calls.rings <= 3), 0)`.as('by_ring_3'),
+        count(answered).as('answered'),
+        count(sql`calls.status = 'missed'`).as('missed'),
+        count(sql`${answered} and calls.rings <= 3`).as('by_ring_3'),
         sql<number>`coalesce(sum(case when ${answered} then calls.answer_ms end), 0)`.as('answer_ms'),
         sql<number>`coalesce(sum(case when ${answered} then calls.duration_ms end), 0)`.as('talk_ms'),
         sql<number>`coalesce(sum(calls.hold_ms), 0)`.as('hold_ms'),
-        sql<number>`coalesce(sum(${answered} and calls.outcome is not null and calls.outcome != 'not-a-target'), 0)`.as('effective'),
-        sql<number>`coalesce(sum(${answered} and calls.outcome = 'offer-sent'), 0)`.as('offers'),
-        sql<number>`coalesce(sum(${answered} and calls.outcome = 'meeting-booked'), 0)`.as('meetings'),
-        sql<number>`coalesce(sum(${answered} and calls.outcome = 'deferred'), 0)`.as('deferred'),
-        sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold'),
+        count(sql`${answered} and calls.outcome is not null and calls.outcome != 'not-a-target'`).as('effective'),
+        count(sql`${answered} and calls.outcome = 'offer-sent'`).as('offers'),
+        count(sql`${answered} and calls.outcome = 'meeting-booked'`).as('meetings'),
+        count(sql`${answered} and calls.outcome = 'deferred'`).as('deferred'),
+        count(sql`${answered} and calls.outcome = 'sold'`).as('sold'),
       ]),
     rings: counted()
       .where('calls.status', 'in', ['answered', 'missed'])
-      .select(['calls.status', sql<number>`min(max(calls.rings, 1), ${RING_PLACES})`.as('place'), sql<number>`count(*)`.as('n')])
+      .select(['calls.status', sql<number>`case when calls.rings < 1 then 1 when calls.rings > ${RING_PLACES} then ${RING_PLACES} else calls.rings end`.as('place'), sql<number>`count(*)`.as('n')])
       .groupBy(['calls.status', 'place']),
     seconds: counted()
       .where('calls.status', '=', 'answered')
@@ -177,7 +179,7 @@ export function deskStatsQueries(db: Kysely<DatabaseSchema>, period: Period, age
       .select(sql<number>`count(*)`.as('n')),
     sources: counted()
       .leftJoin('contacts', 'contacts.id', 'calls.contact_id')
-      .select([sql<string>`coalesce(contacts.source, '')`.as('source'), sql<number>`count(*)`.as('incoming'), sql<number>`coalesce(sum(${answered} and calls.outcome = 'sold'), 0)`.as('sold')])
+      .select([sql<string>`coalesce(contacts.source, '')`.as('source'), sql<number>`count(*)`.as('incoming'), count(sql`${answered} and calls.outcome = 'sold'`).as('sold')])
       .groupBy('source'),
   };
 }
