@@ -62,4 +62,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main does not import renderer code' }] }],
     },
   },
+  {
+    // A function longer than a screenful or two holds several concepts; main's are split by domain (issue 16).
+    files: ['src/main/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
+    // Temporary, issue 16 item 1: createCore is being split into the domain modules; remove this once it is composition only.
+    files: ['src/main/core/create-core.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
 );

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,10 +8,9 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isDiskFull } from '../db/disk-full.ts';
 import type { KeptWrites } from '../db/kept-writes.ts';
-import { syncFolder, writeAll, writeFileAtomic } from '../settings/atomic-write.ts';
-import { withWebmDuration } from './webm-duration.ts';
-import { encryptRecording, RecordingEncrypter, recordingKeyId, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
-import { recordingBytes } from './recording-bytes.ts';
+import { writeAll } from '../settings/atomic-write.ts';
+import { RecordingEncrypter, type RecordingKey, type RecordingKeyLookup } from './encrypted-recording.ts';
+import { writeFinalRecordingFile } from './final-recording-file.ts';
 
 interface OpenRecording {
   id: string;
@@ -110,45 +108,18 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
     return recording;
   };
 
-  /**
-   * The .part becomes the final file with its duration written in (sealed again when encrypted).
-   * The hash is of the audio as kept, before encryption, so an export's decrypted copy matches it.
-   */
+  /** The final file, then its row: the size, duration and hash of the audio as kept. */
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
-    const part = `${absolute(file)}.part`;
-    // A full disk may have made the .part the final file already, without its duration header.
-    const fromPart = existsSync(part);
-    const raw = readFileSync(fromPart ? part : absolute(file));
-    const find = deps.encryption?.find ?? (() => null);
-    // Throws, naming the key, when this computer does not have the one the file needs.
-    const original = new Uint8Array(recordingBytes(raw, find));
-    const keyId = recordingKeyId(raw);
-    const key = keyId === null ? null : find(keyId);
-    const fixed = withWebmDuration(original);
-    const { durationMs } = fixed;
-    let bytes = fixed.bytes;
-    try {
-      writeFileAtomic(absolute(file), key ? encryptRecording(bytes, key) : bytes);
-      if (fromPart) rmSync(part);
-    } catch (error) {
-      // A full disk has no room for the rewritten header: keep the audio as recorded (a rename
-      // needs no space), so nothing written is lost; the header is written by a later start.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-      deps.log.warn('The disk is full: the recording is kept without its duration header', { file });
-      if (fromPart) renameSync(part, absolute(file));
-      bytes = original;
-    }
-    syncFolder(dirname(absolute(file)));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { bytes, durationMs, sha256 } = writeFinalRecordingFile({ dataDir: deps.dataDir, find: deps.encryption?.find ?? (() => null), log: deps.log }, file);
     const row = await deps.kept.write(`recording ${id} ${status}`, () =>
       deps.db
         .updateTable('recordings')
-        .set({ status, sha256, bytes: bytes.byteLength, duration_ms: durationMs, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
+        .set({ status, sha256, bytes, duration_ms: durationMs, finished_at: deps.clock.now(), ...(chunks !== null && { chunks }) })
         .where('id', '=', id)
         .execute()
         .then(() => undefined),
     );
-    return { bytes: bytes.byteLength, durationMs, row };
+    return { bytes, durationMs, row };
   };
 
   /** A recording with no audio at all is not kept: neither an empty file nor a row that promises one. */
