@@ -58,7 +58,7 @@ describe('the progress store with main’s stage times', () => {
     await createCallRepository({ db: opened.db }).insert({ id: 'k1', direction: 'inbound', remoteNumber: '201', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     let now = 1000;
     const clock: Clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} };
-    const scriptStart = (callId: string, scriptId: string) => Promise.resolve({ stageId: `${scriptId}:${callId}` === 'sales:k1' ? 'hello' : 'unknown', at: 500 });
+    const scriptStart = (callId: string, scriptId: string) => Promise.resolve({ stageId: callId === 'k1' && scriptId === 'sales' ? 'hello' : null, at: 500 });
     const progress = createStageTimesClock({ store: createCallProgressStore({ db: opened.db, clock }), clock, scriptStart });
     const started = startProgress(script, windowClock);
     await progress.save('k1', setAnswer(started, 'hello', 'name', 'Olga'));
@@ -68,6 +68,11 @@ describe('the progress store with main’s stage times', () => {
     const toBye = progress.save('k1', stepStage(script, stepStage(script, started, 1, windowClock), 1, windowClock));
     await Promise.all([toNeed, toBye]);
     expect(await progress.load('k1')).toMatchObject({ currentStage: 'bye', stageMs: { hello: 2500, need: 0 }, enteredAt: 3000 });
+
+    // A script no longer there: the stage first reported counts from the answer.
+    await createCallRepository({ db: opened.db }).insert({ id: 'k2', direction: 'inbound', remoteNumber: '202', remoteE164: null, remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 1, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
+    await progress.save('k2', stepStage(script, started, 1, windowClock));
+    expect(await progress.load('k2')).toMatchObject({ currentStage: 'need', stageMs: {}, enteredAt: 500 });
     await opened.close();
   });
 });

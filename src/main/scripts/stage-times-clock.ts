@@ -22,13 +22,16 @@ export function stampStageTimes(known: KnownStage, reported: CallProgress, now: 
 export function createStageTimesClock(deps: {
   store: CallProgressStore;
   clock: Clock;
-  /** Before its first report a call is in its script's first stage, since it was answered (the panel opens then). */
-  scriptStart(callId: string, scriptId: string): Promise<{ stageId: string; at: number }>;
+  /**
+   * Before its first report a call is in its script's first stage (null: the script is not
+   * there any more, so the stage reported), since it was answered (the panel opens then).
+   */
+  scriptStart(callId: string, scriptId: string): Promise<{ stageId: string | null; at: number }>;
 }): CallProgressStore {
   const queues = new Map<string, Promise<void>>();
   const stamp = async (callId: string, progress: CallProgress) => {
     const saved = await deps.store.load(callId);
-    const known = saved?.scriptId === progress.scriptId ? saved : await deps.scriptStart(callId, progress.scriptId).then(({ stageId, at }) => ({ currentStage: stageId, stageMs: {}, enteredAt: at }));
+    const known = saved?.scriptId === progress.scriptId ? saved : await deps.scriptStart(callId, progress.scriptId).then(({ stageId, at }) => ({ currentStage: stageId ?? progress.currentStage, stageMs: {}, enteredAt: at }));
     await deps.store.save(callId, stampStageTimes(known, progress, deps.clock.now()));
   };
   return {
