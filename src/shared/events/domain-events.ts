@@ -10,8 +10,8 @@ export interface DomainEvents {
   'call.answered': { callId: string; at: number };
   /** The call is over, whoever ended it; `answered` is false for a missed, declined or unanswered call. */
   'call.ended': { callId: string; at: number; answered: boolean; practice: boolean };
-  /** A call's row in the history was written or changed (the list and the statistics follow). */
-  'call.stored': { callId: string };
+  /** A call's row in the history was written or changed (the list and the statistics follow); null when the writer did not say which. */
+  'call.stored': { callId: string | null };
   /** A call's recording file is complete on disk (finished by the window or, after a grace, by main). */
   'recording.finished': { callId: string };
   /** Recordings were deleted (retention). */

@@ -1,0 +1,25 @@
+import type { CoreModule, ModuleContext } from '../core/core-module.ts';
+import type { CallbackTasks } from './callback-tasks.ts';
+import { callbackTaskFromWrapUp } from './wrap-up-callback.ts';
+
+export type CallsMethod = 'calls.list' | 'calls.wrapUp';
+
+/** The call history and the wrap-up after each call. */
+export function createCallsModule(ctx: ModuleContext, deps: { tasks: CallbackTasks }): CoreModule<CallsMethod> {
+  const { stores, bus, clock } = ctx;
+  return {
+    handlers: {
+      'calls.list': (query) => stores.callRecords.list(query),
+      'calls.wrapUp': async (wrapUp) => {
+        await stores.callRecords.wrapUp(wrapUp, clock.now());
+        bus.emit('wrapUp.saved', { callId: wrapUp.callId, nextStepAt: wrapUp.nextStepAt });
+        const task = wrapUp.nextStepAt !== null ? callbackTaskFromWrapUp(await stores.callRecords.find(wrapUp.callId), wrapUp) : null;
+        if (task) {
+          const created = await deps.tasks.create(task);
+          bus.emit('task.changed', { taskId: created.id });
+        }
+        return {};
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import type { CoreModule, ModuleContext } from '../core/core-module.ts';
+import { createCallProgressStore } from './call-progress-store.ts';
+import { createCustomScripts } from './custom-scripts.ts';
+import { createScriptCatalog } from './script-catalog.ts';
+import { loadScriptLibrary } from './script-library.ts';
+
+export type ScriptsMethod = 'scripts.list' | 'scripts.get' | 'scripts.save' | 'scripts.import' | 'scripts.delete' | 'scripts.saveProgress' | 'scripts.progress';
+
+/** Call scripts (shipped and the office's own) and each call's progress through its script. */
+export function createScriptsModule(ctx: ModuleContext) {
+  const { clock, bus, settings } = ctx;
+  const log = ctx.log.child('scripts');
+  const progressStore = createCallProgressStore({ db: ctx.database.db, clock });
+  const scripts = createScriptCatalog({
+    shipped: loadScriptLibrary(join(ctx.resourcesDir, 'scripts'), log),
+    custom: createCustomScripts({ db: ctx.database.db, onInvalid: (id, errors) => log.error('A saved script is not valid', { id, errors }) }),
+    audit: ctx.stores.audit,
+    clock,
+  });
+  const module: CoreModule<ScriptsMethod> = {
+    handlers: {
+      'scripts.list': () => scripts.list(),
+      'scripts.get': ({ id, locale }) => scripts.get(id, locale),
+      'scripts.save': async ({ script }) => {
+        const saved = await scripts.save(script, ctx.actor());
+        bus.emit('script.changed', { scriptId: script.id });
+        return saved;
+      },
+      'scripts.import': async ({ json }) => {
+        const saved = await scripts.import(json, ctx.actor());
+        bus.emit('script.changed', { scriptId: saved.id });
+        return saved;
+      },
+      'scripts.delete': async ({ id, locale }) => {
+        await scripts.delete(id, locale, ctx.actor(), settings.get().script);
+        bus.emit('script.changed', { scriptId: id });
+        return {};
+      },
+      'scripts.saveProgress': async ({ callId, progress }) => {
+        await progressStore.save(callId, progress);
+        return {};
+      },
+      'scripts.progress': ({ callId }) => progressStore.load(callId),
+    },
+  };
+  return { ...module, scripts };
+}

@@ -1,0 +1,32 @@
+import { createCallbackTasks } from '../calls/callback-tasks.ts';
+import type { CoreModule, ModuleContext } from '../core/core-module.ts';
+import { localZone } from '../app/local-zone.ts';
+
+export type TasksMethod = 'tasks.open' | 'tasks.create' | 'tasks.callBack' | 'tasks.complete';
+
+/** Call-back tasks: made by hand or from a wrap-up's next step, called back in one click. */
+export function createTasksModule(ctx: ModuleContext, deps: { dial(number: string): Promise<string> }) {
+  const { bus, settings } = ctx;
+  const tasks = createCallbackTasks({ db: ctx.database.db, clock: ctx.clock, newId: ctx.newId, policy: () => settings.get().callbacks, zone: localZone, dial: deps.dial });
+  const module: CoreModule<TasksMethod> = {
+    handlers: {
+      'tasks.open': () => tasks.open(),
+      'tasks.create': async (task) => {
+        const created = await tasks.create(task);
+        bus.emit('task.changed', { taskId: created.id });
+        return created;
+      },
+      'tasks.callBack': async ({ taskId }) => {
+        const callId = await tasks.callBack(taskId);
+        bus.emit('task.changed', { taskId });
+        return { callId };
+      },
+      'tasks.complete': async ({ taskId }) => {
+        await tasks.complete(taskId);
+        bus.emit('task.changed', { taskId });
+        return {};
+      },
+    },
+  };
+  return { ...module, tasks };
+}
