@@ -6,17 +6,6 @@ import { type ImportCycle, importCycles, importGraph, sourcesUnder } from './imp
  * values can hand a module its neighbour before that neighbour has run. No cycle anywhere in src.
  */
 
-/**
- * Cycles other engineers are taking apart right now (issue 16): each entry is the group's files,
- * sorted. The lead empties this list once their work lands; a group listed here that has gone
- * fails the last test, so the list cannot outlive its cycles.
- */
-const KNOWN_CYCLES_BEING_FIXED: string[][] = [
-  // Issue 16 item 7: the call actions move out of the components into renderer/phone/call-actions.ts.
-  ['src/renderer/phone/call-panel.tsx', 'src/renderer/phone/call-stage.tsx'],
-];
-
-const isKnown = (cycle: ImportCycle) => KNOWN_CYCLES_BEING_FIXED.some((known) => known.join('\n') === cycle.files.join('\n'));
 const named = (cycles: ImportCycle[]) => cycles.map((cycle) => cycle.path.join(' → '));
 
 describe('import cycles', () => {
@@ -60,11 +49,7 @@ describe('import cycles', () => {
     expect([...graph.values()].filter((targets) => targets.length > 0).length).toBeGreaterThan(graph.size / 2);
   });
 
-  it('are none in src, but for the ones being taken apart now', () => {
-    expect(named(cycles.filter((cycle) => !isKnown(cycle)))).toEqual([]);
-  });
-
-  it('being taken apart are still there (empty KNOWN_CYCLES_BEING_FIXED as they go)', () => {
-    expect(KNOWN_CYCLES_BEING_FIXED.filter((known) => !cycles.some((cycle) => cycle.files.join('\n') === known.join('\n')))).toEqual([]);
+  it('are none in src', () => {
+    expect(named(cycles)).toEqual([]);
   });
 });
