@@ -94,6 +94,13 @@ describe('createCore, composed from the domain modules', () => {
     await core.dispose();
   });
 
+  it('asks for the admin PIN to cancel an export, like the rest of export (it did not before the access policy)', async () => {
+    const { client, detach } = connect();
+    await expect(client.call('export.cancel', { exportId: 'any' })).rejects.toMatchObject({ code: 'admin-no-pin' });
+    detach();
+    await core.dispose();
+  });
+
   it('refuses an admin method to a window without the admin PIN, before its handler runs', async () => {
     const { client, detach } = connect();
     await expect(client.call('retention.delete', { days: 1, recordingIds: [] })).rejects.toMatchObject({ code: 'admin-no-pin' });
