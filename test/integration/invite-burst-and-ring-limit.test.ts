@@ -8,6 +8,7 @@ import type { Invitation } from 'sip.js';
 import type { LiveCall, RegistrationState } from '../../src/shared/ipc/phone.ts';
 import { silentLogger as log } from '../../src/shared/logger.ts';
 import { CallManager } from '../../src/main/phone/call-manager.ts';
+import { createCallRowsWriter } from '../../src/main/calls/call-rows-writer.ts';
 import { SipAccount } from '../../src/main/phone/sip-account.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/main/db/open-database.ts';
 import { createCallRepository } from '../../src/main/calls/call-repository.ts';
@@ -56,7 +57,12 @@ beforeAll(async () => {
       live = calls;
       mostRinging = Math.max(mostRinging, calls.filter((c) => c.state === 'ringing').length);
     },
-    onCallStored: () => undefined,
+    onCallFact: createCallRowsWriter({
+      log,
+      insert: (call) => calls.insert({ ...call, agent: 'sip:101@127.0.0.1' }),
+      update: (id, patch) => calls.update(id, patch),
+      stored: () => undefined,
+    }),
     bindSession: () => undefined,
     sendDtmfInMedia: () => Promise.resolve(false),
     uriFor: () => {
@@ -71,8 +77,6 @@ beforeAll(async () => {
         return contacts.cardForNumber(number);
       },
       recordRefused: (refusal) => refused.record(refusal),
-      insertCall: (call) => calls.insert({ ...call, agent: 'sip:101@127.0.0.1' }),
-      updateCall: (id, patch) => calls.update(id, patch),
       insertTransfer: () => Promise.resolve(),
       finishTransfer: () => Promise.resolve(),
       linkConsult: () => Promise.resolve(),

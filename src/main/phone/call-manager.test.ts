@@ -5,6 +5,7 @@ import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { defaultSettings, type Availability, type RingPolicy } from '../../shared/ipc/settings.ts';
 import { silentLogger as silentLog } from '../../shared/logger.ts';
 import { CallManager, type CallManagerStore, type CallRecordPatch, type NewCallRecord, type NewTransferRecord, type RefusedInviteRecord } from './call-manager.ts';
+import { createCallRowsWriter, type CallRowsWriterDeps } from '../calls/call-rows-writer.ts';
 import { emptyContactProfile } from '../../shared/ipc/contacts.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
@@ -115,7 +116,7 @@ class FakeInvitation {
   }
 }
 
-function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability; dtmfInMedia?: boolean; lookupMs?: number; store?: Partial<CallManagerStore> } = {}) {
+function setup(options: { policy?: Partial<RingPolicy>; availability?: Availability; dtmfInMedia?: boolean; lookupMs?: number; store?: Partial<CallManagerStore>; rows?: Pick<CallRowsWriterDeps, 'insert' | 'update'> } = {}) {
   const policy: RingPolicy = { ...defaultSettings.ringPolicy, ...options.policy };
   let availability: Availability = options.availability ?? 'available';
   const inserted: NewCallRecord[] = [];
@@ -132,7 +133,19 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
     ringPolicy: () => policy,
     availability: () => availability,
     onCallsChanged: (calls) => snapshots.push(calls),
-    onCallStored: () => {},
+    onCallFact: createCallRowsWriter({
+      log: silentLog,
+      stored: () => undefined,
+      insert: (call) => {
+        inserted.push(call);
+        return Promise.resolve();
+      },
+      update: (id, patch) => {
+        patches.set(id, { ...patches.get(id), ...patch });
+        return Promise.resolve();
+      },
+      ...options.rows,
+    }),
     bindSession: () => {},
     sendDtmfInMedia: () => Promise.resolve(options.dtmfInMedia ?? true),
     makeInviter: () => {
@@ -153,14 +166,6 @@ function setup(options: { policy?: Partial<RingPolicy>; availability?: Availabil
         return number === '6001'
             ? { match: 'number' as const, number, contact: { id: 'c1', name: 'Eleni Georgiou', organization: '', position: '', email: '', category: null, notes: '', phones: [], profile: emptyContactProfile, createdAt: 0, updatedAt: 0 }, recentCalls: [] }
             : { match: 'none' as const, number, contact: null, recentCalls: [] };
-      },
-      insertCall: (call) => {
-        inserted.push(call);
-        return Promise.resolve();
-      },
-      updateCall: (id, patch) => {
-        patches.set(id, { ...patches.get(id), ...patch });
-        return Promise.resolve();
       },
       insertTransfer: (transfer) => {
         transfers.set(transfer.id, { ...transfer, result: 'pending', detail: '' });
@@ -433,9 +438,11 @@ describe('CallManager', () => {
       policy: { maxLines: 1, answerOnRing: null },
       store: {
         cardForNumber: (number) => contacts.cardForNumber(number),
-        insertCall: (call) => calls.insert({ ...call, agent: 'sip:101@pbx' }),
-        updateCall: (id, patch) => calls.update(id, patch),
         recordRefused: (refusal) => refusedLog.record(refusal),
+      },
+      rows: {
+        insert: (call) => calls.insert({ ...call, agent: 'sip:101@pbx' }),
+        update: (id, patch) => calls.update(id, patch),
       },
     });
     const ringing = await t.ring('2101234567');

@@ -52,7 +52,7 @@ async function connectedCall() {
     ringPolicy: () => ({ ...defaultSettings.ringPolicy, answerOnRing: null }),
     availability: () => 'available',
     onCallsChanged: (live) => (calls = live),
-    onCallStored: () => undefined,
+    onCallFact: () => Promise.resolve(),
     bindSession: () => undefined,
     sendDtmfInMedia: () => Promise.resolve(true),
     uriFor: () => ({}) as URI,
@@ -62,8 +62,6 @@ async function connectedCall() {
     store: {
       cardForNumber: (number) => Promise.resolve({ match: 'none', number, contact: null, recentCalls: [] }),
       recordRefused: () => Promise.resolve(),
-      insertCall: () => Promise.resolve(),
-      updateCall: () => Promise.resolve(),
       insertTransfer: () => Promise.resolve(),
       finishTransfer: () => Promise.resolve(),
       linkConsult: () => Promise.resolve(),
