@@ -18,6 +18,7 @@ import {
 } from 'sip.js';
 import type { Clock } from '../../shared/clock.ts';
 import { transferTargetSchema, type RegistrationState } from '../../shared/ipc/phone.ts';
+import { isOnline, transitionRegistration } from './registration-transition.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import { MAX_RING_TIMEOUT_S, type AccountSettings } from '../../shared/ipc/settings.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -105,7 +106,7 @@ export class SipAccount {
 
   /** One SIP MESSAGE to a colleague; resolves when their phone took it (2xx), else rejects with why. */
   sendMessage(target: URI, body: string, contentType: string): Promise<void> {
-    if (!this.ua || this.state.status !== 'registered') return Promise.reject(new Error('not connected to the phone system'));
+    if (!this.ua || !isOnline(this.state.status)) return Promise.reject(new Error('not connected to the phone system'));
     const ua = this.ua;
     return new Promise((resolve, reject) => {
       new Messager(ua, target, body, contentType)
@@ -124,7 +125,7 @@ export class SipAccount {
    * when refused, timed out or terminated by the server, and when the account disconnects.
    */
   subscribe(target: URI, event: string, accept: string, handlers: { onNotify(body: string): void; onEnded(): void }): { cancel(): void } {
-    if (!this.ua || this.state.status !== 'registered') {
+    if (!this.ua || !isOnline(this.state.status)) {
       queueMicrotask(() => handlers.onEnded());
       return { cancel: () => undefined };
     }
@@ -156,7 +157,7 @@ export class SipAccount {
    * session died with that run. Resolves with the final answer's status.
    */
   sendBye(dialog: StoredDialog): Promise<number> {
-    if (!this.ua || this.state.status !== 'registered') return Promise.reject(new Error('not connected to the phone system'));
+    if (!this.ua || !isOnline(this.state.status)) return Promise.reject(new Error('not connected to the phone system'));
     const core = this.ua.userAgentCore;
     const message = byeRequest(core, dialog);
     return new Promise((resolve) => {
@@ -167,7 +168,7 @@ export class SipAccount {
 
   /** An outgoing call from this account; refused while it is not registered. */
   makeInviter(target: URI, extraHeaders: string[]): Inviter {
-    if (!this.ua || this.state.status !== 'registered') {
+    if (!this.ua || !isOnline(this.state.status)) {
       throw new RpcError('not-registered', 'Ringside is not connected to the phone system: calls cannot go out now.');
     }
     return new Inviter(this.ua, target, { extraHeaders });
@@ -436,7 +437,7 @@ export class SipAccount {
   }
 
   private setState(next: Omit<RegistrationState, 'reason'>): void {
-    const state: RegistrationState = { ...next, reason: next.problem ? registrationReasonInEnglish(next.problem) : null };
+    const state: RegistrationState = { ...next, status: transitionRegistration(this.state.status, next.status), reason: next.problem ? registrationReasonInEnglish(next.problem) : null };
     if (JSON.stringify(state) === JSON.stringify(this.state)) return;
     this.state = state;
     this.deps.onStateChange(state);
