@@ -68,9 +68,4 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
-  {
-    // Temporary, issue 16 item 1: createCore is being split into the domain modules; remove this once it is composition only.
-    files: ['src/main/core/create-core.ts'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
 );
