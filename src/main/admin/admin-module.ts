@@ -16,13 +16,13 @@ export type AdminMethod =
 
 /** The admin PIN and each window's unlock, the audit log, refused traffic and the custom consent announcement. */
 export function createAdminModule(ctx: ModuleContext, deps: { gate: AdminGate; settingsView(): SettingsView }) {
-  const { clock, settings, stores, database } = ctx;
+  const { clock, settings, stores } = ctx;
   const { gate } = deps;
   /** What decides whether the set-up guide may set the first admin PIN (decision 0016). */
   const firstPinDesk = async () => ({
-    pinSet: await stores.adminPin.isSet(),
+    pinSet: await stores.desk.adminPin.isSet(),
     setupGuide: settings.get().setupGuide,
-    callsTaken: (await database.db.selectFrom('calls').select('id').limit(1).executeTakeFirst()) !== undefined,
+    callsTaken: await stores.office.calls.anyTaken(),
   });
   const status = async (session: ClientSession) => {
     const desk = await firstPinDesk();
@@ -32,19 +32,19 @@ export function createAdminModule(ctx: ModuleContext, deps: { gate: AdminGate; s
     handlers: {
       'admin.status': (_params, session) => status(session),
       'admin.setPin': async ({ pin, currentPin }, session) => {
-        await stores.adminPin.change(pin, currentPin);
-        await stores.audit.record(ctx.actor(), 'admin-pin-changed', {});
+        await stores.desk.adminPin.change(pin, currentPin);
+        await stores.office.audit.record(ctx.actor(), 'admin-pin-changed', {});
         gate.unlock(session);
         return status(session);
       },
       'setup.setFirstAdminPin': async ({ pin }, session) => {
-        await stores.adminPin.setFirst(pin);
-        await stores.audit.record(ctx.actor(), 'admin-pin-set', { from: 'set-up guide' });
+        await stores.desk.adminPin.setFirst(pin);
+        await stores.office.audit.record(ctx.actor(), 'admin-pin-set', { from: 'set-up guide' });
         gate.unlock(session);
         return status(session);
       },
       'admin.unlock': async ({ pin }, session) => {
-        await stores.adminPin.check(pin);
+        await stores.desk.adminPin.check(pin);
         gate.unlock(session);
         return status(session);
       },
@@ -52,12 +52,12 @@ export function createAdminModule(ctx: ModuleContext, deps: { gate: AdminGate; s
         gate.lock(session);
         return status(session);
       },
-      'admin.auditLog': ({ limit }) => stores.audit.list(limit),
-      'admin.refusedTraffic': ({ days }) => stores.refusedTraffic.summary(clock.now() - days * 86_400_000),
+      'admin.auditLog': ({ limit }) => stores.office.audit.list(limit),
+      'admin.refusedTraffic': ({ days }) => stores.desk.refusedTraffic.summary(clock.now() - days * 86_400_000),
       'admin.setAnnouncement': async ({ fileName, data }) => {
         const customFile = saveAnnouncement(ctx.dataDir, fileName, Buffer.from(data, 'base64'));
         settings.update({ consent: { announcement: 'custom', customFile } });
-        await stores.audit.record(ctx.actor(), 'admin-settings-changed', { consent: { announcement: 'custom', customFile } });
+        await stores.office.audit.record(ctx.actor(), 'admin-settings-changed', { consent: { announcement: 'custom', customFile } });
         return deps.settingsView();
       },
     },

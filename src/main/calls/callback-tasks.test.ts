@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
 import { defaultCallbackPolicy } from '../../shared/calls/callback-due.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
+import { createCallbackTaskRepository } from './callback-task-repository.ts';
 import { createCallbackTasks } from './callback-tasks.ts';
 import { localZone } from '../app/local-zone.ts';
 
@@ -21,7 +22,7 @@ describe('call-back tasks', () => {
     const dialled: string[] = [];
     let n = 0;
     const tasks = createCallbackTasks({
-      db: database.db,
+      store: createCallbackTaskRepository({ db: database.db }),
       clock: systemClock,
       newId: () => `t${++n}`,
       policy: () => defaultCallbackPolicy,

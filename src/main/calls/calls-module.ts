@@ -9,11 +9,11 @@ export function createCallsModule(ctx: ModuleContext, deps: { tasks: CallbackTas
   const { stores, bus, clock } = ctx;
   return {
     handlers: {
-      'calls.list': (query) => stores.callRecords.list(query),
+      'calls.list': (query) => stores.office.calls.list(query),
       'calls.wrapUp': async (wrapUp) => {
-        await stores.callRecords.wrapUp(wrapUp, clock.now());
+        await stores.office.calls.wrapUp(wrapUp, clock.now());
         bus.emit('wrapUp.saved', { callId: wrapUp.callId, nextStepAt: wrapUp.nextStepAt });
-        const task = wrapUp.nextStepAt !== null ? callbackTaskFromWrapUp(await stores.callRecords.find(wrapUp.callId), wrapUp) : null;
+        const task = wrapUp.nextStepAt !== null ? callbackTaskFromWrapUp(await stores.office.calls.find(wrapUp.callId), wrapUp) : null;
         if (task) {
           const created = await deps.tasks.create(task);
           bus.emit('task.changed', { taskId: created.id });

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
-import type { Colleague, ColleagueInput, LineState, Presence } from '../../shared/ipc/colleagues.ts';
+import type { Colleague, ColleagueInput, Presence } from '../../shared/ipc/colleagues.ts';
 import type { ColleaguesTable, DatabaseSchema } from '../db/database-schema.ts';
 
 export interface ColleagueDirectory {
@@ -12,10 +12,10 @@ export interface ColleagueDirectory {
 }
 
 /**
- * The office's colleagues (R20), kept on this desk. `lineOf` adds what the phone system says about
- * each one's line right now (busy lamps), which is never stored.
+ * The office's colleagues (R20). Their lines (busy lamps) are live, never stored: colleague-lines.ts
+ * adds them.
  */
-export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; newId(): string; lineOf?(extension: string): LineState | null }): ColleagueDirectory {
+export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; newId(): string }): ColleagueDirectory {
   const { db } = deps;
   const toColleague = (r: Selectable<ColleaguesTable>): Colleague => ({
     id: r.id,
@@ -25,7 +25,7 @@ export function createColleagueDirectory(deps: { db: Kysely<DatabaseSchema>; new
     handles: r.handles,
     presence: r.presence,
     presenceAt: r.presence_at,
-    line: deps.lineOf?.(r.extension) ?? null,
+    line: null,
   });
   return {
     async list() {

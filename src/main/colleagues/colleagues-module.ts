@@ -3,7 +3,7 @@ import { PRESENCE_CONTENT_TYPE } from '../../shared/ipc/colleagues.ts';
 import type { LiveCall, RegistrationState } from '../../shared/ipc/phone.ts';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import type { SipAccount } from '../phone/sip-account.ts';
-import { createColleagueDirectory } from './colleague-directory.ts';
+import { colleaguesWithLines } from './colleague-lines.ts';
 import { deskPresenceStatus } from './desk-presence.ts';
 import { LineWatch } from './line-watch.ts';
 import { PresenceBeacons } from './presence-beacon.ts';
@@ -24,7 +24,7 @@ export function createColleaguesModule(
     subscribe: (extension, handlers) => account.subscribe(account.uriFor(extension), 'dialog', 'application/dialog-info+xml', handlers),
     onChanged: changed,
   });
-  const directory = createColleagueDirectory({ db: ctx.database.db, newId: ctx.newId, lineOf: (extension) => lineWatch.lineOf(extension) });
+  const directory = colleaguesWithLines(ctx.stores.office.colleagues, (extension) => lineWatch.lineOf(extension));
   const watchDirectoryLines = async () => lineWatch.sync((await directory.list()).map((c) => c.extension));
   const beacons = new PresenceBeacons({
     clock,

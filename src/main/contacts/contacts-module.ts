@@ -1,6 +1,4 @@
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
-import { deleteContact } from './delete-contact.ts';
-import { importContactsCsv } from './import-contacts-csv.ts';
 
 export type ContactsMethod =
   | 'contacts.get'
@@ -14,8 +12,8 @@ export type ContactsMethod =
 
 /** The address book. A change is shown on the live calls' cards before the window is answered. */
 export function createContactsModule(ctx: ModuleContext, deps: { refreshCards(): Promise<void> }): CoreModule<ContactsMethod> {
-  const { stores, bus, clock, settings } = ctx;
-  const contacts = stores.contacts;
+  const { stores, bus, settings } = ctx;
+  const contacts = stores.office.contacts;
   const changed = async (contactId: string | null, change: 'saved' | 'deleted' | 'imported') => {
     await deps.refreshCards();
     bus.emit('contact.changed', { contactId, change });
@@ -41,12 +39,12 @@ export function createContactsModule(ctx: ModuleContext, deps: { refreshCards():
       'contacts.search': ({ query, limit }) => contacts.search(query, limit),
       'contacts.cardForNumber': ({ number }) => contacts.cardForNumber(number),
       'contacts.delete': async ({ id }) => {
-        const result = await deleteContact({ db: ctx.database.db, clock }, id, ctx.actor());
+        const result = await contacts.remove(id, ctx.actor());
         await changed(id, 'deleted');
         return result;
       },
       'contacts.importCsv': async ({ text }) => {
-        const report = await importContactsCsv({ db: ctx.database.db, clock, region: settings.get().defaultRegion }, text);
+        const report = await contacts.importCsv(text, settings.get().defaultRegion);
         await changed(null, 'imported');
         return report;
       },

@@ -9,7 +9,6 @@ import type { Logger } from '../../shared/logger.ts';
 import { createAdminModule } from '../admin/admin-module.ts';
 import { createAdminGate } from '../admin/admin-session.ts';
 import type { PowerEvents } from '../app/power-events.ts';
-import { callAgent } from '../calls/call-agents.ts';
 import { createCallsModule } from '../calls/calls-module.ts';
 import { createColleaguesModule } from '../colleagues/colleagues-module.ts';
 import { createContactsModule } from '../contacts/contacts-module.ts';
@@ -73,8 +72,9 @@ export function createCore(deps: CoreDeps): Core {
   const stopRefresh = refreshRenderersOnEvents(bus, hub.broadcast);
   const actor = () => settings.get().account.sipUri || DESK_WITHOUT_ADDRESS;
   const notice = (level: 'info' | 'warning', words: RpcError) => hub.broadcast('notice', { level, code: words.code, message: words.message });
-  const stores = openCoreStores({ database, clock, log: deps.log, settings, notice });
-  const ctx: ModuleContext = { clock, log: deps.log, bus, settings, database, stores, dataDir: deps.dataDir, resourcesDir: deps.resourcesDir, newId: () => uuidv7(), actor, broadcast: hub.broadcast };
+  const newId = () => uuidv7();
+  const stores = openCoreStores({ database, clock, log: deps.log, settings, newId, notice });
+  const ctx: ModuleContext = { clock, log: deps.log, bus, settings, database, stores, dataDir: deps.dataDir, resourcesDir: deps.resourcesDir, newId, actor, broadcast: hub.broadcast };
   /** This desk's extension: the user part of its SIP address. */
   const myExtension = () => settings.get().account.sipUri.replace(/^sips?:/, '').split('@')[0] ?? '';
   const startedAt = clock.now();
@@ -104,7 +104,7 @@ export function createCore(deps: CoreDeps): Core {
     liveCalls: () => phone.calls.calls,
     handleInvite: (invitation) => phone.calls.handleInvite(invitation, 'practice'),
   });
-  const gate = createAdminGate({ clock, pinSet: () => stores.adminPin.isSet() });
+  const gate = createAdminGate({ clock, pinSet: () => stores.desk.adminPin.isSet() });
   const admin = createAdminModule(ctx, { gate, settingsView: settingsModule.view });
   const calls = createCallsModule(ctx, { tasks: tasks.tasks });
   const contacts = createContactsModule(ctx, { refreshCards: () => phone.calls.refreshCards() });
@@ -131,7 +131,7 @@ export function createCore(deps: CoreDeps): Core {
   const access: AccessChecks = {
     gate,
     actor,
-    callAgent: (callId) => callAgent(database.db, callId),
+    callAgent: (callId) => stores.office.calls.agentOf(callId),
     changedAdminSettings: (patch) => changedAdminSettings(settings.get(), patch),
     assertNewDesk: admin.assertNewDesk,
   };

@@ -5,6 +5,7 @@ import type { TransferLog } from '../calls/transfer-log.ts';
 import type { ColleagueDirectory } from '../colleagues/colleague-directory.ts';
 import type { ContactRepository } from '../contacts/contact-repository.ts';
 import type { MessageStore } from '../messages/message-store.ts';
+import type { ScoreRepository } from '../scoring/score-repository.ts';
 import type { CallProgressStore } from '../scripts/call-progress-store.ts';
 import type { CustomScripts } from '../scripts/custom-scripts.ts';
 
@@ -31,6 +32,8 @@ export interface OfficeStore {
   colleagues: ColleagueDirectory;
   /** scripts: the office's own call scripts */
   scripts: CustomScripts;
+  /** scorecards, call_scores, score_comments */
+  scores: ScoreRepository;
   /** audit_log */
   audit: AuditLog;
 }

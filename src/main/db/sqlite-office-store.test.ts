@@ -16,6 +16,7 @@ const OFFICE_METHODS = {
   tasks: ['find', 'open', 'insert', 'markDone'],
   colleagues: ['list', 'save', 'remove', 'setPresence'],
   scripts: ['all', 'get', 'save', 'delete'],
+  scores: ['officeCard', 'call', 'callFacts', 'score', 'rows', 'averages', 'saveOfficeCard', 'removeOfficeCard', 'saveScore'],
   audit: ['record', 'list'],
 };
 const DESK_METHODS = {

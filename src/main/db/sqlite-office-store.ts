@@ -7,6 +7,7 @@ import { createTransferLog } from '../calls/transfer-log.ts';
 import { createColleagueDirectory } from '../colleagues/colleague-directory.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
 import { createMessageStore } from '../messages/message-store.ts';
+import { createScoreRepository } from '../scoring/score-repository.ts';
 import { createCallProgressStore } from '../scripts/call-progress-store.ts';
 import { createCustomScripts } from '../scripts/custom-scripts.ts';
 import type { DatabaseSchema } from './database-schema.ts';
@@ -32,6 +33,7 @@ export function createSqliteOfficeStore(deps: {
     tasks: createCallbackTaskRepository({ db }),
     colleagues: createColleagueDirectory({ db, newId: deps.newId }),
     scripts: createCustomScripts({ db, onInvalid: deps.onInvalidScript }),
+    scores: createScoreRepository({ db, newId: deps.newId }),
     audit: createAuditLog({ db, clock }),
   };
 }

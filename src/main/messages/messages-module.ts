@@ -2,14 +2,13 @@ import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import { MESSAGE_CONTENT_TYPE } from '../../shared/ipc/messages.ts';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import { MessageCourier } from './message-courier.ts';
-import { createMessageStore } from './message-store.ts';
 
 export type MessagesMethod = 'messages.send' | 'messages.list' | 'messages.setStatus';
 
 /** Desk-to-desk messages over SIP MESSAGE (decision 0009). */
 export function createMessagesModule(ctx: ModuleContext, deps: { myExtension(): string; send(toExtension: string, body: string, contentType: string): Promise<void> }) {
   const { settings, bus, clock } = ctx;
-  const messages = createMessageStore({ db: ctx.database.db });
+  const messages = ctx.stores.office.messages;
   const courier = new MessageCourier({
     clock,
     log: ctx.log.child('messages'),

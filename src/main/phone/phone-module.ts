@@ -2,7 +2,6 @@ import type { Message, Session } from 'sip.js';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import type { PowerEvents } from '../app/power-events.ts';
 import type { ModuleContext, CoreModule } from '../core/core-module.ts';
-import { markCallMediaLost } from '../calls/call-media-lost.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
 import { MediaHostWatch } from '../media/media-host-watch.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
@@ -78,18 +77,18 @@ export function createPhoneModule(
     // The calls' rows follow the phone's facts (the manager never writes them itself).
     onCallFact: createCallRowsWriter({
       log: ctx.log.child('calls'),
-      insert: (row) => stores.callRecords.insert({ ...row, agent: ctx.actor() }),
-      update: (id, patch) => stores.callRecords.update(id, patch),
+      insert: (row) => stores.office.calls.insert({ ...row, agent: ctx.actor() }),
+      update: (id, patch) => stores.office.calls.update(id, patch),
       stored: (callId) => bus.emit('call.stored', { callId }),
     }),
     store: {
-      cardForNumber: (number) => stores.contacts.cardForNumber(number),
-      recordRefused: (refusal) => stores.refusedTraffic.record(refusal),
-      insertTransfer: (transfer) => stores.transferLog.insert({ ...transfer, fromAgent: ctx.actor() }),
-      finishTransfer: (id, result, detail, endedAt) => stores.transferLog.finish(id, result, detail, endedAt),
-      linkConsult: (id, consultCallId) => stores.transferLog.linkConsult(id, consultCallId),
-      rememberDialog: (id, dialog) => stores.dialogs.remember(id, dialog),
-      forgetDialog: (id) => stores.dialogs.forget(id),
+      cardForNumber: (number) => stores.office.contacts.cardForNumber(number),
+      recordRefused: (refusal) => stores.desk.refusedTraffic.record(refusal),
+      insertTransfer: (transfer) => stores.office.transfers.insert({ ...transfer, fromAgent: ctx.actor() }),
+      finishTransfer: (id, result, detail, endedAt) => stores.office.transfers.finish(id, result, detail, endedAt),
+      linkConsult: (id, consultCallId) => stores.office.transfers.linkConsult(id, consultCallId),
+      rememberDialog: (id, dialog) => stores.desk.dialogs.remember(id, dialog),
+      forgetDialog: (id) => stores.desk.dialogs.forget(id),
     },
   });
 
@@ -101,7 +100,7 @@ export function createPhoneModule(
     isLive: (callId) => calls.isLive(callId),
     lost: (callId) => {
       calls.setMediaProblem(callId, { code: 'media-window-lost', params: { target: '', detail: '' } });
-      void markCallMediaLost(ctx.database.db, callId, clock.now()).catch((error: unknown) => log.error('Could not mark the call as without audio', { callId, error: String(error) }));
+      void stores.office.calls.markMediaLost(callId, clock.now()).catch((error: unknown) => log.error('Could not mark the call as without audio', { callId, error: String(error) }));
       // What the window sent is kept and playable; a window that takes the call back records anew.
       deps.finishRecording(callId);
     },
@@ -140,7 +139,7 @@ export function createPhoneModule(
       deps.hooks.registrationChanged(state);
     },
   });
-  const endOrphanedCalls = orphanedDialogs({ store: stores.dialogs, log: ctx.log.child('phone'), startedAt: deps.startedAt, sendBye: (dialog) => account.sendBye(dialog) });
+  const endOrphanedCalls = orphanedDialogs({ store: stores.desk.dialogs, log: ctx.log.child('phone'), startedAt: deps.startedAt, sendBye: (dialog) => account.sendBye(dialog) });
 
   const applyAccount = () => account.configure(settings.get().account, deps.secrets.getPassword());
   const stopSettings = settings.onChange(() => {

@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
-import { callAgents } from '../calls/call-agents.ts';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import type { MediaFile } from '../host/media-file.ts';
 import { announcementFile, announcementLabel } from './consent-announcement.ts';
 import { createExportJobs } from './export-jobs.ts';
 import { asRecordingRpcError, recordingBytes, recordingFileKeyId } from './recording-bytes.ts';
 import type { RecordingKeyStore } from './recording-key-store.ts';
-import { createRecordingPauses } from './recording-pauses.ts';
 import { loadPeaks } from './recording-peaks-cache.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from './recording-retention.ts';
 import { selectRecordings } from './recording-selection.ts';
@@ -38,14 +36,14 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
   const db = ctx.database.db;
   const log = ctx.log.child('core');
   const keys = (id: string) => deps.recordingKeys.find(id);
-  const pauses = createRecordingPauses({ db, clock });
+  const pauses = stores.desk.recordingPauses;
   const exports = createExportJobs({
     db,
     dataDir,
     keys,
     clock,
     log: ctx.log.child('export'),
-    audit: stores.audit,
+    audit: stores.office.audit,
     locale: () => ({ language: settings.get().language, region: settings.get().defaultRegion, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     onProgress: (p) => ctx.broadcast('export.progress', p),
   });
@@ -60,7 +58,7 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
   // A crash left recordings as .part files and calls "in progress": finish both before anything else.
   const recovered = recordings
     .recover()
-    .then(() => stores.callRecords.closeInterrupted(deps.startedAt))
+    .then(() => stores.office.calls.closeInterrupted(deps.startedAt))
     .then((closed) => closed > 0 && log.warn('Closed calls interrupted by a crash', { closed }))
     .catch((error: unknown) => log.error('Recovering after a crash failed', { error: String(error) }));
 
@@ -103,7 +101,7 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
       },
       'recordings.consent': async ({ callId, played }) => {
         const { consent } = settings.get();
-        await stores.callRecords.update(callId, { consentAnnouncement: played || consent.announcement === 'off' ? announcementLabel(consent) : 'not played', consentBeepSeconds: consent.beepEverySeconds });
+        await stores.office.calls.update(callId, { consentAnnouncement: played || consent.announcement === 'off' ? announcementLabel(consent) : 'not played', consentBeepSeconds: consent.beepEverySeconds });
         return {};
       },
       'recordings.forCall': ({ callId }) => recordingsForCall(db, callId),
@@ -114,7 +112,7 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
           throw asRecordingRpcError(error);
         });
       },
-      'export.agents': () => callAgents(db),
+      'export.agents': () => stores.office.calls.agents(),
       'export.preview': async ({ filter }) => {
         const selected = await selectRecordings(db, filter);
         return { calls: new Set(selected.map((r) => r.callId)).size, recordings: selected.length, bytes: selected.reduce((sum, r) => sum + r.bytes, 0) };
@@ -128,7 +126,7 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
       'retention.delete': async ({ days, recordingIds }) => {
         const { deleted } = await deleteExpiredRecordings({ db, dataDir }, { days, recordingIds }, clock.now());
         const bytes = deleted.reduce((sum, r) => sum + r.bytes, 0);
-        await stores.audit.record(ctx.actor(), 'retention-delete', { days, confirmed: recordingIds.length, deleted: deleted.length, bytes, recordings: deleted.map((r) => r.recordingId) });
+        await stores.office.audit.record(ctx.actor(), 'retention-delete', { days, confirmed: recordingIds.length, deleted: deleted.length, bytes, recordings: deleted.map((r) => r.recordingId) });
         bus.emit('recordings.deleted', { recordingIds: deleted.map((r) => r.recordingId) });
         return { deleted: deleted.length, bytes };
       },

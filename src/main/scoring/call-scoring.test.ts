@@ -4,6 +4,7 @@ import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { deskStats } from '../stats/desk-stats.ts';
 import { createCallScoring, type CallScoring } from './call-scoring.ts';
+import { createScoreRepository } from './score-repository.ts';
 import { SHIPPED_SCORECARD_ITEM_IDS, shippedScorecard } from './shipped-scorecard.ts';
 
 const ATHENS = 'Europe/Athens';
@@ -18,10 +19,9 @@ describe('supervisor scoring of recorded calls', () => {
     database = await openDatabase(':memory:');
     const clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined };
     scoring = createCallScoring({
-      db: database.db,
+      scores: createScoreRepository({ db: database.db, newId: () => `id${++n}` }),
       clock,
       audit: createAuditLog({ db: database.db, clock }),
-      newId: () => `id${++n}`,
       shippedCard: () => shippedScorecard('en'),
       stageTitle: (scriptId, stageId) => Promise.resolve(scriptId === 'reception' && stageId === 'request' ? 'The request' : null),
     });

@@ -17,10 +17,9 @@ export type ScoringMethod =
 export function createScoringModule(ctx: ModuleContext, deps: { scripts: Pick<ReturnType<typeof createScriptCatalog>, 'get'> }): CoreModule<ScoringMethod> {
   const { settings, bus } = ctx;
   const scoring = createCallScoring({
-    db: ctx.database.db,
+    scores: ctx.stores.office.scores,
     clock: ctx.clock,
-    audit: ctx.stores.audit,
-    newId: ctx.newId,
+    audit: ctx.stores.office.audit,
     shippedCard: () => shippedScorecard(settings.get().language),
     stageTitle: async (scriptId, stageId) => (await deps.scripts.get(scriptId, settings.get().script.locale))?.stages.find((s) => s.id === stageId)?.title ?? null,
   });

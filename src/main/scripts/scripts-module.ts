@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
-import { createCallProgressStore } from './call-progress-store.ts';
-import { createCustomScripts } from './custom-scripts.ts';
 import { createScriptCatalog } from './script-catalog.ts';
 import { loadScriptLibrary } from './script-library.ts';
 
@@ -11,11 +9,11 @@ export type ScriptsMethod = 'scripts.list' | 'scripts.get' | 'scripts.save' | 's
 export function createScriptsModule(ctx: ModuleContext) {
   const { clock, bus, settings } = ctx;
   const log = ctx.log.child('scripts');
-  const progressStore = createCallProgressStore({ db: ctx.database.db, clock });
+  const progressStore = ctx.stores.office.callProgress;
   const scripts = createScriptCatalog({
     shipped: loadScriptLibrary(join(ctx.resourcesDir, 'scripts'), log),
-    custom: createCustomScripts({ db: ctx.database.db, onInvalid: (id, errors) => log.error('A saved script is not valid', { id, errors }) }),
-    audit: ctx.stores.audit,
+    custom: ctx.stores.office.scripts,
+    audit: ctx.stores.office.audit,
     clock,
   });
   const module: CoreModule<ScriptsMethod> = {

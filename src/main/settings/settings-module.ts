@@ -20,7 +20,7 @@ export function createSettingsModule(ctx: ModuleContext, deps: { secrets: Secret
         const changed = changedAdminSettings(before, patch);
         assertSettingsPatchUsable(before, patch, deps.recordingKeys);
         const after = settings.update(patch);
-        if (changed.length > 0) await ctx.stores.audit.record(ctx.actor(), 'admin-settings-changed', adminSettingsAuditDetail(changed, before, after));
+        if (changed.length > 0) await ctx.stores.office.audit.record(ctx.actor(), 'admin-settings-changed', adminSettingsAuditDetail(changed, before, after));
         return view();
       },
       'settings.setPassword': async ({ password }) => {

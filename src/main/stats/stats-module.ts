@@ -1,4 +1,3 @@
-import { callAgents } from '../calls/call-agents.ts';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import { countPastDaysInWorker } from './count-past-days-in-worker.ts';
 import { createDeskStatsByDays } from './desk-stats-days.ts';
@@ -21,7 +20,7 @@ export function createStatsModule(ctx: ModuleContext): CoreModule<StatsMethod> {
   return {
     handlers: {
       'stats.desk': ({ period, agent }) => statsByDays(period, agent),
-      'stats.agents': () => callAgents(ctx.database.db),
+      'stats.agents': () => ctx.stores.office.calls.agents(),
     },
     dispose: () => statsDays.dispose(),
   };

@@ -7,7 +7,7 @@ export type TasksMethod = 'tasks.open' | 'tasks.create' | 'tasks.callBack' | 'ta
 /** Call-back tasks: made by hand or from a wrap-up's next step, called back in one click. */
 export function createTasksModule(ctx: ModuleContext, deps: { dial(number: string): Promise<string> }) {
   const { bus, settings } = ctx;
-  const tasks = createCallbackTasks({ db: ctx.database.db, clock: ctx.clock, newId: ctx.newId, policy: () => settings.get().callbacks, zone: localZone, dial: deps.dial });
+  const tasks = createCallbackTasks({ store: ctx.stores.office.tasks, clock: ctx.clock, newId: ctx.newId, policy: () => settings.get().callbacks, zone: localZone, dial: deps.dial });
   const module: CoreModule<TasksMethod> = {
     handlers: {
       'tasks.open': () => tasks.open(),
