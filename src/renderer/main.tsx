@@ -12,6 +12,7 @@ import { useAppStore } from './state/app-store.ts';
 import { coreConnected, coreDisconnected, corePeer, runAction } from './core/core-connection.ts';
 import { locationFromHash, locationHash } from './state/screen-location.ts';
 import type { LiveCall } from '../shared/ipc/phone.ts';
+import type { CallbackTask } from '../shared/ipc/tasks.ts';
 import { newlyRinging } from '../shared/phone/newly-ringing.ts';
 import { connectHeadsetButtons } from './headset/headset-buttons.ts';
 import { errorText } from './i18n/error-text.ts';
@@ -26,8 +27,8 @@ const media = createMediaEngine({
       if (!api) throw new Error(i18n.t('shell.notConnectedRecording'));
       await api.call('recordings.chunk', { callId, seq, data, startedAt });
     },
-    finish: async () => {
-      await corePeer()?.call('recordings.finish', { callId });
+    lastChunkSent: async () => {
+      await corePeer()?.call('recordings.lastChunk', { callId });
     },
     failed: (message) => useAppStore.getState().pushNotice('error', message),
   }),
@@ -47,11 +48,6 @@ window.addEventListener('hashchange', () => useAppStore.setState(locationFromHas
 
 useAppStore.subscribe((state, previous) => {
   if (state.calls !== previous.calls) media.setRinging(ringModeFor(state.calls));
-  if (state.calls !== previous.calls) {
-    // An answered call that has just ended asks for its wrap-up (R23).
-    const ended = state.calls.find((c) => c.state === 'ended' && c.answeredAt !== null && previous.calls.some((p) => p.id === c.id && p.state !== 'ended'));
-    if (ended) useAppStore.setState({ wrapUpCall: { id: ended.id, name: callerName(ended) } });
-  }
   if (state.settings?.settings.devices !== previous.settings?.settings.devices && state.settings) {
     media.setDevices(state.settings.settings.devices);
   }
@@ -77,6 +73,8 @@ connectToCore({
     peer.on('notice', ({ level, code, message }) => useAppStore.getState().pushNotice(level, code === undefined ? message : errorText(new RpcError(code, message))));
     peer.on('export.progress', (progress) => useAppStore.getState().setExportProgress(progress));
     peer.on('messages.received', (message) => notifyMessage(message));
+    peer.on('calls.wrapUpDue', ({ callId }) => askWrapUp(callId));
+    peer.on('tasks.due', (task) => announceDueTask(task));
     peer.call('session.hello', { media: true }).then(
       (hello) => {
         const s = useAppStore.getState();
@@ -86,6 +84,7 @@ connectToCore({
         s.setCalls(hello.phone.calls);
         media.keepOnly(hello.phone.calls);
         s.dataChanged('calls');
+        peer.call('tasks.dueNow', {}).then((due) => due.forEach(announceDueTask), () => undefined);
       },
       (error: unknown) => coreDisconnected(error instanceof Error ? error.message : String(error)),
     );
@@ -129,21 +128,21 @@ function notifyRinging(calls: LiveCall[]): void {
   }
 }
 
-/** Call-backs that fall due while Ringside is open are announced once each (R27). */
+/** Main says an answered call has just ended (R23): the wrap-up form asks about it. */
+function askWrapUp(callId: string): void {
+  const call = useAppStore.getState().calls.find((c) => c.id === callId);
+  if (call) useAppStore.setState({ wrapUpCall: { id: call.id, name: callerName(call) } });
+}
+
+/**
+ * A call-back whose time has come by main's clock (R27), shown once per window: main tells a
+ * window as it connects what is due already, and every window when the next one falls due.
+ */
 const announcedTasks = new Set<string>();
-setInterval(() => {
-  const api = corePeer();
-  if (!api) return;
-  api.call('tasks.open', {}).then(
-    (tasks) => {
-      for (const task of tasks) {
-        if (task.dueAt > Date.now() || announcedTasks.has(task.id)) continue;
-        announcedTasks.add(task.id);
-        const text = i18n.t('tasks.dueNow', { name: task.name || currentDisplayFormat().phone(task.number) });
-        useAppStore.getState().pushNotice('warning', text);
-        if ('Notification' in window && Notification.permission === 'granted') new Notification('Ringside', { body: text, tag: `ringside-task-${task.id}` });
-      }
-    },
-    () => undefined,
-  );
-}, 15_000);
+function announceDueTask(task: CallbackTask): void {
+  if (announcedTasks.has(task.id)) return;
+  announcedTasks.add(task.id);
+  const text = i18n.t('tasks.dueNow', { name: task.name || currentDisplayFormat().phone(task.number) });
+  useAppStore.getState().pushNotice('warning', text);
+  if ('Notification' in window && Notification.permission === 'granted') new Notification('Ringside', { body: text, tag: `ringside-task-${task.id}` });
+}

@@ -1,12 +1,14 @@
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import type { CallbackTasks } from './callback-tasks.ts';
 import { callbackTaskFromWrapUp } from './wrap-up-callback.ts';
+import { followWrapUpPrompt } from './wrap-up-prompt.ts';
 
 export type CallsMethod = 'calls.list' | 'calls.wrapUp';
 
 /** The call history and the wrap-up after each call. */
 export function createCallsModule(ctx: ModuleContext, deps: { tasks: CallbackTasks }): CoreModule<CallsMethod> {
   const { stores, bus, clock } = ctx;
+  const stopPrompting = followWrapUpPrompt(bus, (callId) => ctx.broadcast('calls.wrapUpDue', { callId }));
   return {
     handlers: {
       'calls.list': (query) => stores.office.calls.list(query),
@@ -21,5 +23,6 @@ export function createCallsModule(ctx: ModuleContext, deps: { tasks: CallbackTas
         return {};
       },
     },
+    dispose: stopPrompting,
   };
 }

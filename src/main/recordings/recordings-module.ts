@@ -7,19 +7,17 @@ import { announcementFile, announcementLabel } from './consent-announcement.ts';
 import { createExportJobs } from './export-jobs.ts';
 import { asRecordingRpcError, recordingBytes, recordingFileKeyId } from './recording-bytes.ts';
 import type { RecordingKeyStore } from './recording-key-store.ts';
+import { createRecordingFinisher } from './recording-finisher.ts';
 import { loadPeaks } from './recording-peaks-cache.ts';
 import { deleteExpiredRecordings, listExpiredRecordings } from './recording-retention.ts';
 import { selectRecordings } from './recording-selection.ts';
 import { createRecordingStore } from './recording-store.ts';
 import { recordingsForCall } from './recordings-for-call.ts';
 
-/** A recording whose window went away with the call is finished by main after a grace period. */
-const RECORDING_GRACE_MS = 5000;
-
 export type RecordingsMethod =
   | 'recordings.chunk'
   | 'recordings.pause'
-  | 'recordings.finish'
+  | 'recordings.lastChunk'
   | 'recordings.consent'
   | 'recordings.forCall'
   | 'recordings.peaks'
@@ -62,23 +60,8 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
     .then((closed) => closed > 0 && log.warn('Closed calls interrupted by a crash', { closed }))
     .catch((error: unknown) => log.error('Recovering after a crash failed', { error: String(error) }));
 
-  const finish = async (callId: string) => {
-    await recordings.finish(callId);
-    bus.emit('recording.finished', { callId });
-  };
-  /** Finishes an open recording now, without waiting for the window (its audio went away). */
-  const finishNow = (callId: string) => {
-    if (recordings.isOpen(callId)) void finish(callId).catch((error: unknown) => log.error('Finishing a recording failed', { error: String(error) }));
-  };
-  const finishing = new Set<string>();
-  const stopFinishing = bus.on('call.ended', ({ callId }) => {
-    if (finishing.has(callId)) return;
-    finishing.add(callId);
-    clock.setTimeout(() => {
-      finishing.delete(callId);
-      finishNow(callId);
-    }, RECORDING_GRACE_MS);
-  });
+  const finisher = createRecordingFinisher({ clock, log, recordings, pauses, finished: (callId) => bus.emit('recording.finished', { callId }) });
+  const stopFinishing = bus.on('call.ended', ({ callId }) => finisher.callEnded(callId));
 
   const finishedRecording = (id: string) => db.selectFrom('recordings').select(['file', 'mime_type']).where('id', '=', id).where('status', 'in', ['final', 'recovered']).executeTakeFirst();
 
@@ -94,9 +77,8 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
         else await pauses.resume(callId);
         return {};
       },
-      'recordings.finish': async ({ callId }) => {
-        await pauses.resume(callId);
-        await finish(callId);
+      'recordings.lastChunk': async ({ callId }) => {
+        await finisher.lastChunkIn(callId);
         return {};
       },
       'recordings.consent': async ({ callId, played }) => {
@@ -154,9 +136,12 @@ export function createRecordingsModule(ctx: ModuleContext, deps: { recordingKeys
     },
     async dispose() {
       stopFinishing();
+      finisher.dispose();
       await exports.cancelAll();
       await recordings.finishAll();
     },
   };
+  /** Finishes a call's recording now, without waiting for the window: its audio went away. */
+  const finishNow = (callId: string) => void finisher.windowLost(callId);
   return { ...module, recovered, finishNow };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import { createScriptCatalog } from './script-catalog.ts';
+import { createStageTimesClock } from './stage-times-clock.ts';
 import { loadScriptLibrary } from './script-library.ts';
 
 export type ScriptsMethod = 'scripts.list' | 'scripts.get' | 'scripts.save' | 'scripts.import' | 'scripts.delete' | 'scripts.saveProgress' | 'scripts.progress';
@@ -9,12 +10,20 @@ export type ScriptsMethod = 'scripts.list' | 'scripts.get' | 'scripts.save' | 's
 export function createScriptsModule(ctx: ModuleContext) {
   const { clock, bus, settings } = ctx;
   const log = ctx.log.child('scripts');
-  const progressStore = ctx.stores.office.callProgress;
   const scripts = createScriptCatalog({
     shipped: loadScriptLibrary(join(ctx.resourcesDir, 'scripts'), log),
     custom: ctx.stores.office.scripts,
     audit: ctx.stores.office.audit,
     clock,
+  });
+  // Main's clock counts the time in each stage; the window only reports where the call is.
+  const progressStore = createStageTimesClock({
+    store: ctx.stores.office.callProgress,
+    clock,
+    scriptStart: async (callId, scriptId) => ({
+      stageId: (await scripts.get(scriptId, settings.get().script.locale))?.stages[0]?.id ?? null,
+      at: (await ctx.stores.office.calls.find(callId))?.answeredAt ?? clock.now(),
+    }),
   });
   const module: CoreModule<ScriptsMethod> = {
     handlers: {

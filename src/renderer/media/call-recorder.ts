@@ -3,7 +3,8 @@ import { errorText } from '../i18n/error-text.ts';
 export interface RecorderSink {
   /** `startedAt`: when the recorder started (ms since the epoch), so paused spans land at the right second. */
   chunk(seq: number, base64: string, startedAt: number): Promise<void>;
-  finish(): Promise<void>;
+  /** The recorder stopped and every chunk was sent: main finishes the recording. */
+  lastChunkSent(): Promise<void>;
   failed(message: string): void;
 }
 
@@ -54,7 +55,7 @@ export class CallRecorder {
       });
     });
     this.recorder.addEventListener('stop', () => {
-      this.sending = this.sending.then(() => sink.finish()).catch(() => undefined);
+      this.sending = this.sending.then(() => sink.lastChunkSent()).catch(() => undefined);
       void this.context.close();
     });
     void this.context.resume();

@@ -13,6 +13,11 @@ import { useDebouncedSaver } from '../state/use-debounced-saver.ts';
 
 /** Typing is saved this long after the last key; everything else at once. */
 const SAVE_DELAY_MS = 150;
+/**
+ * The window counts no stage time: main stamps the times with its clock when a stage change is
+ * saved (stage-times-clock.ts), so the moves here are made at a time of 0 that main ignores.
+ */
+const UNTIMED = 0;
 
 /** The call's script: loads it, restores the saved progress (after a reload or a crash), or starts it. */
 export function ScriptPanel({ call }: { call: LiveCall }) {
@@ -34,7 +39,7 @@ export function ScriptPanel({ call }: { call: LiveCall }) {
     }).then((result) => {
       if (!current || !result?.loaded) return;
       setScript(result.loaded);
-      setProgress(result.saved?.scriptId === result.loaded.id ? result.saved : startProgress(result.loaded, Date.now()));
+      setProgress(result.saved?.scriptId === result.loaded.id ? result.saved : startProgress(result.loaded, UNTIMED));
     });
     return () => {
       current = false;
@@ -95,8 +100,7 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
       event.preventDefault();
-      const now = Date.now();
-      change(event.key === 'ArrowLeft' && branchReturnStage(script, progress) ? returnFromBranch(script, progress, now) : stepStage(script, progress, event.key === 'ArrowRight' ? 1 : -1, now));
+      change(event.key === 'ArrowLeft' && branchReturnStage(script, progress) ? returnFromBranch(script, progress, UNTIMED) : stepStage(script, progress, event.key === 'ArrowRight' ? 1 : -1, UNTIMED));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -118,14 +122,14 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
         )}
         <nav className="script-stages" aria-label={t('script.stages')}>
           {mainStages.map((s, index) => (
-            <button key={s.id} type="button" className={s.id === stage.id ? 'stage-tab active' : 'stage-tab'} aria-current={s.id === stage.id ? 'step' : undefined} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
+            <button key={s.id} type="button" className={s.id === stage.id ? 'stage-tab active' : 'stage-tab'} aria-current={s.id === stage.id ? 'step' : undefined} onClick={() => change(goToStage(script, progress, s.id, UNTIMED))}>
               {index + 1}. {s.title}
             </button>
           ))}
         </nav>
         <div className="script-branches" role="group" aria-label={t('script.jumpTo')}>
           {branches.map((s) => (
-            <button key={s.id} type="button" className={s.id === stage.id ? 'branch active' : 'branch'} onClick={() => change(goToStage(script, progress, s.id, Date.now()))}>
+            <button key={s.id} type="button" className={s.id === stage.id ? 'branch active' : 'branch'} onClick={() => change(goToStage(script, progress, s.id, UNTIMED))}>
               {s.title}
             </button>
           ))}
@@ -138,15 +142,15 @@ function ScriptView(props: { callId: string; contactId: string | null; ended: bo
             <h3>{stage.title}</h3>
             <div className="script-steps">
               {returnStage ? (
-                <button type="button" className="button button-primary" onClick={() => change(returnFromBranch(script, progress, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+                <button type="button" className="button button-primary" onClick={() => change(returnFromBranch(script, progress, UNTIMED))} aria-keyshortcuts="Alt+ArrowLeft">
                   <ChevronLeft size={16} aria-hidden /> {t('script.backTo', { stage: returnStage.title })}
                 </button>
               ) : (
                 <>
-                  <button type="button" className="button" disabled={mainStages[0]?.id === stage.id} onClick={() => change(stepStage(script, progress, -1, Date.now()))} aria-keyshortcuts="Alt+ArrowLeft">
+                  <button type="button" className="button" disabled={mainStages[0]?.id === stage.id} onClick={() => change(stepStage(script, progress, -1, UNTIMED))} aria-keyshortcuts="Alt+ArrowLeft">
                     <ChevronLeft size={16} aria-hidden /> {t('script.back')}
                   </button>
-                  <button type="button" className="button button-primary" disabled={mainStages.at(-1)?.id === stage.id} onClick={() => change(stepStage(script, progress, 1, Date.now()))} aria-keyshortcuts="Alt+ArrowRight">
+                  <button type="button" className="button button-primary" disabled={mainStages.at(-1)?.id === stage.id} onClick={() => change(stepStage(script, progress, 1, UNTIMED))} aria-keyshortcuts="Alt+ArrowRight">
                     {t('script.next')} <ChevronRight size={16} aria-hidden />
                   </button>
                 </>

@@ -39,6 +39,7 @@ export const ACCESS_POLICY = {
   'colleagues.save': 'desk',
   'colleagues.remove': 'desk',
   'tasks.open': 'desk',
+  'tasks.dueNow': 'desk',
   'tasks.create': 'desk',
   'tasks.callBack': 'desk',
   'tasks.complete': 'desk',
@@ -57,7 +58,7 @@ export const ACCESS_POLICY = {
 
   'recordings.chunk': 'desk',
   'recordings.pause': 'desk',
-  'recordings.finish': 'desk',
+  'recordings.lastChunk': 'desk',
   'recordings.consent': 'desk',
   'recordings.forCall': 'desk',
   'recordings.peaks': 'desk',

@@ -60,6 +60,8 @@ export const coreMethods = {
   'colleagues.remove': { params: z.object({ id: z.string().max(100) }), result: empty },
   /** Call-back tasks (R19, R22, R27): open ones, the most pressing first. */
   'tasks.open': { params: empty, result: z.array(callbackTaskSchema) },
+  /** Open tasks whose time has come by main's clock: what a window that has just connected reminds of (later ones come as `tasks.due`). */
+  'tasks.dueNow': { params: empty, result: z.array(callbackTaskSchema) },
   'tasks.create': { params: newTaskSchema, result: callbackTaskSchema },
   /** One click: calls the number back and links the new call to the task. */
   'tasks.callBack': { params: z.object({ taskId: z.string().max(100) }), result: z.object({ callId: z.string() }) },
@@ -113,8 +115,11 @@ export const coreMethods = {
   },
   /** The person paused or resumed the recording (sensitive details); main keeps the audit trail. */
   'recordings.pause': { params: z.object({ callId: z.string().max(100), paused: z.boolean() }), result: empty },
-  /** The recorder stopped and its last chunk was sent. */
-  'recordings.finish': { params: z.object({ callId: z.string().max(100) }), result: empty },
+  /**
+   * The window's recorder stopped (the call ended, Stop was pressed, or a chunk failed) and its
+   * last chunk was sent: main finishes the recording. A call that ended without it is finished after a grace.
+   */
+  'recordings.lastChunk': { params: z.object({ callId: z.string().max(100) }), result: empty },
   /**
    * The consent announcement was played to the caller before recording began (or could not be):
    * main stores what was announced and the beep interval with the call.
@@ -205,6 +210,10 @@ export const coreEvents = {
   'data.changed': z.object({ what: z.enum(['calls', 'contacts', 'recordings', 'scripts', 'messages', 'tasks', 'colleagues', 'scores']) }),
   /** A message for this desk arrived: the window shows a desktop notification. */
   'messages.received': z.object({ id: z.string(), fromName: z.string(), callerName: z.string(), urgency: z.enum(['normal', 'urgent']) }),
+  /** An answered call has just ended (R23): main decides that its wrap-up is due, the window shows the form. */
+  'calls.wrapUpDue': z.object({ callId: z.string() }),
+  /** A call-back task's time has come by main's clock (R27): the window reminds the person, once per task. */
+  'tasks.due': callbackTaskSchema,
   /**
    * Something the user should read: an error that did not fit a request's answer. With a code, the
    * window words it in its language (errors.<code>); `message` is the English words.
