@@ -3,10 +3,11 @@ import { systemClock } from '../../shared/clock.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { createRecordingFinisher, RECORDING_GRACE_MS } from './recording-finisher.ts';
 
-/** Open recordings by call, and what happened to them, in order. */
-function setUp(open: string[]) {
+/** Open recordings by call, and what happened to them, in order; `slowPauses` holds each pause's end until the test lets it go. */
+function setUp(open: string[], slowPauses = false) {
   const recordings = new Set(open);
   const happened: string[] = [];
+  const pausesEnding: (() => void)[] = [];
   const finisher = createRecordingFinisher({
     clock: systemClock,
     log: silentLogger,
@@ -17,10 +18,15 @@ function setUp(open: string[]) {
         return Promise.resolve();
       },
     },
-    pauses: { resume: (callId) => Promise.resolve(void happened.push(`resumed ${callId}`)) },
+    pauses: {
+      resume: (callId) => {
+        happened.push(`resumed ${callId}`);
+        return slowPauses ? new Promise<void>((ended) => pausesEnding.push(ended)) : Promise.resolve();
+      },
+    },
     finished: (callId) => happened.push(`recording.finished ${callId}`),
   });
-  return { recordings, happened, finisher };
+  return { recordings, happened, finisher, pausesEnding };
 }
 
 describe('main finishing a call’s recording', () => {
@@ -59,15 +65,22 @@ describe('main finishing a call’s recording', () => {
     expect(happened).toEqual([]);
   });
 
-  it('finishes at once when the window went away, and the last chunk and the grace together close it once', async () => {
-    const { happened, finisher } = setUp(['lost', 'both']);
+  it('finishes at once when the window went away', async () => {
+    const { happened, finisher } = setUp(['lost']);
     await finisher.windowLost('lost');
     expect(happened).toEqual(['resumed lost', 'closed lost', 'recording.finished lost']);
+  });
+
+  it('says recording.finished once when the last chunk and the grace finish it at the same moment', async () => {
+    const { happened, finisher, pausesEnding } = setUp(['both'], true);
     finisher.callEnded('both');
     await vi.advanceTimersByTimeAsync(RECORDING_GRACE_MS - 1);
     const last = finisher.lastChunkIn('both');
     await vi.advanceTimersByTimeAsync(1);
+    expect(pausesEnding).toHaveLength(2);
+    for (const ended of pausesEnding) ended();
     await last;
+    await vi.advanceTimersByTimeAsync(0);
     expect(happened.filter((h) => h === 'recording.finished both')).toHaveLength(1);
   });
 
