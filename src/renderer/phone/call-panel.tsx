@@ -29,7 +29,8 @@ export function CallPanel({ call }: { call: LiveCall }) {
   return (
     <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-bar-state={bar} data-invite-at={call.inviteAt}>
       <div className="call-bar-head">
-        <div className="call-bar-words">
+        {/* Room for the longer of on the call / on hold, so taking the caller back does not re-wrap the bar and move Hang up. */}
+        <div className="call-bar-words" {...(bar === 'on-call' || bar === 'on-hold' ? { 'data-room-a': t('callPanel.onCall', { time: '00:00' }), 'data-room-b': t('callControls.onHold', { time: '00:00' }) } : {})}>
           <CallBarWords call={call} bar={bar} now={now} />
         </div>
         <div className="call-bar-who">

@@ -6,6 +6,7 @@ import { isTyping } from '../app/is-typing.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { MessageForm } from '../messages/message-form.tsx';
 import { promiseCallBack, sendTone, setMuted, toggleHold } from './call-actions.ts';
+import { SteadyLabel } from './steady-label.tsx';
 import { isHeldHere } from './primary-call.ts';
 import { TransferForm } from './transfer-form.tsx';
 
@@ -58,11 +59,15 @@ export function InCallControls({ call }: { call: LiveCall }) {
     <>
       <button type="button" className="button" aria-pressed={holding} disabled={call.holdPending !== null} onClick={() => toggleHold(call)} aria-keyshortcuts="Alt+O">
         {holding ? <PlayCircle size={18} aria-hidden /> : <PauseCircle size={18} aria-hidden />}{' '}
-        {call.holdPending === 'hold' ? t('callControls.holding') : call.holdPending === 'resume' ? t('callControls.resuming') : holding ? t('callControls.resume') : t('callControls.hold')}{' '}
+        <SteadyLabel
+          current={call.holdPending === 'hold' ? t('callControls.holding') : call.holdPending === 'resume' ? t('callControls.resuming') : holding ? t('callControls.resume') : t('callControls.hold')}
+          choices={[t('callControls.hold'), t('callControls.holding'), t('callControls.resume'), t('callControls.resuming')]}
+        />{' '}
         <kbd>Alt+O</kbd>
       </button>
       <button type="button" className="button" aria-pressed={muted} onClick={() => setMuted(call.id, !muted)} aria-keyshortcuts="Alt+M">
-        {muted ? <MicOff size={18} aria-hidden /> : <Mic size={18} aria-hidden />} {muted ? t('callControls.unmute') : t('callControls.mute')} <kbd>Alt+M</kbd>
+        {muted ? <MicOff size={18} aria-hidden /> : <Mic size={18} aria-hidden />} <SteadyLabel current={muted ? t('callControls.unmute') : t('callControls.mute')} choices={[t('callControls.mute'), t('callControls.unmute')]} />{' '}
+        <kbd>Alt+M</kbd>
       </button>
       <button type="button" className="button" aria-expanded={keypad} onClick={() => setKeypad(!keypad)} aria-keyshortcuts="Alt+K">
         <Grid3x3 size={18} aria-hidden /> {t('callControls.keypad')} <kbd>Alt+K</kbd>
