@@ -20,7 +20,7 @@ export type CallFields = Partial<Omit<LiveCall, 'id' | 'state' | 'holdPending' |
 /** One live call: what the screen shows, its SIP session, and its sub-states (call-sub-states.ts). */
 export interface CallEntry {
   /** Replaced only through the registry, which guards every state change. */
-  readonly call: LiveCall;
+  readonly call: Readonly<LiveCall>;
   /** The SIP session: an Invitation (inbound) or an Inviter (outbound). */
   readonly session: Session;
   /** Inbound calls only: what answering and declining act on. */
