@@ -9,7 +9,7 @@ const PAUSE_MS = 5;
 /**
  * Each catch-up run in a worker thread of its own, on its own connection to `file`, started for
  * the run and ended after it: its memory is held only while it counts. The worker sits beside this
- * module (past-days-worker.ts here, past-days-worker.js beside the Electron bundle).
+ * module (past-days-worker.ts here, past-days-worker.js beside the built bundles, Electron's and browser mode's).
  */
 export function countPastDaysInWorker(deps: { file: string; timeZone(): string }): CountPastDays {
   const workerFile = new URL(`./past-days-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);

@@ -6,7 +6,9 @@ import { createFileLogger } from '../../logging/file-logger.ts';
 import { startWebServer } from './web-server.ts';
 import { persistentWebToken } from './web-token.ts';
 
-const rendererDir = resolve(import.meta.dirname, '../../../../out/renderer');
+// The checkout: four folders above this file in src/, two above the built out/web-main/web-main.js.
+const root = resolve(import.meta.dirname, import.meta.filename.endsWith('.ts') ? '../../../..' : '../..');
+const rendererDir = join(root, 'out', 'renderer');
 
 // The terminal that started us may be gone (a closed pipe): writing must never become an error
 // that is reported by writing again.
@@ -16,7 +18,7 @@ try {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The interface is not built (${rendererDir} is missing): run "npm run build:renderer" first, or use "npm run web".`);
   }
-  const app = await startApp({ argv: process.argv.slice(2) });
+  const app = await startApp({ argv: process.argv.slice(2), resourcesDir: join(root, 'resources') });
   const host = app.args.host ?? app.config.web?.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     console.warn(`Warning: browser mode is listening on ${host}, not only on this machine. Anyone who has the URL with its token can use this phone.`);
