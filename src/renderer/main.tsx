@@ -6,6 +6,7 @@ import { AppShell } from './app/app-shell.tsx';
 import { createMediaEngine } from './media/media-engine.ts';
 import { attachCallMedia } from './phone/call-actions.ts';
 import { callerName, ringModeFor } from './phone/call-presentation.ts';
+import { ringTrace } from './phone/ring-trace.ts';
 import { i18n, setUiLanguage } from './i18n/i18n.ts';
 import { currentDisplayFormat } from './i18n/display-format.ts';
 import { useAppStore } from './state/app-store.ts';
@@ -65,7 +66,9 @@ connectToCore({
   onConnected(peer) {
     peer.on('phone.registration', (r) => useAppStore.getState().setRegistration(r));
     peer.on('phone.calls', (calls) => {
+      ringTrace.validated(calls);
       useAppStore.getState().setCalls(calls);
+      ringTrace.stored();
       notifyRinging(calls);
     });
     peer.on('settings.changed', (s) => useAppStore.getState().setSettings(s));

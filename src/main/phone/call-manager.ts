@@ -166,6 +166,7 @@ export class CallManager {
     } finally {
       this.reservedLines--;
     }
+    const cardAt = clock.now();
     // From here to the entry's creation nothing is awaited: the reserved line passes to the entry.
     if (invitation.state !== SessionState.Initial) {
       return this.refuse(invitation, origin, { at: inviteAt, reason: 'gone-before-ringing', source }, null);
@@ -207,6 +208,8 @@ export class CallManager {
     invitation.progress().catch((error: unknown) => log.warn('180 Ringing was not sent', { error: String(error) }));
     // The card goes on screen first; the row is written right after (its changes wait for it).
     this.ring.start(entry, invitation);
+    // Where the screen pop's time goes on this side (the bench reads it back): the card lookup, then the ringing call sent to the windows.
+    log.info('Ringing', { callId: id, inviteAt, cardMs: cardAt - inviteAt, sentMs: clock.now() - inviteAt });
     void this.fact({ kind: 'started', row });
   }
 

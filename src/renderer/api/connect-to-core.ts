@@ -5,6 +5,7 @@ import type { Handlers, RpcPort } from '../../shared/ipc/rpc-protocol.ts';
 import { openWebSocketPort, rpcUrl, takeToken } from './web-socket-port.ts';
 import { coreReconnectDelayMs } from './core-reconnect-delay.ts';
 import { i18n } from '../i18n/i18n.ts';
+import { ringTrace } from '../phone/ring-trace.ts';
 
 export type CorePeer = RpcPeer<CoreMethods, MediaMethods, ClientEvents, CoreEvents>;
 
@@ -56,8 +57,17 @@ export function connectToCore(options: ConnectOptions): void {
 }
 
 function makePeer(port: RpcPort, mediaHandlers: Handlers<MediaMethods>): CorePeer {
+  // Each message's arrival is noted before its checks, for the ring trace's first mark.
+  const traced: RpcPort = {
+    send: (message) => port.send(message),
+    onMessage: (handler) =>
+      port.onMessage((message) => {
+        ringTrace.arrived();
+        handler(message);
+      }),
+  };
   return new RpcPeer({
-    port,
+    port: traced,
     outgoing: coreMethods,
     incoming: mediaMethods,
     handlers: mediaHandlers,

@@ -1,4 +1,5 @@
 import { Circle, MicOff, Pause, Phone, PhoneOff } from 'lucide-react';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveCall } from '../../shared/ipc/phone.ts';
 import { useNow } from '../app/top-bar.tsx';
@@ -9,6 +10,7 @@ import { callBarState } from './call-bar-state.ts';
 import { CallBarWords } from './call-bar-words.tsx';
 import { callerName, callProblemText } from './call-presentation.ts';
 import { InCallControls } from './in-call-controls.tsx';
+import { ringTrace } from './ring-trace.ts';
 
 /**
  * The call bar: stays at the top of the screen for the whole call. Its coloured head says the
@@ -26,6 +28,9 @@ export function CallPanel({ call }: { call: LiveCall }) {
   const name = callerName(call);
   const organization = call.card.contact?.organization;
   const bar = callBarState(call);
+  useLayoutEffect(() => {
+    if (call.state === 'ringing') ringTrace.committed(call.id);
+  }, [call.id, call.state]);
   return (
     <div className={`call-panel call-${call.state}`} data-call-id={call.id} data-call-state={call.state} data-bar-state={bar} data-invite-at={call.inviteAt}>
       <div className="call-bar-head">
