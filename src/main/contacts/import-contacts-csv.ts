@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
@@ -42,6 +41,8 @@ export async function importContactsCsv(deps: ImportDeps, text: string): Promise
   if (body.includes('\u0000')) throw new RpcError('not-csv', 'This is not a text CSV file (it contains binary data).');
   const delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
 
+  // The CSV parser is loaded by the first import, not at start.
+  const { parse } = await import('csv-parse/sync');
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, relax_quotes: false }) as unknown as typeof records;

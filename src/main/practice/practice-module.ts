@@ -6,8 +6,8 @@ import type { LiveCall } from '../../shared/ipc/phone.ts';
 import type { CoreModule, ModuleContext } from '../core/core-module.ts';
 import type { MediaBridge } from '../media/media-bridge.ts';
 import { BridgeSessionDescriptionHandler } from '../phone/bridge-session-description-handler.ts';
-import { PracticeLine } from './practice-line.ts';
-import { loadPracticeScenarios } from './practice-scenarios.ts';
+import type { PracticeLine } from './practice-line.ts';
+import type { PracticeScenarios } from './practice-scenarios.ts';
 import { practiceStartRefusal } from './practice-start-guard.ts';
 
 /** Rehearsals with a simulated caller over an in-memory SIP wire (decision 0007). */
@@ -22,23 +22,33 @@ export function createPracticeModule(
 ): CoreModule<'practice.start'> {
   const { settings } = ctx;
   const log = ctx.log.child('core');
-  const scenarios = loadPracticeScenarios(join(ctx.resourcesDir, 'practice'), ctx.log.child('practice'));
-  const practice = new PracticeLine({
-    clock: ctx.clock,
-    log: ctx.log.child('practice'),
-    newId: ctx.newId,
-    deskMedia: deps.deskMedia,
-    callerMedia: (sessionId) => () => new BridgeSessionDescriptionHandler(sessionId, deps.media, ctx.log.child('practice-media')),
-    say: (sessionId, path) => deps.media.call('media.practiceSay', { sessionId, path }),
-    onInvite: (invitation) => {
-      deps.handleInvite(invitation).catch((error: unknown) => log.error('The practice call failed', { error: String(error) }));
-    },
-  });
+  // The practice line and its scenarios are loaded by the first rehearsal, not at start.
+  let line: { practice: PracticeLine; scenarios: PracticeScenarios } | null = null;
+  const practiceLine = async () => {
+    if (line) return line;
+    const [{ PracticeLine }, { loadPracticeScenarios }] = await Promise.all([import('./practice-line.ts'), import('./practice-scenarios.ts')]);
+    line ??= {
+      scenarios: loadPracticeScenarios(join(ctx.resourcesDir, 'practice'), ctx.log.child('practice')),
+      practice: new PracticeLine({
+        clock: ctx.clock,
+        log: ctx.log.child('practice'),
+        newId: ctx.newId,
+        deskMedia: deps.deskMedia,
+        callerMedia: (sessionId) => () => new BridgeSessionDescriptionHandler(sessionId, deps.media, ctx.log.child('practice-media')),
+        say: (sessionId, path) => deps.media.call('media.practiceSay', { sessionId, path }),
+        onInvite: (invitation) => {
+          deps.handleInvite(invitation).catch((error: unknown) => log.error('The practice call failed', { error: String(error) }));
+        },
+      }),
+    };
+    return line;
+  };
   return {
     handlers: {
       'practice.start': async () => {
-        const refusal = practiceStartRefusal({ mediaHost: deps.media.hasHost(), practiceBusy: practice.busy, calls: deps.liveCalls() });
+        const refusal = practiceStartRefusal({ mediaHost: deps.media.hasHost(), practiceBusy: line?.practice.busy ?? false, calls: deps.liveCalls() });
         if (refusal) throw refusal;
+        const { practice, scenarios } = await practiceLine();
         const { id, locale } = settings.get().script;
         const scenario = scenarios.forScript(id, locale);
         if (!scenario) throw new RpcError('no-practice-scenario', 'This Ringside has no practice caller installed.');
@@ -51,6 +61,6 @@ export function createPracticeModule(
       const file = join(ctx.resourcesDir, path);
       return Promise.resolve(existsSync(file) ? { file, mime: 'audio/ogg' } : null);
     },
-    dispose: () => practice.dispose(),
+    dispose: async () => line?.practice.dispose(),
   };
 }

@@ -9,7 +9,6 @@ import type { AuditLog } from '../admin/audit-log.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { RecordingKeyLookup } from './encrypted-recording.ts';
 import type { ManifestLocale } from './export-manifest.ts';
-import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
 
 /** Progress is sent at most this often while files stream (and always on a change of state). */
 const PROGRESS_INTERVAL_MS = 250;
@@ -49,33 +48,38 @@ export function createExportJobs(deps: {
         deps.onProgress({ exportId, ...progress });
       };
       send({ state: 'running', done: 0, total: 0, file: null, result: null, error: null }, true);
-      const done = exportRecordings({
-        db: deps.db,
-        dataDir: deps.dataDir,
-        keys: deps.keys,
-        clock: deps.clock,
-        filter,
-        format,
-        locale: deps.locale(),
-        target,
-        signal: controller.signal,
-        onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, result: null, error: null }, p.phase === 'verifying' || p.done === p.total),
-      })
-        .then(async (result) => {
+      const locale = deps.locale();
+      const run = async () => {
+        let code: typeof import('./export-recordings.ts') | null = null;
+        try {
+          // The export's code and its libraries (ZIP, CSV, Opus, WAV) are loaded by the first export, not at start.
+          code = await import('./export-recordings.ts');
+          const result = await code.exportRecordings({
+            db: deps.db,
+            dataDir: deps.dataDir,
+            keys: deps.keys,
+            clock: deps.clock,
+            filter,
+            format,
+            locale,
+            target,
+            signal: controller.signal,
+            onProgress: (p) => send({ state: p.phase === 'verifying' ? 'verifying' : 'running', done: p.done, total: p.total, file: null, result: null, error: null }, p.phase === 'verifying' || p.done === p.total),
+          });
           await deps.audit.record(actor, 'export', { filter, format, file: `exports/${name}`, calls: result.calls, recordings: result.recordings, problems: result.problems, bytes: result.bytes });
           const counts = { recordings: result.recordings, calls: result.calls, problems: result.problems };
           send({ state: 'done', done: result.recordings, total: result.recordings + result.problems, file: `exports/${name}`, result: counts, error: null }, true);
-        })
-        .catch((error: unknown) => {
-          if (error instanceof ExportCancelledError) {
+        } catch (error) {
+          if (code && error instanceof code.ExportCancelledError) {
             send({ state: 'cancelled', done: 0, total: 0, file: null, result: null, error: null }, true);
             return;
           }
           const why = error instanceof Error ? error.message : String(error);
           deps.log.error('Export failed', { error: why });
           send({ state: 'failed', done: 0, total: 0, file: null, result: null, error: why }, true);
-        })
-        .finally(() => running.delete(exportId));
+        }
+      };
+      const done = run().finally(() => running.delete(exportId));
       running.set(exportId, { controller, done });
       return exportId;
     },

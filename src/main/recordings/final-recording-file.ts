@@ -5,14 +5,13 @@ import type { Logger } from '../../shared/logger.ts';
 import { syncFolder, writeFileAtomic } from '../settings/atomic-write.ts';
 import { encryptRecording, recordingKeyId, type RecordingKeyLookup } from './encrypted-recording.ts';
 import { recordingBytes } from './recording-bytes.ts';
-import { withWebmDuration } from './webm-duration.ts';
 
 /**
  * The .part becomes the final file with its duration written in (sealed again when encrypted).
  * The hash is of the audio as kept, before encryption, so an export's decrypted copy matches it.
  * `file` is relative to the data folder, as the recording's row names it.
  */
-export function writeFinalRecordingFile(deps: { dataDir: string; find: RecordingKeyLookup; log: Logger }, file: string): { bytes: number; durationMs: number | null; sha256: string } {
+export async function writeFinalRecordingFile(deps: { dataDir: string; find: RecordingKeyLookup; log: Logger }, file: string): Promise<{ bytes: number; durationMs: number | null; sha256: string }> {
   const final = join(deps.dataDir, file);
   const part = `${final}.part`;
   // A full disk may have made the .part the final file already, without its duration header.
@@ -22,6 +21,8 @@ export function writeFinalRecordingFile(deps: { dataDir: string; find: Recording
   const original = new Uint8Array(recordingBytes(raw, deps.find));
   const keyId = recordingKeyId(raw);
   const key = keyId === null ? null : deps.find(keyId);
+  // The WebM reader (ts-ebml) is loaded by the first recording finished, not at start.
+  const { withWebmDuration } = await import('./webm-duration.ts');
   const fixed = withWebmDuration(original);
   let bytes = fixed.bytes;
   try {

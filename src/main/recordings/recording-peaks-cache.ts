@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { recordingPeaksSchema, type RecordingPeaks } from '../../shared/ipc/recordings.ts';
 import { writeFileAtomic } from '../settings/atomic-write.ts';
-import { decodeWebmOpus } from './decode-webm-opus.ts';
 import { decryptRecording, encryptRecording, isEncryptedRecording, recordingKeyId, type RecordingKeyLookup } from './encrypted-recording.ts';
 import { recordingBytes } from './recording-bytes.ts';
 import { computePeaks } from './recording-peaks.ts';
@@ -23,6 +22,8 @@ export async function loadPeaks(recordingFile: string, keys: RecordingKeyLookup)
     if (parsed.success) return parsed.data;
   }
   const raw = readFileSync(recordingFile);
+  // The Opus decoder (WebAssembly) is loaded by the first waveform drawn, not at start.
+  const { decodeWebmOpus } = await import('./decode-webm-opus.ts');
   const peaks = computePeaks(await decodeWebmOpus(new Uint8Array(recordingBytes(raw, keys))));
   const json = Buffer.from(JSON.stringify(peaks), 'utf8');
   const keyId = recordingKeyId(raw);

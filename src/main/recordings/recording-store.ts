@@ -110,7 +110,7 @@ export function createRecordingStore(deps: { db: Kysely<DatabaseSchema>; dataDir
 
   /** The final file, then its row: the size, duration and hash of the audio as kept. */
   const finalize = async (id: string, file: string, status: 'final' | 'recovered', chunks: number | null) => {
-    const { bytes, durationMs, sha256 } = writeFinalRecordingFile({ dataDir: deps.dataDir, find: deps.encryption?.find ?? (() => null), log: deps.log }, file);
+    const { bytes, durationMs, sha256 } = await writeFinalRecordingFile({ dataDir: deps.dataDir, find: deps.encryption?.find ?? (() => null), log: deps.log }, file);
     const row = await deps.kept.write(`recording ${id} ${status}`, () =>
       deps.db
         .updateTable('recordings')
