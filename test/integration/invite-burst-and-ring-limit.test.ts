@@ -14,6 +14,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/main/db/open-databa
 import { createCallRepository } from '../../src/main/calls/call-repository.ts';
 import { createRefusedTrafficLog } from '../../src/main/calls/refused-traffic-log.ts';
 import { createContactRepository } from '../../src/main/contacts/contact-repository.ts';
+import { createSqliteCardLookup } from '../../src/main/contacts/sqlite-card-lookup.ts';
 import { deskStats } from '../../src/main/stats/desk-stats.ts';
 import { startSipLab, type SipLab } from '../lab/sip-lab.ts';
 import { UdpSipCaller } from '../lab/udp-sip-caller.ts';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   database = await openDatabase(':memory:');
   const calls = createCallRepository({ db: database.db });
   const refused = createRefusedTrafficLog({ db: database.db });
-  const contacts = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+  const contacts = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
   manager = new CallManager({
     clock: systemClock,
     log,

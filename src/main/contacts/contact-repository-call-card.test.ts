@@ -6,6 +6,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createContactRepository } from './contact-repository.ts';
+import { createSqliteCardLookup } from './sqlite-card-lookup.ts';
 
 const blank = { name: '', organization: '', position: '', email: '', category: null, notes: '' };
 
@@ -15,7 +16,7 @@ describe('a new caller\'s card saved as it is typed during the call', () => {
   const open = async () => {
     database = await openDatabase(join(dir, 'ringside.sqlite'));
     return {
-      contacts: createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' }),
+      contacts: createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' }),
       calls: createCallRepository({ db: database.db }),
     };
   };

@@ -3,6 +3,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createContactRepository } from './contact-repository.ts';
+import { createSqliteCardLookup } from './sqlite-card-lookup.ts';
 
 const blank = { organization: '', position: '', email: '', category: null, notes: '' };
 
@@ -14,7 +15,7 @@ describe('contact repository', () => {
   afterEach(() => database.close());
 
   it('pops the card with the last five calls of that contact, newest first', async () => {
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const calls = createCallRepository({ db: database.db });
     const contact = await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '210 1234567', label: 'work' }] });
     for (let i = 0; i < 7; i++) {
@@ -26,7 +27,7 @@ describe('contact repository', () => {
   });
 
   it('gives an unknown caller an empty card with the normalized number and that number\'s calls', async () => {
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const calls = createCallRepository({ db: database.db });
     await calls.insert({ id: 'k1', direction: 'inbound', remoteNumber: '2107654321', remoteE164: '+302107654321', remoteDisplayName: '', contactId: null, match: 'none', inviteAt: 5, sipCallId: '', practice: false, agent: 'sip:101@pbx' });
     const card = await repo.cardForNumber('210 765 4321');
@@ -35,13 +36,13 @@ describe('contact repository', () => {
   });
 
   it('refuses a number that already belongs to someone else, naming them', async () => {
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '6001', label: '' }] });
     await expect(repo.save({ ...blank, name: 'Other', phones: [{ number: '6001', label: '' }] })).rejects.toThrow(/already belongs to Ελένη/);
   });
 
   it('updates a contact and its phones', async () => {
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const created = await repo.save({ ...blank, name: 'Anna', phones: [{ number: '6001', label: '' }] });
     const updated = await repo.save({ ...blank, id: created.id, name: 'Anna K.', category: 'A', phones: [{ number: '6002', label: 'desk' }] });
     expect(updated).toMatchObject({ id: created.id, name: 'Anna K.', category: 'A', phones: [{ number: '6002', label: 'desk' }] });
@@ -49,7 +50,7 @@ describe('contact repository', () => {
   });
 
   it('captures script answers into the card, leaving them when the form saves', async () => {
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'RU' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'RU' });
     const contact = await repo.save({ ...blank, name: 'Ольга', phones: [{ number: '+79161234567', label: '' }] });
     await repo.capture(contact.id, 'budget', ' 5 000 € ');
     await repo.capture(contact.id, 'temperature', 'hot');

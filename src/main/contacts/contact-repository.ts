@@ -2,10 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
 import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
-import type { CallSummary, ClientCard, Contact, ContactInput, ImportReport } from '../../shared/ipc/contacts.ts';
+import type { ClientCard, Contact, ContactInput, ImportReport } from '../../shared/ipc/contacts.ts';
 import { RpcError } from '../../shared/ipc/rpc-protocol.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
+import type { CardLookup } from './card-lookup.ts';
 import { contactFields } from './contact-fields.ts';
+import { contactFromRow } from './contact-row.ts';
 import { deleteContact } from './delete-contact.ts';
 import { importContactsCsv } from './import-contacts-csv.ts';
 import { foldForSearch } from './search-text.ts';
@@ -38,34 +40,14 @@ export type ContactRepository = ContactReader & ContactWriter;
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
-export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; clock: Clock; region: () => string }): ContactRepository {
+export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; cards: CardLookup; clock: Clock; region: () => string }): ContactRepository {
   const { db } = deps;
 
   return {
     async cardForNumber(rawNumber) {
       const { number } = normalizePhoneNumber(rawNumber, deps.region());
       if (!number) return { match: 'none', number: rawNumber, contact: null, recentCalls: [] };
-      const phone = await db.selectFrom('contact_phones').select('contact_id').where('number', '=', number).executeTakeFirst();
-      const contact = phone ? await loadContact(db, phone.contact_id) : null;
-      const recent = db
-        .selectFrom('calls')
-        .select(['id', 'direction', 'status', 'invite_at', 'duration_ms'])
-        .select((eb) =>
-          eb.exists(eb.selectFrom('recordings').select('recordings.id').whereRef('recordings.call_id', '=', 'calls.id').where('recordings.status', 'in', ['final', 'recovered'])).as('recorded'),
-        )
-        .orderBy('invite_at', 'desc')
-        .limit(5);
-      const rows = contact
-        ? await recent.where('contact_id', '=', contact.id).execute()
-        : await recent.where('remote_e164', '=', number).execute();
-      const recentCalls: CallSummary[] = rows.map((r) => ({
-        id: r.id,
-        direction: r.direction,
-        status: r.status,
-        inviteAt: Number(r.invite_at),
-        durationMs: r.duration_ms,
-        recorded: Boolean(r.recorded),
-      }));
+      const { contact, recentCalls } = await deps.cards.find(number);
       return { match: contact ? 'number' : 'none', number, contact, recentCalls };
     },
 
@@ -202,28 +184,5 @@ export async function loadContact(db: Db, id: string): Promise<Contact | null> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const phones = await db.selectFrom('contact_phones').select(['number', 'label']).where('contact_id', '=', id).orderBy('position').execute();
-  return {
-    id: row.id,
-    name: row.name,
-    organization: row.organization,
-    position: row.position,
-    email: row.email,
-    category: row.category,
-    notes: row.notes,
-    phones,
-    profile: {
-      source: row.source,
-      values: row.values_text,
-      budget: row.budget,
-      orderVolume: row.order_volume,
-      orderFrequency: row.order_frequency,
-      decides: row.decides,
-      otherDeciders: row.other_deciders,
-      doesNotWant: row.does_not_want,
-      solvedBefore: row.solved_before,
-      temperature: row.temperature,
-    },
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
+  return contactFromRow(row, phones);
 }

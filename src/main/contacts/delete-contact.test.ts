@@ -4,6 +4,7 @@ import { createAuditLog } from '../admin/audit-log.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createContactRepository } from './contact-repository.ts';
+import { createSqliteCardLookup } from './sqlite-card-lookup.ts';
 import { deleteContact } from './delete-contact.ts';
 
 /** Deletion time is what the audit shows: a fixed clock. */
@@ -19,7 +20,7 @@ describe('deleteContact', () => {
 
   it('removes the card and its numbers, keeps its calls under the caller’s number, and audits who did it', async () => {
     const clock = at(1_800_000_000_000);
-    const repo = createContactRepository({ db: database.db, clock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock, region: () => 'GR' });
     const calls = createCallRepository({ db: database.db });
     const contact = await repo.save({ ...blank, name: 'Δημήτρης', phones: [{ number: '210 1234567', label: '' }, { number: '6001', label: '' }] });
     const other = await repo.save({ ...blank, name: 'Ελένη', phones: [{ number: '6002', label: '' }] });

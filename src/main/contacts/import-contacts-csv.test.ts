@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { createContactRepository } from './contact-repository.ts';
+import { createSqliteCardLookup } from './sqlite-card-lookup.ts';
 import { importContactsCsv } from './import-contacts-csv.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
@@ -23,7 +24,7 @@ describe('importContactsCsv', () => {
       { line: 5, code: 'bad-email', params: { email: 'плохой-адрес' }, reason: 'invalid e-mail "плохой-адрес"' },
       { line: 6, code: 'number-twice', params: { number: '+74951234567', firstLine: 2 }, reason: 'the number +74951234567 is already on line 2' },
     ]);
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'RU' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'RU' });
     const card = await repo.cardForNumber('+74951234567');
     expect(card.match).toBe('number');
     expect(card.contact).toMatchObject({ name: 'Иванов Пётр Сергеевич', organization: 'ООО "Вентура"', position: 'Директор', category: 'A' });
@@ -40,7 +41,7 @@ describe('importContactsCsv', () => {
     expect(first.rejected).toEqual([{ line: 4, code: 'number-twice', params: { number: '+302101234567', firstLine: 2 }, reason: 'the number +302101234567 is already on line 2' }]);
     const again = await importContactsCsv(deps, fixture('greek-comma.csv'));
     expect(again).toMatchObject({ imported: 0, updated: 2 });
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     expect((await repo.search('ΓΙΩΡΓΟΣ', 10)).map((c) => c.organization)).toEqual(['Ventura, Κουφώματα']);
     expect(await repo.search('', 10)).toHaveLength(2);
   });
@@ -53,13 +54,13 @@ describe('importContactsCsv', () => {
       { line: 2, code: 'bad-phone', params: { phone: 'abc-not-a-number' }, reason: 'the phone "abc-not-a-number" is not a number' },
       { line: 3, code: 'bad-phone', params: { phone: 'τηλ. σπιτιού' }, reason: 'the phone "τηλ. σπιτιού" is not a number' },
     ]);
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     expect((await repo.search('', 10)).map((c) => c.name)).toEqual(['Νίκος']);
   });
 
   it('rejects a file with broken quotes as a whole and writes nothing', async () => {
     await expect(importContactsCsv({ db: database.db, clock: systemClock, region: 'GR' }, fixture('broken-quotes.csv'))).rejects.toThrow(/could not be read as CSV/);
-    const repo = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     expect(await repo.search('', 10)).toEqual([]);
   });
 

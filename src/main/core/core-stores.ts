@@ -39,6 +39,7 @@ export function openCoreStores(deps: {
   const scriptsLog = deps.log.child('scripts');
   const office = createSqliteOfficeStore({
     db,
+    sqlite: database.sqlite,
     clock,
     newId: deps.newId,
     region: () => deps.settings.get().defaultRegion,

@@ -35,7 +35,7 @@ describe('the SQLite stores', () => {
   });
   afterEach(() => database.close());
 
-  const office = () => createSqliteOfficeStore({ db: database.db, clock, newId: () => 'id-1', region: () => 'GR', onInvalidScript: () => undefined });
+  const office = () => createSqliteOfficeStore({ db: database.db, sqlite: database.sqlite, clock, newId: () => 'id-1', region: () => 'GR', onInvalidScript: () => undefined });
 
   it('the office store gives every office repository, each with all its methods', () => {
     const methods = methodsOf(office());

@@ -11,6 +11,7 @@ import { openDatabase } from '../db/open-database.ts';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createRefusedTrafficLog } from '../calls/refused-traffic-log.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
+import { createSqliteCardLookup } from '../contacts/sqlite-card-lookup.ts';
 import { deskStats } from '../stats/desk-stats.ts';
 import { INVITE_REFILL_MS } from './invite-rate-limit.ts';
 import type { StoredDialog } from './orphaned-dialogs.ts';
@@ -433,7 +434,7 @@ describe('CallManager', () => {
     const database = await openDatabase(':memory:');
     const calls = createCallRepository({ db: database.db });
     const refusedLog = createRefusedTrafficLog({ db: database.db });
-    const contacts = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const contacts = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const t = setup({
       policy: { maxLines: 1, answerOnRing: null },
       store: {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPromise } from 'yauzl';
 import { systemClock } from '../../shared/clock.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
+import { createSqliteCardLookup } from '../contacts/sqlite-card-lookup.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import type { ManifestRow } from './export-manifest.ts';
 import { ExportCancelledError, exportRecordings } from './export-recordings.ts';
@@ -36,7 +37,7 @@ describe('recordings export', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ringside-export-'));
     database = await openDatabase(join(dir, 'ringside.sqlite'));
-    const contacts = createContactRepository({ db: database.db, clock: systemClock, region: () => 'GR' });
+    const contacts = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const olga = await contacts.save({ name: 'Ольга Ёлкина', organization: 'Север', position: '', email: '', category: 'A', notes: '', phones: [{ number: '+79161234567', label: '' }] });
     const ilias = await contacts.save({ name: 'Ηλίας Παπαδόπουλος', organization: 'Ακτή Α.Ε.', position: '', email: '', category: null, notes: '', phones: [{ number: '+302101234567', label: '' }] });
     const hostile = await contacts.save({ name: '=HYPERLINK("http://x")', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '+302109999999', label: '' }] });

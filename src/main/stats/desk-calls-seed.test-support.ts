@@ -15,7 +15,8 @@ export const START = Date.UTC(2026, 9, 21, 21);
  */
 export async function seedDeskCalls(db: Kysely<DatabaseSchema>) {
   const calls = createCallRepository({ db });
-  const contacts = createContactRepository({ db, clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
+  // The seed only writes contacts; it has no screen pop to look up.
+  const contacts = createContactRepository({ db, cards: { find: () => Promise.reject(new Error('The statistics seed looks up no cards')) }, clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
   const web = await contacts.save({ name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '2102222222', label: '' }] });
   await contacts.capture(web.id, 'source', 'Website');
   const outcomes: (CallOutcome | null)[] = ['sold', 'offer-sent', 'meeting-booked', 'deferred', 'not-a-target', null];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCallRepository } from '../calls/call-repository.ts';
 import { createContactRepository } from '../contacts/contact-repository.ts';
+import { createSqliteCardLookup } from '../contacts/sqlite-card-lookup.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open-database.ts';
 import { deskStats } from './desk-stats.ts';
 import type { CallOutcome } from '../../shared/ipc/calls.ts';
@@ -16,7 +17,7 @@ describe('deskStats over a generated set of calls with known answers', () => {
 
   async function seed() {
     const calls = createCallRepository({ db: database.db });
-    const contacts = createContactRepository({ db: database.db, clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
+    const contacts = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: { now: () => 1, setTimeout: () => 0, clearTimeout: () => undefined }, region: () => 'GR' });
     const referred = await contacts.save({ name: 'Ольга', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '2101111111', label: '' }] });
     await contacts.capture(referred.id, 'source', 'Recommendation');
     const web = await contacts.save({ name: 'Ελένη', organization: '', position: '', email: '', category: null, notes: '', phones: [{ number: '2102222222', label: '' }] });
