@@ -17,10 +17,14 @@ export const rendererConfig: UserConfig = {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'charts', test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|@reduxjs|redux|immer|reselect|es-toolkit|decimal\.js-light)[\\/]/ },
             // Phone-number metadata alone is most of a 500 kB chunk: apart, no chunk passes Vite's limit.
             { name: 'phone-numbers', test: /node_modules[\\/]libphonenumber-js[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // What the phone needs at start ($initial); first, so the lazy groups below do not take
+            // a library the phone shares with them (use-sync-external-store) and load with it.
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
+            // Loaded with the screens that draw charts (statistics, scoring) and the first recording played.
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-[\w-]+|victory-vendor|@reduxjs|redux|react-redux|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|react-is)[\\/]/ },
+            { name: 'waveform', test: /node_modules[\\/]wavesurfer\.js[\\/]/ },
           ],
         },
       },

@@ -1,18 +1,15 @@
 import { BarChart3, ClipboardCheck, Contact, History, MessageSquare, Settings as SettingsIcon, ShieldCheck, Users } from 'lucide-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminScreen } from '../admin/admin-screen.tsx';
 import { WrapUpForm } from '../calls/wrap-up-form.tsx';
 import { CallsScreen } from '../calls/calls-screen.tsx';
 import { MessagesScreen } from '../messages/messages-screen.tsx';
 import { ColleaguesScreen } from '../colleagues/colleagues-screen.tsx';
-import { StatsScreen } from '../stats/stats-screen.tsx';
-import { ScoringScreen } from '../scoring/scoring-screen.tsx';
 import { useCoreQuery } from '../state/use-core-query.ts';
-import { ContactsScreen } from '../contacts/contacts-screen.tsx';
 import { CallAnnouncer } from '../phone/call-announcer.tsx';
 import { CallStage } from '../phone/call-stage.tsx';
-import { SettingsScreen } from '../settings/settings-screen.tsx';
 import { useAppStore, type Screen } from '../state/app-store.ts';
+import { AdminScreen, ContactsScreen, ScoringScreen, SettingsScreen, StatsScreen } from './lazy-screens.tsx';
 import { Notices } from './notices.tsx';
 import { TopBar } from './top-bar.tsx';
 import { SetupGuide } from '../setup/setup-guide.tsx';
@@ -63,12 +60,15 @@ export function AppShell() {
           <WrapUpPrompt />
           {screen === 'calls' && <CallsScreen />}
           {screen === 'messages' && <MessagesScreen />}
-          {screen === 'contacts' && <ContactsScreen />}
           {screen === 'colleagues' && <ColleaguesScreen />}
-          {screen === 'stats' && <StatsScreen />}
-          {screen === 'scoring' && <ScoringScreen />}
-          {screen === 'settings' && <SettingsScreen />}
-          {screen === 'admin' && <AdminScreen />}
+          {/* Nothing shown while a screen's chunk loads (from this machine: a few ms); the calls above stay. */}
+          <Suspense fallback={null}>
+            {screen === 'contacts' && <ContactsScreen />}
+            {screen === 'stats' && <StatsScreen />}
+            {screen === 'scoring' && <ScoringScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+            {screen === 'admin' && <AdminScreen />}
+          </Suspense>
         </main>
       </div>
     </div>

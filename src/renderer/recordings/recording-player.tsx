@@ -1,8 +1,7 @@
 import { Pause, Play } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import type WaveSurfer from 'wavesurfer.js';
 import type { RecordingInfo } from '../../shared/ipc/recordings.ts';
 import { mediaUrl } from '../api/media-url.ts';
 import { formatDuration } from '../phone/call-presentation.ts';
@@ -71,7 +70,9 @@ export function RecordingPlayer({ recording, markers = [], onControls }: { recor
   useEffect(() => {
     let disposed = false;
     let created: WaveSurfer | null = null;
-    void runAction((api) => api.call('recordings.peaks', { recordingId: recording.id })).then((peaks) => {
+    // The waveform library is loaded with the first recording played, not with the phone.
+    const library = Promise.all([import('wavesurfer.js'), import('wavesurfer.js/dist/plugins/regions.esm.js')]);
+    void Promise.all([runAction((api) => api.call('recordings.peaks', { recordingId: recording.id })), library]).then(([peaks, [{ default: WaveSurfer }, { default: RegionsPlugin }]]) => {
       if (disposed || !peaks || !container.current) return;
       const regions = RegionsPlugin.create();
       created = WaveSurfer.create({
