@@ -13,14 +13,12 @@ export function CallsScreen() {
   const [filter, setFilter] = useState<'all' | 'missed'>('all');
   // A saved contact renames rows too: refetch on either kind of change.
   const contactsVersion = useAppStore((s) => s.dataVersion.contacts);
+  const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 500 }));
   // During a call the list and the dial box step back (the call needs the room); they are back once it ends.
   const liveCallId = useAppStore((s) => s.calls.find((c) => c.state !== 'ended')?.id ?? null);
   const [shownDuring, setShownDuring] = useState<string | null>(null);
-  const steppedBack = liveCallId !== null && shownDuring !== liveCallId;
-  // Not fetched while stepped back: the 500 rows a ringing call's new row asks for would take the window (and main) while the card is painted.
-  const calls = useCoreQuery(`${filter}:${contactsVersion}`, 'calls', (api) => api.call('calls.list', { filter, limit: 500 }), { paused: steppedBack });
 
-  if (steppedBack) {
+  if (liveCallId !== null && shownDuring !== liveCallId) {
     return (
       <section className="screen calls-stepped-back" aria-labelledby="calls-title">
         <h2 id="calls-title">{t('calls.title')}</h2>

@@ -5,10 +5,9 @@ import { useAppStore, type AppState } from './app-store.ts';
 
 /**
  * Data fetched from the core and fetched again when `key` changes, when the core says that kind
- * of data changed, or after a reconnect. A late answer to an older key is dropped. While `paused`
- * nothing is fetched and the last answer is kept; it is fetched again once resumed.
+ * of data changed, or after a reconnect. A late answer to an older key is dropped.
  */
-export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'], query: (api: CorePeer) => Promise<T>, { paused = false }: { paused?: boolean } = {}): T | null {
+export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'], query: (api: CorePeer) => Promise<T>): T | null {
   const [result, setResult] = useState<T | null>(null);
   const version = useAppStore((s) => s.dataVersion[watch]);
   const connected = useAppStore((s) => s.connection.status === 'connected');
@@ -17,7 +16,7 @@ export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'
     latestQuery.current = query;
   });
   useEffect(() => {
-    if (!connected || paused) return;
+    if (!connected) return;
     let current = true;
     void runAction((api) => latestQuery.current(api)).then((value) => {
       if (current && value !== undefined) setResult(value);
@@ -25,6 +24,6 @@ export function useCoreQuery<T>(key: string, watch: keyof AppState['dataVersion'
     return () => {
       current = false;
     };
-  }, [key, version, connected, paused]);
+  }, [key, version, connected]);
   return result;
 }
