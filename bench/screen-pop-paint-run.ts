@@ -92,13 +92,19 @@ try {
       (done) => Object.entries((window as unknown as { __painted: Record<string, number> }).__painted).find(([id, t]) => !done.includes(id) && !Number.isNaN(t))?.[0],
       seen,
       { timeout: 10_000 },
-    );
+    ).catch(async (error: unknown) => {
+      // What was on screen and what main said of the calls tell why no card came (refused, shown as waiting, never rang).
+      const panels = await page.locator('.call-panel').evaluateAll((all) => all.map((p) => `${(p as HTMLElement).dataset.callId} ${(p as HTMLElement).dataset.callState}`));
+      const said = readFileSync(join(dataDir, 'logs', 'ringside.log'), 'utf8').split('\n').filter((l) => l.includes(':calls]') || l.includes(':phone]')).slice(-8);
+      log(`  call ${i + 1}: no ringing card painted; panels: ${panels.join(', ') || 'none'}\n${said.join('\n')}`);
+      throw error;
+    });
     const callId = (await painted.jsonValue()) as string;
     traces.push(await page.evaluate(readWindowTrace, { callId, names: ringMarks }));
     await caller.hangup();
     await caller.waitForStatus('terminated');
   }
-  const sides = mainTraces(readFileSync(join(dataDir, 'logs', 'web.log'), 'utf8'));
+  const sides = mainTraces(readFileSync(join(dataDir, 'logs', 'ringside.log'), 'utf8'));
   const calls = traces.slice(5).map((w) => ({ w, m: sides.get(w.callId) })).filter((c): c is { w: WindowTrace; m: MainTrace } => c.m !== undefined);
   const name = await page.locator('.caller-name').first().textContent();
   log(`  ${traces.length} calls from ${CALLER} (card: ${name}); first 5 are warm-up, ${calls.length} traced`);
