@@ -2,6 +2,7 @@ import type { Message, Session } from 'sip.js';
 import type { RegistrationState } from '../../shared/ipc/phone.ts';
 import type { PowerEvents } from '../app/power-events.ts';
 import type { ModuleContext, CoreModule } from '../core/core-module.ts';
+import { answerMediaIn, createAnswerPreparation } from '../media/answer-preparation.ts';
 import { MediaBridge } from '../media/media-bridge.ts';
 import { MediaHostWatch } from '../media/media-host-watch.ts';
 import type { SecretStore } from '../settings/secret-store.ts';
@@ -57,7 +58,8 @@ export function createPhoneModule(
   const log = ctx.log.child('core');
   const media = new MediaBridge({ clock, hostWaitMs: MEDIA_HOST_WAIT_MS });
   const sessionIds = new WeakMap<Session, string>();
-  const callEvents = createCallEventEmitter(bus);
+  // Every change of the live calls: the domain events, and each ringing call's media prepared in the window.
+  const followCalls = [createCallEventEmitter(bus), createAnswerPreparation(answerMediaIn(media, log))];
 
   const calls = new CallManager({
     clock,
@@ -70,7 +72,7 @@ export function createPhoneModule(
     uriFor: (target) => account.uriFor(target),
     makeInviter: (target, extraHeaders) => account.makeInviter(target, extraHeaders),
     onCallsChanged: (live) => {
-      callEvents(live);
+      for (const follow of followCalls) follow(live);
       ctx.broadcast('phone.calls', live);
       deps.hooks.callsChanged();
     },

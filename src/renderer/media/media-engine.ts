@@ -93,6 +93,10 @@ export function createMediaEngine(deps: MediaEngineDeps): MediaEngine {
       await (isPracticeCaller(sessionId) ? practiceCaller(sessionId) : session(sessionId)).setDescription(sdp);
       return {};
     },
+    'media.prepare': ({ sessionId }) => {
+      if (!isPracticeCaller(sessionId)) session(sessionId).prepare();
+      return {};
+    },
     'media.close': ({ sessionId }) => {
       sessions.get(sessionId)?.close();
       sessions.delete(sessionId);

@@ -34,6 +34,8 @@ export class PeerSession {
   readonly id: string;
   private readonly pc: RTCPeerConnection;
   private microphone: MediaStream | null = null;
+  /** The microphone being opened (while the call rings, or on the first description); null again if that failed. */
+  private openingMicrophone: Promise<MediaStream> | null = null;
   private readonly remote: HTMLAudioElement;
   private readonly devices: () => DeviceSettings;
   private readonly onNotice: (message: string) => void;
@@ -69,8 +71,9 @@ export class PeerSession {
     this.onNotice = onNotice;
     this.recording = recording;
     this.wantRecording = recording.auto;
-    // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group.
-    this.pc = new RTCPeerConnection({ iceServers: [] });
+    // Default bundle policy: desk phones and rtpengine-bridged PBX calls offer no BUNDLE group. One
+    // pooled candidate set is gathered at once, so the first description does not wait for ICE.
+    this.pc = new RTCPeerConnection({ iceServers: [], iceCandidatePoolSize: 1 });
     this.remote = document.createElement('audio');
     this.remote.autoplay = true;
     this.remote.hidden = true;
@@ -90,6 +93,11 @@ export class PeerSession {
     });
     const { headsetId, headsetLabel } = devices();
     void routeToOutput(this.remote, headsetId, headsetLabel, onNotice);
+  }
+
+  /** The call rings: the microphone opens now (nothing is sent before the call is answered). */
+  prepare(): void {
+    this.openMicrophone().catch(() => undefined);
   }
 
   async getDescription(hold: boolean): Promise<string> {
@@ -153,6 +161,8 @@ export class PeerSession {
     this.record(false);
     this.line?.close();
     for (const track of this.microphone?.getTracks() ?? []) track.stop();
+    // Opened while ringing but never used (declined, missed), or still opening: it is closed too.
+    void this.openingMicrophone?.then((stream) => stream.getTracks().forEach((track) => track.stop())).catch(() => undefined);
     this.pc.close();
     this.remote.srcObject = null;
     this.remote.remove();
@@ -180,10 +190,23 @@ export class PeerSession {
     return { connection: this.pc.connectionState, bytesReceived, expectInbound };
   }
 
+  private openMicrophone(): Promise<MediaStream> {
+    if (!this.openingMicrophone) {
+      const { microphoneId, microphoneLabel } = this.devices();
+      const opening = openMicrophone(microphoneId, microphoneLabel, this.onNotice);
+      this.openingMicrophone = opening;
+      // A failure while ringing is not final: answering tries again and shows its own error.
+      opening.catch(() => {
+        if (this.openingMicrophone === opening) this.openingMicrophone = null;
+      });
+    }
+    return this.openingMicrophone;
+  }
+
   private async ensureMicrophone(): Promise<void> {
     if (this.microphone) return;
-    const { microphoneId, microphoneLabel } = this.devices();
-    const stream = await openMicrophone(microphoneId, microphoneLabel, this.onNotice);
+    const stream = await this.openMicrophone();
+    if (this.microphone) return;
     this.microphone = stream;
     for (const track of stream.getAudioTracks()) this.pc.addTrack(track, stream);
     this.startRecording();

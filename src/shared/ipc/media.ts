@@ -17,6 +17,14 @@ export const mediaMethods = {
     params: z.object({ sessionId: z.string(), sdp: z.string().max(100_000), hold: z.boolean() }),
     result: z.object({}),
   },
+  /**
+   * A call rings: the engine makes its peer connection (pre-gathering ICE candidates) and opens the
+   * microphone now, so that answering only has to set the descriptions. Nothing is sent until then.
+   */
+  'media.prepare': {
+    params: z.object({ sessionId: z.string().max(200) }),
+    result: z.object({}),
+  },
   'media.close': {
     params: z.object({ sessionId: z.string() }),
     result: z.object({}),
