@@ -20,24 +20,30 @@ const wallNow = () => performance.timeOrigin + performance.now();
  * A WebSocket relay between Ringside and Kamailio: the moment each 200 OK to an INVITE leaves
  * Ringside is stamped here, on the wire, whatever main and sip.js believe.
  */
-function startSipRelay(port: number, upstreamUrl: string): { url: string; okSentAt: number[]; close(): Promise<void> } {
+function startSipRelay(port: number, upstreamUrl: string): { url: string; okSentAt: number[]; seen: string[]; close(): Promise<void> } {
   const okSentAt: number[] = [];
+  /** Each message's first line, for the report when a call does not come through. */
+  const seen: string[] = [];
   const server = new WebSocketServer({ host: '127.0.0.1', port, handleProtocols: () => 'sip' });
   server.on('connection', (desk) => {
     const upstream = new WebSocket(upstreamUrl, 'sip');
     const early: string[] = [];
     upstream.on('open', () => early.splice(0).forEach((m) => upstream.send(m)));
-    upstream.on('message', (data: Buffer) => desk.send(data.toString()));
+    upstream.on('message', (data: Buffer) => {
+      seen.push(`→ desk: ${data.toString().split('\r\n')[0]}`);
+      desk.send(data.toString());
+    });
     upstream.on('close', () => desk.close());
     desk.on('message', (data: Buffer) => {
       const text = data.toString();
+      seen.push(`desk →: ${text.split('\r\n')[0]}`);
       if (text.startsWith('SIP/2.0 200') && /\r\nCSeq:\s*\d+\s+INVITE\r\n/i.test(text)) okSentAt.push(wallNow());
       if (upstream.readyState === WebSocket.OPEN) upstream.send(text);
       else early.push(text);
     });
     desk.on('close', () => upstream.close());
   });
-  return { url: `ws://127.0.0.1:${port}`, okSentAt, close: () => new Promise((done) => server.close(() => done())) };
+  return { url: `ws://127.0.0.1:${port}`, okSentAt, seen, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 /** What the page notes, in epoch ms, on the way from the first media request to the answer's SDP. */
@@ -133,7 +139,12 @@ try {
   for (let i = 0; i < CALLS; i++) {
     await page.evaluate(() => ((window as unknown as { __marks: PageMark[] }).__marks.length = 0));
     await caller.call('101');
-    await caller.waitForStatus('established', 15_000);
+    await caller.waitForStatus('established', 15_000).catch((error: unknown) => {
+      log(`  call ${i + 1} did not come through; the caller is ${String(error)}`);
+      log(`  on the desk's SIP WebSocket:\n    ${relay.seen.slice(-20).join('\n    ')}`);
+      log(`  main's log:\n${readFileSync(join(app.dataDir, 'logs', 'ringside.log'), 'utf8').split('\n').slice(-25).join('\n')}`);
+      throw error;
+    });
     traces.push(await page.evaluate(() => [...(window as unknown as { __marks: PageMark[] }).__marks]));
     await caller.hangup();
     await caller.waitForStatus('terminated');
