@@ -8,6 +8,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '*.spec.ts',
+  globalSetup: './test/e2e/build-core.ts',
   workers: 2,
   fullyParallel: false,
   retries: 0,
