@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     power,
     createSecrets: (dataDir) => Promise.resolve(createSafeStorageSecretStore(dataDir)),
     createRecordingKeys: createSafeStorageRecordingKeyStore,
-    ...(app.isPackaged && { resourcesDir: process.resourcesPath }),
+    // Built into out/main, the core cannot find resources/ from where its own code sits: the shell says where they are.
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
   });
   handleHeadsetPermission(session.defaultSession, started.dataDir, (origin) => origin.startsWith('file://'));
   protocol.handle(MEDIA_PROTOCOL, async (request) => {
