@@ -41,6 +41,15 @@ describe('contact repository', () => {
     await expect(repo.save({ ...blank, name: 'Other', phones: [{ number: '6001', label: '' }] })).rejects.toThrow(/already belongs to Ελένη/);
   });
 
+  it('finds a contact by a name or organization holding _ or %, and such a search matches only those characters', async () => {
+    const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
+    const underscore = await repo.save({ ...blank, name: 'Nikos', organization: 'Stock_Market', phones: [{ number: '6001', label: '' }] });
+    const percent = await repo.save({ ...blank, name: 'Sale 50% Off', phones: [{ number: '6002', label: '' }] });
+    await repo.save({ ...blank, name: 'Stockxmarket', phones: [{ number: '6003', label: '' }] });
+    expect((await repo.search('stock_m', 10)).map((c) => c.id)).toEqual([underscore.id]);
+    expect((await repo.search('50%', 10)).map((c) => c.id)).toEqual([percent.id]);
+  });
+
   it('updates a contact and its phones', async () => {
     const repo = createContactRepository({ db: database.db, cards: createSqliteCardLookup({ sqlite: database.sqlite, db: database.db }), clock: systemClock, region: () => 'GR' });
     const created = await repo.save({ ...blank, name: 'Anna', phones: [{ number: '6001', label: '' }] });

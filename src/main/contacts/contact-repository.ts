@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Clock } from '../../shared/clock.ts';
 import { normalizePhoneNumber } from '../../shared/contacts/phone-number.ts';
@@ -95,7 +95,8 @@ export function createContactRepository(deps: { db: Kysely<DatabaseSchema>; card
         const digits = query.replace(/\D/g, '');
         q = q.where((eb) =>
           eb.or([
-            eb('search_text', 'like', like),
+            // The backslash escapes of % and _ hold only with ESCAPE named (SQLite has no default escape character).
+            sql<SqlBool>`${sql.ref('search_text')} like ${like} escape '\\'`,
             ...(digits.length >= 3
               ? [eb('id', 'in', eb.selectFrom('contact_phones').select('contact_id').where('number', 'like', `%${digits}%`))]
               : []),
